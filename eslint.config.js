@@ -1,0 +1,30 @@
+// @ts-check
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'artifacts/', 'bench-results/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // The core must never depend on Discord: only commands/, the bot and the sandbox may.
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'discord.js', message: 'Keep discord.js out of the core (src/core, src/content, src/cli).' }] },
+      ],
+    },
+  },
+  {
+    files: ['commands/**', 'src/bot/**', 'src/render/**', 'src/sandbox/**', 'tests/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  prettier,
+);
