@@ -1,0 +1,201 @@
+/**
+ * Parses one article file: YAML front matter, then the body.
+ *
+ * Body markup (see README, "Writing content"):
+ * - Blocks are separated by blank lines. Each block is a paragraph, taken literally: no inline markdown.
+ * - `## Heading` starts a section. Headings are not passages.
+ * - `[caption] …` and `[credit] …` are image captions and photo or publication credits:
+ *   kept in the file, never indexed, never quoted.
+ * - `[editors]`, `[Q]`, `[A]` and `[author]` switch the voice: the outlet's editors, the interviewer,
+ *   the interviewee, the author. The voice holds until the next switch.
+ * - `[quote: Name]` marks one paragraph as entirely Name's words, as quoted by the current voice.
+ * - A paragraph that really starts with `[` is written `\[`.
+ */
+import { applyCorrections } from './corrections.js';
+import { frontMatterSchema, type FrontMatter } from './schema.js';
+import type { Article, ContentProblem, Correction, Passage, Speaker } from './types.js';
+import { parseYaml, schemaProblems } from './yaml.js';
+
+const TAG = /^\[(caption|credit|editors|Q|A|author|quote:\s*([^\]]*))\]\s*/;
+const TAG_LIKE = /^\[([A-Za-z][A-Za-z ]*)(?::[^\]]*)?\]\s/;
+
+interface Block {
+  readonly line: number;
+  readonly text: string;
+}
+
+function splitFrontMatter(
+  file: string,
+  source: string,
+  problems: ContentProblem[],
+): { yaml: string; body: string; bodyLine: number } | null {
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trim() !== '---') {
+    problems.push({ file, line: 1, message: 'missing front matter: the file must start with a line `---`' });
+    return null;
+  }
+  const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+  if (end === -1) {
+    problems.push({ file, line: 1, message: 'front matter is not closed: add a line `---` after it' });
+    return null;
+  }
+  return { yaml: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
+}
+
+function blocks(body: string, firstLine: number): Block[] {
+  const out: Block[] = [];
+  let current: string[] = [];
+  let start = 0;
+  body.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') {
+      if (current.length > 0) out.push({ line: start, text: current.join(' ') });
+      current = [];
+      return;
+    }
+    if (current.length === 0) start = firstLine + i;
+    current.push(line);
+  });
+  if (current.length > 0) out.push({ line: start, text: current.join(' ') });
+  return out;
+}
+
+function shortName(fm: FrontMatter): string {
+  if (fm.short) return fm.short;
+  const lead = fm.interviewee ?? fm.authors[0] ?? fm.outlet;
+  const surname = lead.split(/\s+/).at(-1) ?? lead;
+  return `${surname} (${fm.outlet})`;
+}
+
+export interface ParsedArticle {
+  readonly article: Article | null;
+  /** Line of the `id` field, for duplicate-id messages. */
+  readonly idLine: number;
+}
+
+export function parseArticle(file: string, source: string, problems: ContentProblem[]): ParsedArticle {
+  const before = problems.length;
+  const parts = splitFrontMatter(file, source, problems);
+  if (!parts) return { article: null, idLine: 1 };
+  const yaml = parseYaml(file, parts.yaml, 2, problems);
+  if (!yaml) return { article: null, idLine: 1 };
+  const parsed = frontMatterSchema.safeParse(yaml.doc.toJS());
+  if (!parsed.success) {
+    problems.push(...schemaProblems(file, parsed.error, yaml.lineOf));
+    return { article: null, idLine: yaml.lineOf(['id']) };
+  }
+  const fm = parsed.data;
+  const corrections: Correction[] = fm.corrections.map((c, i) => ({
+    ...c,
+    line: yaml.lineOf(['corrections', i, 'from']),
+  }));
+
+  const author = fm.authors.join(' and ');
+  const voices: Record<string, Speaker | undefined> = {
+    author: { name: author, role: 'author' },
+    editors: { name: `${fm.outlet} editors`, role: 'editors' },
+    Q: fm.interviewer ? { name: fm.interviewer, role: 'interviewer' } : undefined,
+    A: fm.interviewee ? { name: fm.interviewee, role: 'interviewee' } : undefined,
+  };
+  let voice = voices.author as Speaker;
+  let section: string | undefined;
+  const passages: Passage[] = [];
+  const fullText: string[] = [];
+
+  for (const block of blocks(parts.body, parts.bodyLine)) {
+    let text = block.text;
+    if (/^#{1,6}\s/.test(text)) {
+      section = text.replace(/^#{1,6}\s+/, '');
+      continue;
+    }
+    const tag = TAG.exec(text);
+    let speaker = voice;
+    if (tag) {
+      text = text.slice(tag[0].length);
+      const name = tag[1] ?? '';
+      if (name === 'caption' || name === 'credit') {
+        if (text === '') problems.push({ file, line: block.line, message: `empty [${name}]` });
+        continue;
+      }
+      if (name.startsWith('quote:')) {
+        const who = (tag[2] ?? '').trim();
+        if (who === '') problems.push({ file, line: block.line, message: '[quote: …] needs a name, e.g. [quote: Donald Trump]' });
+        speaker = { name: who, role: 'quoted', quotedBy: voice.name };
+      } else {
+        const next = voices[name];
+        if (!next) {
+          const field = name === 'Q' ? 'interviewer' : 'interviewee';
+          problems.push({ file, line: block.line, message: `[${name}] needs \`${field}\` in the front matter` });
+        } else {
+          voice = next;
+          speaker = next;
+        }
+      }
+    } else if (TAG_LIKE.test(text)) {
+      problems.push({
+        file,
+        line: block.line,
+        message: `unknown tag ${text.split(']')[0] ?? ''}]: use [caption], [credit], [editors], [Q], [A], [author] or [quote: Name], or write \\[ for a literal bracket`,
+      });
+      continue;
+    }
+    text = text.replace(/^\\\[/, '[');
+    if (text === '') {
+      problems.push({ file, line: block.line, message: 'empty passage: a tag with no text after it' });
+      continue;
+    }
+    fullText.push(text);
+    const { display, corrected, overlaps } = applyCorrections(text, corrections);
+    for (const o of overlaps) {
+      problems.push({ file, line: o.b.line, message: `correction overlaps the one on line ${o.a.line}: "${o.b.from}"` });
+    }
+    const paragraph = passages.length + 1;
+    passages.push({
+      id: `${fm.id}#${paragraph}`,
+      articleId: fm.id,
+      paragraph,
+      text,
+      display,
+      corrected,
+      speaker,
+      ...(section !== undefined && { section }),
+      quotes: fm.quotes.filter((q) => text.includes(q.text)),
+      line: block.line,
+    });
+  }
+
+  if (passages.length === 0) problems.push({ file, line: parts.bodyLine, message: 'the article has no passages' });
+  const all = fullText.join('\n');
+  for (const c of corrections) {
+    if (!all.includes(c.from)) {
+      problems.push({ file, line: c.line, message: `correction's garbled text is not in the article: "${c.from}"` });
+    }
+  }
+  fm.quotes.forEach((q, i) => {
+    if (!all.includes(q.text)) {
+      problems.push({ file, line: yaml.lineOf(['quotes', i, 'text']), message: `quoted text is not in the article: "${q.text}"` });
+    }
+  });
+  if (problems.length > before) return { article: null, idLine: yaml.lineOf(['id']) };
+
+  const article: Article = {
+    id: fm.id,
+    ...(fm.title !== undefined && { title: fm.title }),
+    ...(fm.description !== undefined && { description: fm.description }),
+    authors: fm.authors,
+    ...(fm.interviewer !== undefined && { interviewer: fm.interviewer }),
+    ...(fm.interviewee !== undefined && { interviewee: fm.interviewee }),
+    outlet: fm.outlet,
+    ...(fm.date !== undefined && { date: fm.date }),
+    ...(fm.url !== undefined && { url: fm.url }),
+    kind: fm.kind,
+    perspective: fm.perspective,
+    summary: fm.summary,
+    ...(fm.notice !== undefined && { notice: fm.notice }),
+    corrections,
+    short: shortName(fm),
+    file,
+    passages,
+  };
+  return { article, idLine: yaml.lineOf(['id']) };
+}

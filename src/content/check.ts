@@ -1,0 +1,21 @@
+/**
+ * `npm run content:check [dir]`: validates the content folder and prints each problem as
+ * `file:line: message`. Exits 1 on any problem, 0 when everything is valid.
+ */
+import path from 'node:path';
+import { formatProblem, loadContent } from './load.js';
+import { DEFAULT_CONTENT_DIR } from './paths.js';
+
+const dir = process.argv[2] ?? DEFAULT_CONTENT_DIR;
+const result = await loadContent(dir);
+const shown = path.relative(process.cwd(), dir) || '.';
+if (!result.ok) {
+  for (const p of result.problems) console.error(formatProblem({ ...p, file: path.join(shown, p.file) }));
+  console.error(`${result.problems.length} problem(s) in ${shown}/`);
+  process.exit(1);
+}
+const { articles, topics, passages } = result.content;
+console.log(
+  `${shown}/ is valid: ${articles.length} articles, ${passages.size} passages, ${topics.length} topics, ` +
+    `${topics.length * 3} prompts.`,
+);

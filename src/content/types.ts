@@ -1,0 +1,112 @@
+/** The content model: articles, their passages, and curated discussion topics. No Discord here. */
+
+export const ARTICLE_KINDS = ['opinion', 'interview', 'news', 'analysis'] as const;
+export type ArticleKind = (typeof ARTICLE_KINDS)[number];
+
+export const PROMPT_LEVELS = ['understand', 'analyze', 'evaluate'] as const;
+/** Levels of Bloom's taxonomy used for discussion prompts, from recall to judgement. */
+export type PromptLevel = (typeof PROMPT_LEVELS)[number];
+
+/** Whose words a passage is. */
+export interface Speaker {
+  /** The person (or body) whose words these are, e.g. "Tatsiana Kulakevich". */
+  readonly name: string;
+  readonly role: 'author' | 'editors' | 'interviewer' | 'interviewee' | 'quoted';
+  /** For `quoted`: who reports these words, e.g. the article's author. */
+  readonly quotedBy?: string;
+}
+
+/** Words of another person inside a passage, e.g. Zelenskyy's words inside the author's paragraph. */
+export interface InnerQuote {
+  readonly speaker: string;
+  readonly text: string;
+}
+
+/** A garbled phrase mapped to its intended wording. */
+export interface Correction {
+  readonly from: string;
+  readonly to: string;
+  /** 1-based line in the article file, for messages. */
+  readonly line: number;
+}
+
+export interface Article {
+  readonly id: string;
+  /** Unknown titles are left out; `description` then stands in, in square brackets (APA's rule). */
+  readonly title?: string;
+  readonly description?: string;
+  readonly authors: readonly string[];
+  readonly interviewer?: string;
+  readonly interviewee?: string;
+  readonly outlet: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: as precise as is known. */
+  readonly date?: string;
+  readonly url?: string;
+  readonly kind: ArticleKind;
+  /** Free-text label of the article's perspective, written by the content editor. */
+  readonly perspective: string;
+  /** One sentence on the article's argument, written by the content editor. */
+  readonly summary: string;
+  /** Shown wherever the article is quoted, e.g. "machine-paraphrased copy of …". */
+  readonly notice?: string;
+  readonly corrections: readonly Correction[];
+  /** Short name for tight spaces: "Sumner (Daily Kos)". */
+  readonly short: string;
+  /** The file it came from, relative to the content folder. */
+  readonly file: string;
+  /** Quotable passages in order. Captions and credits are not passages. */
+  readonly passages: readonly Passage[];
+}
+
+export interface Passage {
+  /** `<article-id>#<paragraph>`: stable while the article's own paragraphs stay put. */
+  readonly id: string;
+  readonly articleId: string;
+  /** 1-based number among the article's quotable paragraphs. */
+  readonly paragraph: number;
+  /** Exactly the source wording. */
+  readonly text: string;
+  /** What a reader sees: the source wording with editorial corrections in [brackets]. */
+  readonly display: string;
+  /** The corrected wording without brackets; equal to `text` when nothing was corrected. */
+  readonly corrected: string;
+  readonly speaker: Speaker;
+  /** The section heading above the passage, if any. */
+  readonly section?: string;
+  readonly quotes: readonly InnerQuote[];
+  /** 1-based line in the article file. */
+  readonly line: number;
+}
+
+export interface Prompt {
+  /** `<topic-id>:<level>` */
+  readonly id: string;
+  readonly topicId: string;
+  readonly level: PromptLevel;
+  readonly text: string;
+}
+
+export interface Topic {
+  readonly id: string;
+  readonly title: string;
+  /** Search queries that find passages on the topic. */
+  readonly terms: readonly string[];
+  /** Passage ids that best show each article's view; shown first. */
+  readonly pinned: readonly string[];
+  readonly prompts: readonly Prompt[];
+}
+
+/** Everything the bot knows, loaded and validated. Immutable once built. */
+export interface Content {
+  readonly articles: readonly Article[];
+  readonly topics: readonly Topic[];
+  readonly passages: ReadonlyMap<string, Passage>;
+  readonly articleById: ReadonlyMap<string, Article>;
+}
+
+/** A problem in a content file, printed as `file:line: message`. */
+export interface ContentProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly message: string;
+}

@@ -1,0 +1,46 @@
+/** YAML parsing that keeps line numbers, so every problem can point at `file:line`. */
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { ContentProblem } from './types.js';
+
+export interface ParsedYaml {
+  readonly doc: Document;
+  /** 1-based line of a path in the document, or of the nearest parent that exists. */
+  readonly lineOf: (path: readonly PropertyKey[]) => number;
+}
+
+export function parseYaml(
+  file: string,
+  source: string,
+  firstLine: number,
+  problems: ContentProblem[],
+): ParsedYaml | null {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number) => counter.linePos(offset).line + firstLine - 1;
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      problems.push({ file, line: lineAt(e.pos[0]), message: `YAML: ${e.message.split('\n')[0] ?? ''}` });
+    }
+    return null;
+  }
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return lineAt(node.range[0]);
+    }
+    return firstLine;
+  };
+  return { doc, lineOf };
+}
+
+/** Turns zod issues into `file:line: message` problems. */
+export function schemaProblems(file: string, error: z.ZodError, lineOf: ParsedYaml['lineOf']): ContentProblem[] {
+  return error.issues.map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : '';
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `unknown field ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
+    const prefix = where && !message.includes('`') ? `${where}: ` : '';
+    return { file, line: lineOf(issue.path), message: prefix + message };
+  });
+}
