@@ -119,13 +119,22 @@ export function parseArticle(file: string, source: string, problems: ContentProb
       }
       if (name.startsWith('quote:')) {
         const who = (tag[2] ?? '').trim();
-        if (who === '') problems.push({ file, line: block.line, message: '[quote: …] needs a name, e.g. [quote: Donald Trump]' });
+        if (who === '')
+          problems.push({
+            file,
+            line: block.line,
+            message: '[quote: …] needs a name, e.g. [quote: Donald Trump]',
+          });
         speaker = { name: who, role: 'quoted', quotedBy: voice.name };
       } else {
         const next = voices[name];
         if (!next) {
           const field = name === 'Q' ? 'interviewer' : 'interviewee';
-          problems.push({ file, line: block.line, message: `[${name}] needs \`${field}\` in the front matter` });
+          problems.push({
+            file,
+            line: block.line,
+            message: `[${name}] needs \`${field}\` in the front matter`,
+          });
         } else {
           voice = next;
           speaker = next;
@@ -147,7 +156,11 @@ export function parseArticle(file: string, source: string, problems: ContentProb
     fullText.push(text);
     const { display, corrected, overlaps } = applyCorrections(text, corrections);
     for (const o of overlaps) {
-      problems.push({ file, line: o.b.line, message: `correction overlaps the one on line ${o.a.line}: "${o.b.from}"` });
+      problems.push({
+        file,
+        line: o.b.line,
+        message: `correction overlaps the one on line ${o.a.line}: "${o.b.from}"`,
+      });
     }
     const paragraph = passages.length + 1;
     passages.push({
@@ -164,16 +177,25 @@ export function parseArticle(file: string, source: string, problems: ContentProb
     });
   }
 
-  if (passages.length === 0) problems.push({ file, line: parts.bodyLine, message: 'the article has no passages' });
+  if (passages.length === 0)
+    problems.push({ file, line: parts.bodyLine, message: 'the article has no passages' });
   const all = fullText.join('\n');
   for (const c of corrections) {
     if (!all.includes(c.from)) {
-      problems.push({ file, line: c.line, message: `correction's garbled text is not in the article: "${c.from}"` });
+      problems.push({
+        file,
+        line: c.line,
+        message: `correction's garbled text is not in the article: "${c.from}"`,
+      });
     }
   }
   fm.quotes.forEach((q, i) => {
     if (!all.includes(q.text)) {
-      problems.push({ file, line: yaml.lineOf(['quotes', i, 'text']), message: `quoted text is not in the article: "${q.text}"` });
+      problems.push({
+        file,
+        line: yaml.lineOf(['quotes', i, 'text']),
+        message: `quoted text is not in the article: "${q.text}"`,
+      });
     }
   });
   if (problems.length > before) return { article: null, idLine: yaml.lineOf(['id']) };

@@ -6,7 +6,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArticle } from './article.js';
 import { topicsSchema } from './schema.js';
-import { PROMPT_LEVELS, type Article, type Content, type ContentProblem, type Passage, type Topic } from './types.js';
+import {
+  PROMPT_LEVELS,
+  type Article,
+  type Content,
+  type ContentProblem,
+  type Passage,
+  type Topic,
+} from './types.js';
 import { parseYaml, schemaProblems } from './yaml.js';
 
 export const ARTICLES_DIR = 'articles';
@@ -38,7 +45,8 @@ export async function readContentFiles(dir: string): Promise<ContentFiles> {
   } catch {
     // Reported by buildContent as "no articles".
   }
-  for (const name of names) files.set(`${ARTICLES_DIR}/${name}`, await readFile(path.join(articleDir, name), 'utf8'));
+  for (const name of names)
+    files.set(`${ARTICLES_DIR}/${name}`, await readFile(path.join(articleDir, name), 'utf8'));
   try {
     files.set(TOPICS_FILE, await readFile(path.join(dir, TOPICS_FILE), 'utf8'));
   } catch {
@@ -64,11 +72,16 @@ function parseTopics(
   return parsed.data.topics.map((t, i) => {
     const line = yaml.lineOf(['topics', i, 'id']);
     const first = seen.get(t.id);
-    if (first !== undefined) problems.push({ file, line, message: `duplicate topic id "${t.id}" (first on line ${first})` });
+    if (first !== undefined)
+      problems.push({ file, line, message: `duplicate topic id "${t.id}" (first on line ${first})` });
     else seen.set(t.id, line);
     t.pinned.forEach((id, j) => {
       if (!passages.has(id)) {
-        problems.push({ file, line: yaml.lineOf(['topics', i, 'pinned', j]), message: `unknown passage "${id}"` });
+        problems.push({
+          file,
+          line: yaml.lineOf(['topics', i, 'pinned', j]),
+          message: `unknown passage "${id}"`,
+        });
       }
     });
     return {
@@ -76,7 +89,12 @@ function parseTopics(
       title: t.title,
       terms: t.terms,
       pinned: t.pinned,
-      prompts: PROMPT_LEVELS.map((level) => ({ id: `${t.id}:${level}`, topicId: t.id, level, text: t.prompts[level] })),
+      prompts: PROMPT_LEVELS.map((level) => ({
+        id: `${t.id}:${level}`,
+        topicId: t.id,
+        level,
+        text: t.prompts[level],
+      })),
     };
   });
 }
@@ -92,7 +110,11 @@ export function buildContent(files: ContentFiles): LoadResult {
     if (!article) continue;
     const first = idLines.get(article.id);
     if (first !== undefined) {
-      problems.push({ file, line: idLine, message: `duplicate article id "${article.id}" (also in ${first})` });
+      problems.push({
+        file,
+        line: idLine,
+        message: `duplicate article id "${article.id}" (also in ${first})`,
+      });
       continue;
     }
     idLines.set(article.id, `${file}:${idLine}`);

@@ -4,24 +4,34 @@ import { ARTICLE_KINDS } from './types.js';
 
 const text = (what: string) =>
   z
-    .string({ error: (i) => (i.input === undefined ? `missing required field \`${what}\`` : `\`${what}\` must be text`) })
+    .string({
+      error: (i) =>
+        i.input === undefined ? `missing required field \`${what}\`` : `\`${what}\` must be text`,
+    })
     .trim()
     .min(1, `\`${what}\` is empty`);
 
 const slug = (what: string) =>
-  text(what).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `\`${what}\` must be a lowercase slug like "my-article-2025"`);
+  text(what).regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    `\`${what}\` must be a lowercase slug like "my-article-2025"`,
+  );
 
 export const frontMatterSchema = z
   .object({
     id: slug('id'),
     title: text('title').optional(),
     description: text('description').optional(),
-    authors: z.array(text('authors[]'), { error: 'missing required field `authors` (a list of names)' }).min(1),
+    authors: z
+      .array(text('authors[]'), { error: 'missing required field `authors` (a list of names)' })
+      .min(1),
     interviewer: text('interviewer').optional(),
     interviewee: text('interviewee').optional(),
     outlet: text('outlet'),
     date: z
-      .union([z.string(), z.date(), z.number()], { error: '`date` must look like 2025, 2025-02 or 2025-02-19' })
+      .union([z.string(), z.date(), z.number()], {
+        error: '`date` must look like 2025, 2025-02 or 2025-02-19',
+      })
       .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d)))
       .refine((d) => /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(d), {
         message: '`date` must look like 2025, 2025-02 or 2025-02-19',
@@ -47,7 +57,8 @@ export const frontMatterSchema = z
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
-const promptText = (level: string) => text(`prompts.${level}`).max(300, `\`prompts.${level}\` is over 300 characters`);
+const promptText = (level: string) =>
+  text(`prompts.${level}`).max(300, `\`prompts.${level}\` is over 300 characters`);
 
 export const topicsSchema = z
   .object({
@@ -57,11 +68,17 @@ export const topicsSchema = z
           .object({
             id: slug('id'),
             title: text('title').max(100, '`title` is over 100 characters'),
-            terms: z.array(text('terms[]'), { error: 'missing required field `terms`' }).min(1, '`terms` is empty'),
+            terms: z
+              .array(text('terms[]'), { error: 'missing required field `terms`' })
+              .min(1, '`terms` is empty'),
             pinned: z.array(text('pinned[]')).default([]),
             prompts: z
               .object(
-                { understand: promptText('understand'), analyze: promptText('analyze'), evaluate: promptText('evaluate') },
+                {
+                  understand: promptText('understand'),
+                  analyze: promptText('analyze'),
+                  evaluate: promptText('evaluate'),
+                },
                 { error: 'missing required field `prompts` (understand, analyze and evaluate)' },
               )
               .strict(),

@@ -26,7 +26,8 @@ export function parseYaml(
   }
   const lineOf = (path: readonly PropertyKey[]): number => {
     for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      const node = doc.getIn(path.slice(0, n) as unknown[], true) as
+        { range?: [number, number, number] } | undefined;
       if (node?.range) return lineAt(node.range[0]);
     }
     return firstLine;
@@ -35,11 +36,16 @@ export function parseYaml(
 }
 
 /** Turns zod issues into `file:line: message` problems. */
-export function schemaProblems(file: string, error: z.ZodError, lineOf: ParsedYaml['lineOf']): ContentProblem[] {
+export function schemaProblems(
+  file: string,
+  error: z.ZodError,
+  lineOf: ParsedYaml['lineOf'],
+): ContentProblem[] {
   return error.issues.map((issue) => {
     const where = issue.path.length > 0 ? issue.path.join('.') : '';
     let message = issue.message;
-    if (issue.code === 'unrecognized_keys') message = `unknown field ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
+    if (issue.code === 'unrecognized_keys')
+      message = `unknown field ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
     const prefix = where && !message.includes('`') ? `${where}: ` : '';
     return { file, line: lineOf(issue.path), message: prefix + message };
   });

@@ -95,6 +95,8 @@ export function textTerms(text: string): string[] {
  * whitespace collapsed, with single spaces around. `"oh, well"` → `" oh well "`.
  */
 export function phraseForm(text: string): string {
-  const ws = words(foldTypography(text)).map((w) => w.word.toLowerCase().replace(/'/g, '').replace(/\./g, ''));
+  const ws = words(foldTypography(text)).map((w) =>
+    w.word.toLowerCase().replace(/'/g, '').replace(/\./g, ''),
+  );
   return ` ${ws.join(' ')} `;
 }

@@ -1,0 +1,133 @@
+/**
+ * Compare: what each article says on a topic. Every article appears in the result; an article
+ * that does not address the topic gets an empty list, never an unrelated passage.
+ *
+ * A topic is either curated (its id or title, from topics.yaml) or free text. A curated topic's
+ * pinned passages come first; then each of its search terms is run as its own query. A passage
+ * counts as addressing the topic only when it matches enough of one query's weight
+ * ({@link MIN_COVERAGE}): the rare words of a query weigh more than the common ones.
+ */
+import type { Article, Content, Passage, Topic } from '../content/types.js';
+import { parseQuery, searchPassages, type SearchHit, type SearchIndex } from './search.js';
+import { foldTypography } from './text.js';
+
+/** Share of a query's weight (inverse document frequency) a passage must match to count. */
+export const MIN_COVERAGE = 0.6;
+/** Passages per article shown by default. */
+export const DEFAULT_PER_ARTICLE = 2;
+/** Candidates considered per query. */
+const CANDIDATES = 50;
+
+export interface ComparedPassage extends SearchHit {
+  /** Pinned by the topic's editor rather than found by search. */
+  readonly pinned: boolean;
+}
+
+export interface Perspective {
+  readonly article: Article;
+  /** The article's perspective label. */
+  readonly label: string;
+  /** Best passages first, up to the requested number. Empty: the article does not address the topic. */
+  readonly passages: readonly ComparedPassage[];
+  /** How many passages address the topic in all, for "more from this article". */
+  readonly total: number;
+}
+
+export interface Comparison {
+  /** The curated topic, when the input named one. */
+  readonly topic?: Topic;
+  /** What was compared: the topic's title or the free text. */
+  readonly title: string;
+  readonly perspectives: readonly Perspective[];
+}
+
+export interface CompareOptions {
+  /** Passages per article. Default {@link DEFAULT_PER_ARTICLE}. */
+  readonly perArticle?: number;
+  /** Skip this many of each article's passages (for paging through "more"). */
+  readonly offset?: number;
+  /** Only this article. */
+  readonly articleId?: string;
+}
+
+const fold = (s: string) => foldTypography(s).trim().toLowerCase();
+
+/** Finds a curated topic by id or by title, case-insensitively. */
+export function findTopic(content: Content, input: string): Topic | undefined {
+  const key = fold(input);
+  return content.topics.find((t) => t.id === key || fold(t.title) === key);
+}
+
+function idf(index: SearchIndex, term: string): number {
+  const df = index.documentFrequency.get(term) ?? 0;
+  return Math.log(1 + index.passages.size / (df + 1));
+}
+
+/** Scored passages addressing one query, keyed by passage id, scores normalised to the best = 1. */
+function addressing(index: SearchIndex, query: string): Map<string, SearchHit> {
+  const parsed = parseQuery(query, false);
+  const weights = new Map(parsed.terms.map((t) => [t.term, idf(index, t.term)]));
+  const total = [...weights.values()].reduce((a, b) => a + b, 0);
+  const out = new Map<string, SearchHit>();
+  if (total === 0) return out;
+  const hits = searchPassages(index, query, { asYouType: false, limit: CANDIDATES });
+  const best = hits[0]?.score ?? 1;
+  for (const h of hits) {
+    const covered = [...new Set(h.queryTerms)].reduce((sum, t) => sum + (weights.get(t) ?? 0), 0);
+    if (covered / total >= MIN_COVERAGE) out.set(h.passage.id, { ...h, score: h.score / best });
+  }
+  return out;
+}
+
+/** Compares the articles on a topic. Returns null for input with no searchable words. */
+export function compare(
+  content: Content,
+  index: SearchIndex,
+  input: string,
+  options: CompareOptions = {},
+): Comparison | null {
+  const topic = findTopic(content, input);
+  const queries = topic ? topic.terms : [input];
+  if (!topic && parseQuery(input, false).terms.length === 0) return null;
+
+  const merged = new Map<string, { hit: SearchHit; score: number }>();
+  for (const q of queries) {
+    for (const [id, hit] of addressing(index, q)) {
+      const prev = merged.get(id);
+      merged.set(id, {
+        hit: prev ? { ...hit, matched: [...new Set([...prev.hit.matched, ...hit.matched])] } : hit,
+        score: (prev?.score ?? 0) + hit.score,
+      });
+    }
+  }
+  const pinned = new Set(topic?.pinned ?? []);
+  const perArticle = Math.max(1, options.perArticle ?? DEFAULT_PER_ARTICLE);
+  const offset = Math.max(0, options.offset ?? 0);
+
+  const perspectives = content.articles
+    .filter((a) => options.articleId === undefined || a.id === options.articleId)
+    .map((article): Perspective => {
+      const pins: ComparedPassage[] = (topic?.pinned ?? [])
+        .map((id) => content.passages.get(id))
+        .filter((p): p is Passage => p?.articleId === article.id)
+        .map((p) => ({
+          passage: p,
+          score: Infinity,
+          matched: merged.get(p.id)?.hit.matched ?? [],
+          queryTerms: [],
+          pinned: true,
+        }));
+      const found: ComparedPassage[] = [...merged.values()]
+        .filter(({ hit }) => hit.passage.articleId === article.id && !pinned.has(hit.passage.id))
+        .sort((a, b) => b.score - a.score || a.hit.passage.paragraph - b.hit.passage.paragraph)
+        .map(({ hit, score }) => ({ ...hit, score, pinned: false }));
+      const all = [...pins, ...found];
+      return {
+        article,
+        label: article.perspective,
+        passages: all.slice(offset, offset + perArticle),
+        total: all.length,
+      };
+    });
+  return { ...(topic && { topic }), title: topic?.title ?? input.trim(), perspectives };
+}

@@ -1,0 +1,106 @@
+/**
+ * Words a reader sees around a passage: who is speaking, where it comes from, what matched.
+ * Plain strings and segments; each front end (terminal, Discord) adds its own formatting.
+ */
+import type { Article, Passage } from '../content/types.js';
+import { matchesTerm } from './search.js';
+import { words } from './text.js';
+
+/** "Tatsiana Kulakevich", "Amy Lieberman (interviewer)", "Donald Trump, as quoted by Mark Sumner". */
+export function speakerLine(p: Passage): string {
+  const { name, role, quotedBy } = p.speaker;
+  if (role === 'quoted') return `${name}, as quoted by ${quotedBy ?? 'the author'}`;
+  if (role === 'interviewer') return `${name} (interviewer)`;
+  return name;
+}
+
+/** "quoting Volodymyr Zelenskyy" when the passage reports other people's words. */
+export function innerQuotesLine(p: Passage): string | undefined {
+  const names = [...new Set(p.quotes.map((q) => q.speaker))];
+  return names.length > 0 ? `quoting ${names.join(' and ')}` : undefined;
+}
+
+/** The article's title, or its description in brackets when the title is unknown. */
+export function articleName(a: Article): string {
+  return a.title ?? `[${a.description ?? 'Untitled'}]`;
+}
+
+/** "Daily Kos, February 2025 (opinion)" */
+export function articleSource(a: Article): string {
+  const date = a.date ? formatDate(a.date) : undefined;
+  return `${[a.outlet, date].filter(Boolean).join(', ')} (${a.kind})`;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2025-02" → "February 2025"; "2025-02-19" → "19 February 2025". */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return [d, m ? MONTHS[m - 1] : undefined, y].filter(Boolean).join(' ');
+}
+
+export interface Segment {
+  readonly text: string;
+  readonly match: boolean;
+}
+
+/** Splits a text into runs, marking the words that matched a search (for bold). */
+export function highlight(text: string, matched: readonly string[]): Segment[] {
+  const set = new Set(matched);
+  const out: Segment[] = [];
+  let pos = 0;
+  for (const w of words(text)) {
+    if (!matchesTerm(w.word, set)) continue;
+    if (w.start > pos) out.push({ text: text.slice(pos, w.start), match: false });
+    out.push({ text: w.word, match: true });
+    pos = w.end;
+  }
+  if (pos < text.length) out.push({ text: text.slice(pos), match: false });
+  return mergeAdjacent(out);
+}
+
+function mergeAdjacent(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out.at(-1);
+    if (last && last.match === s.match) out[out.length - 1] = { text: last.text + s.text, match: s.match };
+    else out.push(s);
+  }
+  return out;
+}
+
+/**
+ * A window of at most `max` characters around the first matched word, cut at word boundaries,
+ * with "…" where text was left out. Used where a whole passage does not fit (autocomplete).
+ */
+export function snippet(text: string, matched: readonly string[], max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const set = new Set(matched);
+  const first = words(flat).find((w) => matchesTerm(w.word, set));
+  const budget = max - 2; // room for two ellipses
+  let start = first ? Math.max(0, first.start - Math.floor(budget / 4)) : 0;
+  if (start > 0) {
+    const space = flat.indexOf(' ', start);
+    start = space === -1 || space > (first?.start ?? 0) ? start : space + 1;
+  }
+  let end = Math.min(flat.length, start + budget);
+  if (end < flat.length) {
+    const space = flat.lastIndexOf(' ', end);
+    if (space > start) end = space;
+  }
+  return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
+}
