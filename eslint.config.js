@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'artifacts/', 'bench-results/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'artifacts/', 'bench-results/', 'coverage/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -17,7 +17,14 @@ export default tseslint.config(
       // The core must never depend on Discord: only commands/, the bot and the sandbox may.
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'discord.js', message: 'Keep discord.js out of the core (src/core, src/content, src/cli).' }] },
+        {
+          paths: [
+            {
+              name: 'discord.js',
+              message: 'Keep discord.js out of the core (src/core, src/content, src/cli).',
+            },
+          ],
+        },
       ],
     },
   },

@@ -14,7 +14,11 @@ if (!result.ok) {
 const tty = process.stdout.isTTY && !process.env.NO_COLOR;
 const style = { ...(tty ? ANSI : PLAIN), width: Math.min(process.stdout.columns || 100, 120) };
 process.exitCode = run(process.argv.slice(2), buildCore(result.content), {
-  out: (t) => console.log(t),
-  err: (t) => console.error(t),
+  out: (t) => {
+    console.log(t);
+  },
+  err: (t) => {
+    console.error(t);
+  },
   style,
 });

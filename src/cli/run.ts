@@ -96,8 +96,9 @@ function dispatch(argv: readonly string[], core: Core, io: Io): number {
     strict: true,
   });
   const { content, index } = core;
-  const print = (json: unknown, text: () => string) =>
+  const print = (json: unknown, text: () => string) => {
     io.out(values.json ? JSON.stringify(json, null, 2) : text());
+  };
 
   if (command === undefined || command === 'help' || values.help) {
     io.out(USAGE);

@@ -82,7 +82,7 @@ export function bracketChanges(from: string, to: string): string {
   const kept = keptTokens(a, b);
   let out = '';
   let open = false;
-  b.forEach((tok, j) => {
+  for (const [j, tok] of b.entries()) {
     const changed = !kept[j];
     if (changed && !open) {
       out += `${tok.space}[${tok.text}`;
@@ -93,7 +93,7 @@ export function bracketChanges(from: string, to: string): string {
     } else {
       out += tok.space + tok.text;
     }
-  });
+  }
   if (open) out += ']';
   return out;
 }

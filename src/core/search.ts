@@ -187,6 +187,26 @@ function speakerMatches(p: Passage, speaker: string | undefined): boolean {
   return foldTypography(p.speaker.name).toLowerCase().includes(foldTypography(speaker).trim().toLowerCase());
 }
 
+/** Finds passages containing the query verbatim: for queries of stop words ("to be or not"). */
+function verbatimScan(
+  index: SearchIndex,
+  raw: string,
+  query: ParsedQuery,
+  keep: (p: Passage) => boolean,
+  limit: number,
+): SearchHit[] {
+  const needle = query.phrases[0] ?? phraseForm(raw.slice(0, MAX_QUERY_CHARS));
+  if (needle.trim() === '') return [];
+  const hits: SearchHit[] = [];
+  for (const [id, forms] of index.phraseForms) {
+    const p = index.passages.get(id);
+    if (p && keep(p) && inEither(forms, needle, query.typing))
+      hits.push({ passage: p, score: 1, matched: [], queryTerms: [] });
+    if (hits.length >= limit) break;
+  }
+  return hits;
+}
+
 /**
  * Searches passages. Never throws: a query with no usable words, or with no match, returns [].
  */
@@ -203,19 +223,7 @@ export function searchPassages(index: SearchIndex, raw: string, options: SearchO
   const phraseNeedles = query.phrases;
   const lastPhraseTyping = query.typing && /"[^"]*$/.test(foldTypography(raw));
 
-  if (query.terms.length === 0) {
-    // Only stop words (e.g. "to be or not"): fall back to a verbatim scan.
-    const needle = phraseNeedles[0] ?? (query.fragment || phraseForm(raw.slice(0, MAX_QUERY_CHARS)));
-    if (needle.trim() === '') return [];
-    const hits: SearchHit[] = [];
-    for (const [id, forms] of index.phraseForms) {
-      const p = index.passages.get(id);
-      if (p && keep(p) && inEither(forms, needle, query.typing))
-        hits.push({ passage: p, score: 1, matched: [], queryTerms: [] });
-      if (hits.length >= limit) break;
-    }
-    return hits;
-  }
+  if (query.terms.length === 0) return verbatimScan(index, raw, query, keep, limit);
 
   const fuzzy = options.fuzzy ?? true;
   const last = query.terms.length - 1;
@@ -248,6 +256,7 @@ export function searchPassages(index: SearchIndex, raw: string, options: SearchO
     const score = r.score * coverage * coverage * (fragment || phraseNeedles.length > 0 ? FRAGMENT_BOOST : 1);
     hits.push({ passage, score, matched: r.terms, queryTerms: r.queryTerms });
   }
+  if (hits.length === 0) return verbatimScan(index, raw, query, keep, limit);
   hits.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
   const floor = (hits[0]?.score ?? 0) * MIN_RELATIVE_SCORE;
   return hits.filter((h) => h.score >= floor).slice(0, limit);

@@ -1,0 +1,198 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PLAIN } from '../../src/cli/format.js';
+import { EXIT_OK, EXIT_USAGE, run } from '../../src/cli/run.js';
+import { realCore } from '../helpers/content.js';
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = run(argv, await realCore(), {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    style: PLAIN,
+    random: () => 0,
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function json(...argv: string[]) {
+  const r = await cli(...argv, '--json');
+  expect(r.code, r.err).toBe(EXIT_OK);
+  return JSON.parse(r.out) as Record<string, unknown> & { results: Record<string, unknown>[] };
+}
+
+describe('quote', () => {
+  it('prints the passage with its speaker, article and paragraph', async () => {
+    const r = await cli('quote', 'ammunition, not a ride');
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.out).toContain(
+      '1. Mark Sumner · [Opinion column on the U.S.–Russia talks in Riyadh] — Daily Kos, February 2025 (opinion), para. 39',
+    );
+    expect(r.out).toContain('"I need ammunition, not a ride."');
+    expect(r.out).toContain('(quoting Volodymyr Zelenskyy)');
+  });
+  it('gives the documented JSON shape, with exact source text and bracketed display', async () => {
+    const j = await json('quote', 'disinformation space');
+    expect(j.query).toBe('disinformation space');
+    const top = j.results[0];
+    expect(top).toMatchObject({
+      passageId: 'kulakevich-qa#2',
+      articleId: 'kulakevich-qa',
+      paragraph: 2,
+      speaker: 'The Conversation U.S. editors',
+      text: expect.stringContaining('“disinformation area.”') as unknown,
+      display: expect.stringContaining('“disinformation [space].”') as unknown,
+      terms: expect.arrayContaining(['disinformation', 'space']) as unknown,
+      notice: expect.stringContaining('Machine-paraphrased') as unknown,
+    });
+    expect(typeof top?.score).toBe('number');
+  });
+  it('credits a quoted paragraph to the person quoted', async () => {
+    const j = await json('quote', 'you should have never started it', '--limit', '1');
+    expect(j.results[0]).toMatchObject({
+      passageId: 'sumner-riyadh#15',
+      speaker: 'Donald Trump',
+      attribution: 'Donald Trump, as quoted by Mark Sumner',
+    });
+  });
+  it('credits interview questions and answers', async () => {
+    const q = await json('quote', 'clarify the present dynamic', '--limit', '1');
+    expect(q.results[0]).toMatchObject({
+      speaker: 'Amy Lieberman',
+      attribution: 'Amy Lieberman (interviewer)',
+    });
+    const a = await json('quote', 'exploratory talks', '--speaker', 'kulakevich', '--limit', '1');
+    expect(a.results[0]).toMatchObject({ passageId: 'kulakevich-qa#8', speaker: 'Tatsiana Kulakevich' });
+  });
+  it('filters by article and limits results', async () => {
+    const j = await json('quote', 'Trump', '--article', 'kulakevich-qa', '--limit', '3');
+    expect(j.results).toHaveLength(3);
+    expect(j.results.every((r) => r.articleId === 'kulakevich-qa')).toBe(true);
+  });
+  it('says so when nothing matches, with an empty JSON result', async () => {
+    expect((await cli('quote', 'zzzqqq xyzzy')).out).toBe('No passage matches “zzzqqq xyzzy”.');
+    expect((await json('quote', 'zzzqqq xyzzy')).results).toEqual([]);
+  });
+});
+
+describe('compare', () => {
+  it('lists every article, saying which do not address the topic', async () => {
+    const j = (await json('compare', 'china-triangle')) as unknown as {
+      topic: string;
+      perspectives: { articleId: string; label: string; passages: { passageId: string }[] }[];
+    };
+    expect(j.topic).toBe('china-triangle');
+    expect(j.perspectives.map((p) => p.articleId)).toEqual(['kulakevich-qa', 'sumner-riyadh']);
+    expect(j.perspectives[1]?.passages).toEqual([]);
+    expect(j.perspectives[0]?.passages[0]?.passageId).toBe('kulakevich-qa#14');
+    const text = await cli('compare', 'china-triangle');
+    expect(text.out).toContain('This article does not address “China and the diplomatic triangle”.');
+  });
+});
+
+describe('prompt', () => {
+  it('prints a prompt with evidence, by topic and level', async () => {
+    const j = (await json('prompt', '--topic', 'minerals-deal', '--level', 'evaluate')) as unknown as {
+      prompt: { id: string; text: string };
+      evidence: { articleId: string; passages: unknown[] }[];
+    };
+    expect(j.prompt.id).toBe('minerals-deal:evaluate');
+    expect(j.evidence).toHaveLength(2);
+    expect(j.evidence.every((e) => e.passages.length > 0)).toBe(true);
+    expect((await cli('prompt', '--topic', 'minerals-deal', '--level', 'evaluate')).out).toContain(
+      'Discussion (evaluate): ',
+    );
+  });
+});
+
+describe('articles, topics, context, cite', () => {
+  it('lists articles with perspective and notice', async () => {
+    const r = await cli('articles');
+    expect(r.out).toContain('Perspective: Caution — Trump is transactional, not abandoning Ukraine');
+    expect(r.out).toContain('Note: Machine-paraphrased copy');
+    const j = (await json('articles')) as unknown as { articles: { articleId: string; passages: number }[] };
+    expect(j.articles.map((a) => [a.articleId, a.passages])).toEqual([
+      ['kulakevich-qa', 27],
+      ['sumner-riyadh', 52],
+    ]);
+  });
+  it('lists topics', async () => {
+    expect((await cli('topics')).out).toMatch(/^riyadh-talks\s+The Riyadh talks/m);
+  });
+  it('shows the paragraphs around a passage', async () => {
+    const j = (await json('context', 'sumner-riyadh#15', '--radius', '2')) as unknown as {
+      before: { paragraph: number }[];
+      passage: { paragraph: number };
+      after: { paragraph: number }[];
+    };
+    expect([...j.before, j.passage, ...j.after].map((p) => p.paragraph)).toEqual([13, 14, 15, 16, 17]);
+  });
+  it('cites a passage in both styles, or one', async () => {
+    const r = await cli('cite', 'sumner-riyadh#39');
+    expect(r.out).toContain(
+      'APA  Sumner, M. (2025, February). [Opinion column on the U.S.–Russia talks in Riyadh]. Daily Kos.',
+    );
+    expect(r.out).toContain('In text: (Sumner, 2025, para. 39)');
+    expect(r.out).toContain(
+      'MLA  Sumner, Mark. Opinion column on the U.S.–Russia talks in Riyadh. Daily Kos, Feb. 2025.',
+    );
+    const mla = (await json('cite', 'kulakevich-qa', '--style', 'mla')) as unknown as {
+      citations: { style: string }[];
+    };
+    expect(mla.citations.map((c) => c.style)).toEqual(['mla']);
+  });
+});
+
+describe('bad input', () => {
+  const cases: [string[], string][] = [
+    [['quote', ''], 'Give a query, e.g. quote "ammunition, not a ride".'],
+    [['quote', '?!'], 'The query has no words to search for.'],
+    [['quote', 'x', '--article', 'nope'], 'Unknown article "nope". Articles: kulakevich-qa, sumner-riyadh.'],
+    [['quote', 'x', '--limit', '0'], '--limit must be a whole number from 1 to 25.'],
+    [['compare'], 'Give a topic, e.g. compare minerals-deal.'],
+    [['prompt', '--topic', 'nope'], 'Unknown topic "nope". Topics: '],
+    [['prompt', '--level', 'create'], '--level must be one of: understand, analyze, evaluate.'],
+    [['context', 'nope#1'], 'Unknown passage "nope#1". Passage ids look like kulakevich-qa#12.'],
+    [['cite', 'nope'], 'Unknown passage or article "nope".'],
+    [['cite', 'sumner-riyadh', '--style', 'chicago'], '--style must be one of: apa, mla.'],
+    [['frobnicate'], 'Unknown command "frobnicate".'],
+    [['quote', 'x', '--bogus'], "Unknown option '--bogus'"],
+  ];
+  it.each(cases)('%j → exit 2 with a one-line message', async (argv, message) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.out).toBe('');
+    expect(r.err.startsWith(message), r.err).toBe(true);
+    expect(r.err).not.toContain('\n');
+  });
+});
+
+describe('the npm script', () => {
+  const tsx = path.resolve('node_modules/.bin/tsx');
+  it('exits 2 with one line on stderr and no stack trace', () => {
+    const r = spawnSync(tsx, ['src/cli/main.ts', 'context', 'nope'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('Unknown passage "nope". Passage ids look like kulakevich-qa#12.');
+  });
+  it('refuses to run on invalid content and says why', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-content-'));
+    try {
+      mkdirSync(path.join(dir, 'articles'));
+      writeFileSync(path.join(dir, 'articles', 'bad.md'), '---\nid: Bad Id\n---\ntext\n');
+      writeFileSync(path.join(dir, 'topics.yaml'), 'topics: []\n');
+      const r = spawnSync(tsx, ['src/cli/main.ts', 'articles'], {
+        encoding: 'utf8',
+        env: { ...process.env, CONTENT_DIR: dir },
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('articles/bad.md:2: `id` must be a lowercase slug like "my-article-2025"');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

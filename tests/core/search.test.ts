@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createSearchIndex,
+  fuzzinessFor,
+  matchedWords,
+  MAX_QUERY_TERMS,
+  parseQuery,
+  searchPassages,
+} from '../../src/core/search.js';
+import { tinyContent } from '../helpers/content.js';
+
+const content = tinyContent([
+  {
+    id: 'alpha',
+    body: [
+      'The negotiations over the gas pipeline stalled in Riyadh.',
+      '[caption] Secret caption words pipeline',
+      '"I need ammunition, not a ride," said the president.',
+      'Bread prices rose while the negotiators argued about bread.',
+    ].join('\n\n'),
+  },
+  {
+    id: 'beta',
+    body: [
+      '[Q] Why did the talks fail?',
+      '[A] Jap European leaders refused the pipeline deal.',
+      'To be or not to be.',
+    ].join('\n\n'),
+    extra: [
+      'interviewer: Ivy Asker',
+      'interviewee: Eli Answer',
+      'corrections:',
+      '  - from: Jap European',
+      '    to: Eastern European',
+    ].join('\n'),
+  },
+]);
+const index = createSearchIndex(content.passages.values());
+const ids = (q: string, opts = {}) => searchPassages(index, q, opts).map((h) => h.passage.id);
+
+describe('fuzzinessFor', () => {
+  it('sizes typo tolerance by word length', () => {
+    expect(fuzzinessFor('gas')).toBe(0);
+    expect(fuzzinessFor('ride')).toBe(0);
+    expect(fuzzinessFor('bread')).toBe(1);
+    expect(fuzzinessFor('pipeline')).toBe(1);
+    expect(fuzzinessFor('negotiations')).toBe(2);
+    expect(fuzzinessFor('20190')).toBe(0);
+  });
+});
+
+describe('parseQuery', () => {
+  it('stems complete words and keeps the last word raw as a prefix while typing', () => {
+    const q = parseQuery('negotiations pipel');
+    expect(q.terms).toEqual([
+      { term: 'negoti', prefix: false },
+      { term: 'pipel', prefix: true },
+    ]);
+    expect(parseQuery('negotiations pipel ').terms.at(-1)).toEqual({ term: 'pipel', prefix: false });
+  });
+  it('extracts quoted phrases in either quote style', () => {
+    expect(parseQuery('“not a ride” president').phrases).toEqual([' not a ride ']);
+  });
+  it('caps the number of terms', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${i}`).join(
+      ' ',
+    );
+    expect(parseQuery(many).terms.length).toBe(MAX_QUERY_TERMS);
+  });
+});
+
+describe('searchPassages', () => {
+  it('finds exact words and never indexes captions', () => {
+    expect(ids('pipeline')).toEqual(expect.arrayContaining(['alpha#1', 'beta#2']));
+    expect(ids('secret caption')).toEqual([]);
+  });
+  it('tolerates one typo in a longer word', () => {
+    expect(ids('negotiatons')[0]).toBe('alpha#1');
+    expect(ids('ammunitoin')[0]).toBe('alpha#2');
+  });
+  it('matches the word being typed as a prefix', () => {
+    expect(ids('ammun')[0]).toBe('alpha#2');
+    expect(ids('ammun ')).toEqual([]);
+  });
+  it('matches stems: "negotiator" finds "negotiations" and "negotiators"', () => {
+    expect(ids('negotiator ')).toEqual(expect.arrayContaining(['alpha#1', 'alpha#3']));
+  });
+  it('requires quoted phrases to appear in the text, in order', () => {
+    expect(ids('"not a ride"')).toEqual(['alpha#2']);
+    expect(ids('"a ride not"')).toEqual([]);
+    expect(ids('"pipeline gas"')).toEqual([]);
+  });
+  it('ranks a verbatim fragment above a passage with the same words scattered', () => {
+    expect(ids('gas pipeline ')[0]).toBe('alpha#1');
+  });
+  it('finds a corrected passage by the garbled and by the intended wording', () => {
+    expect(ids('Jap European')[0]).toBe('beta#2');
+    expect(ids('Eastern European')[0]).toBe('beta#2');
+    expect(ids('"eastern european leaders"')).toEqual(['beta#2']);
+  });
+  it('answers a query of stop words from the text itself', () => {
+    expect(ids('to be or not to be')[0]).toBe('beta#3');
+    expect(ids('to be or')).toEqual(['beta#3']);
+    expect(ids('be to')).toEqual([]);
+  });
+  it('filters by article and by speaker', () => {
+    expect(ids('pipeline', { articleId: 'beta' })).toEqual(['beta#2']);
+    expect(ids('pipeline', { speaker: 'eli' })).toEqual(['beta#2']);
+    expect(ids('pipeline', { speaker: 'Ann Author' })).toEqual(['alpha#1']);
+    expect(ids('talks', { speaker: 'answer' })).toEqual([]);
+  });
+  it('returns the passage itself for a passage id', () => {
+    expect(ids('alpha#3')).toEqual(['alpha#3']);
+    expect(ids('alpha#3', { articleId: 'beta' })).toEqual([]);
+  });
+  it('returns [] for empty, punctuation-only or unmatched queries', () => {
+    for (const q of ['', '   ', '?!', '"', 'zzzzqqq']) expect(ids(q)).toEqual([]);
+  });
+  it('never throws on hostile input', () => {
+    const hostile = [
+      'a'.repeat(6000),
+      '@everyone <@123> **bold** `code`',
+      '\u202Eevil\u200B\u200D',
+      '🙂🙂 pipeline 🙂',
+      '.*+?^${}()|[]\\',
+      '"unclosed phrase pipe',
+      'x '.repeat(3000),
+    ];
+    for (const q of hostile) expect(() => searchPassages(index, q)).not.toThrow();
+    expect(ids('🙂🙂 pipeline 🙂')).toContain('alpha#1');
+  });
+  it('respects the limit and carries matched terms', () => {
+    const hits = searchPassages(index, 'pipeline', { limit: 1 });
+    expect(hits).toHaveLength(1);
+    expect(matchedWords(hits[0]?.passage.display ?? '', hits[0]?.matched ?? [])).toEqual(['pipeline']);
+  });
+});
