@@ -17,7 +17,7 @@ import type { Article, ContentProblem, Correction, Passage, Speaker } from './ty
 import { parseYaml, schemaProblems } from './yaml.js';
 
 const TAG = /^\[(caption|credit|editors|Q|A|author|quote:\s*([^\]]*))\]\s*/;
-const TAG_LIKE = /^\[([A-Za-z][A-Za-z ]*)(?::[^\]]*)?\]\s/;
+const TAG_LIKE = /^\[([A-Za-z][A-Za-z ]*)(?::[^\]]*)?\](?:\s|$)/;
 
 interface Block {
   readonly line: number;
@@ -50,6 +50,13 @@ function blocks(body: string, firstLine: number): Block[] {
     const line = raw.trim();
     if (line === '') {
       if (current.length > 0) out.push({ line: start, text: current.join(' ') });
+      current = [];
+      return;
+    }
+    if (/^#{1,6}\s/.test(line)) {
+      // A heading is one line: it never swallows the paragraph under it.
+      if (current.length > 0) out.push({ line: start, text: current.join(' ') });
+      out.push({ line: firstLine + i, text: line });
       current = [];
       return;
     }

@@ -12,11 +12,26 @@ interface Token {
   readonly space: string;
 }
 
-// Words, with trailing punctuation split off so brackets never swallow a comma.
+const LEADING = /^[“"‘(\[]+/;
+const TRAILING = /[”"’),.;:!?\]]+$/;
+
+// Words, with surrounding punctuation split off so brackets never swallow a comma or a quote mark.
+// Abbreviations ("U.S.") keep their dots.
 function tokenize(phrase: string): Token[] {
   const out: Token[] = [];
-  for (const m of phrase.matchAll(/(\s*)([^\s,;:!?]+|[,;:!?])/g)) {
-    out.push({ space: m[1] ?? '', text: m[2] ?? '' });
+  for (const m of phrase.matchAll(/(\s*)(\S+)/g)) {
+    let space = m[1] ?? '';
+    let word = m[2] ?? '';
+    const lead = LEADING.exec(word)?.[0] ?? '';
+    if (lead && lead.length < word.length) {
+      out.push({ space, text: lead });
+      word = word.slice(lead.length);
+      space = '';
+    }
+    let trail = /^(?:\p{L}\.)+$/u.test(word) ? '' : (TRAILING.exec(word)?.[0] ?? '');
+    if (trail.length === word.length) trail = '';
+    out.push({ space, text: word.slice(0, word.length - trail.length) });
+    if (trail) out.push({ space: '', text: trail });
   }
   return out;
 }

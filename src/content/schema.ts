@@ -17,6 +17,13 @@ const slug = (what: string) =>
     `\`${what}\` must be a lowercase slug like "my-article-2025"`,
   );
 
+/** A full date must exist on the calendar (no 30 February). */
+function realDay(d: string): boolean {
+  if (d.length < 10) return true;
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+}
+
 export const frontMatterSchema = z
   .object({
     id: slug('id'),
@@ -33,11 +40,11 @@ export const frontMatterSchema = z
         error: '`date` must look like 2025, 2025-02 or 2025-02-19',
       })
       .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d)))
-      .refine((d) => /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(d), {
+      .refine((d) => /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(d) && realDay(d), {
         message: '`date` must look like 2025, 2025-02 or 2025-02-19',
       })
       .optional(),
-    url: z.url({ error: '`url` must be a full http(s) address' }).optional(),
+    url: z.url({ protocol: /^https?$/, error: '`url` must be a full http(s) address' }).optional(),
     kind: z.enum(ARTICLE_KINDS, { error: `\`kind\` must be one of: ${ARTICLE_KINDS.join(', ')}` }),
     perspective: text('perspective'),
     summary: text('summary'),

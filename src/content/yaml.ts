@@ -47,6 +47,7 @@ export function schemaProblems(
     if (issue.code === 'unrecognized_keys')
       message = `unknown field ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
     const prefix = where && !message.includes('`') ? `${where}: ` : '';
-    return { file, line: lineOf(issue.path), message: prefix + message };
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+    return { file, line: lineOf(path), message: prefix + message };
   });
 }

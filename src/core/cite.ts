@@ -101,6 +101,33 @@ function dateParts(date: string | undefined): { year?: number; month?: number; d
   return { ...(y && { year: y }), ...(m && { month: m }), ...(d && { day: d }) };
 }
 
+// MLA lowercases articles, prepositions, coordinating conjunctions and "to" unless first or last.
+const MINOR = new Set(
+  (
+    'a an the and but or nor for so yet as about above across after against along among around at before behind ' +
+    'below beneath beside between beyond by down during except from in inside into like near of off on onto out ' +
+    'outside over past since through throughout to toward towards under until up upon via with within without'
+  ).split(' '),
+);
+
+/** MLA title case. Words with capitals inside them ("U.S.", "iPhone") are left as written. */
+export function titleCase(title: string): string {
+  const parts = title.split(/(\s+)/);
+  const wordIdx = parts.map((p, i) => (/\S/.test(p) ? i : -1)).filter((i) => i >= 0);
+  const first = wordIdx[0];
+  const last = wordIdx.at(-1);
+  return parts
+    .map((p, i) => {
+      if (!/\S/.test(p) || /[A-Z]/.test(p.slice(1)) || !/^\p{L}/u.test(p)) return p;
+      const lower = p.toLowerCase();
+      const afterColon = i > 1 && /[:]$/.test(parts[i - 2] ?? '');
+      if (MINOR.has(lower.replace(/[^\p{L}]/gu, '')) && i !== first && i !== last && !afterColon)
+        return lower;
+      return p.charAt(0).toUpperCase() + p.slice(1);
+    })
+    .join('');
+}
+
 function endWithPeriod(s: string): string {
   return /[.!?]$/.test(s) ? s : `${s}.`;
 }
@@ -112,7 +139,7 @@ function apa(article: Article, passage?: Passage): Citation {
     : 'n.d.';
   const authors = apaAuthors(article.authors);
   const titlePlain = article.title ? endWithPeriod(article.title) : `[${article.description ?? 'Untitled'}].`;
-  const titleMd = article.title ? `*${endWithPeriod(article.title)}*` : titlePlain;
+  const titleMd = article.title ? `*${article.title}*${/[.!?]$/.test(article.title) ? '' : '.'}` : titlePlain;
   const tail = [endWithPeriod(article.outlet), article.url].filter(Boolean).join(' ');
   const head = `${endWithPeriod(authors)} (${date}).`;
   const where = passage ? `, para. ${passage.paragraph}` : '';

@@ -89,6 +89,7 @@ function mergeAdjacent(segments: Segment[]): Segment[] {
 export function snippet(text: string, matched: readonly string[], max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
+  if (max < 8) return flat.slice(0, Math.max(0, max));
   const set = new Set(matched);
   const first = words(flat).find((w) => matchesTerm(w.word, set));
   const budget = max - 2; // room for two ellipses

@@ -1,0 +1,228 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.js';
+import type { Article, Content, Passage } from '../../src/content/types.js';
+import { cite } from '../../src/core/cite.js';
+
+/** An article with only what citations use; `overrides` replaces fields, `undefined` removes them. */
+function article(overrides: Partial<Record<keyof Article, unknown>> = {}): Article {
+  const base = {
+    id: 'a',
+    title: 'Talks are only exploratory',
+    authors: ['Tatsiana Kulakevich'],
+    outlet: 'The Conversation U.S.',
+    date: '2025-02-19',
+    url: 'https://example.org/talks',
+    kind: 'interview',
+    perspective: 'P',
+    summary: 'S',
+    corrections: [],
+    short: 'Kulakevich (The Conversation U.S.)',
+    file: 'articles/a.md',
+    passages: [],
+  };
+  const fields = Object.entries({ ...base, ...overrides }).filter(([, v]) => v !== undefined);
+  return Object.fromEntries(fields) as unknown as Article;
+}
+
+const passage = (paragraph: number): Passage => ({
+  id: `a#${paragraph}`,
+  articleId: 'a',
+  paragraph,
+  text: 'T',
+  display: 'T',
+  corrected: 'T',
+  speaker: { name: 'Tatsiana Kulakevich', role: 'interviewee' },
+  quotes: [],
+  line: 20,
+});
+
+const apa = (a: Article, p?: Passage) => cite(a, 'apa', p);
+const mla = (a: Article, p?: Passage) => cite(a, 'mla', p);
+/** MLA capitalizes titles in title case; the code keeps a title as stored, so MLA fixtures store it so. */
+const mlaArticle = (overrides: Partial<Record<keyof Article, unknown>> = {}): Article =>
+  article({ title: 'Talks Are Only Exploratory', ...overrides });
+
+describe('cite', () => {
+  describe('APA 7', () => {
+    it('cites one author with a full date, title and URL', () => {
+      const c = apa(article());
+      expect(c.style).toBe('apa');
+      expect(c.reference).toBe(
+        'Kulakevich, T. (2025, February 19). Talks are only exploratory. The Conversation U.S. https://example.org/talks',
+      );
+      expect(c.inText).toBe('(Kulakevich, 2025)');
+    });
+
+    it('italicizes the title in the Markdown form', () => {
+      const c = apa(article());
+      // Where the closing period goes relative to the asterisks is left open (see report).
+      expect(c.markdown).toMatch(
+        /^Kulakevich, T\. \(2025, February 19\)\. \*Talks are only exploratory\.?\*/,
+      );
+      expect(c.markdown.replace(/\*/g, '')).toBe(c.reference);
+    });
+
+    it('joins two authors with "&"', () => {
+      const c = apa(article({ authors: ['Tatsiana Kulakevich', 'Amy Lieberman'] }));
+      expect(c.reference.startsWith('Kulakevich, T., & Lieberman, A. (2025, February 19).')).toBe(true);
+      expect(c.inText).toBe('(Kulakevich & Lieberman, 2025)');
+    });
+
+    it('lists all of three authors, and "et al." in text', () => {
+      const c = apa(article({ authors: ['Ann Writer', 'Bob Reporter', 'Cy Editor'] }));
+      expect(c.reference.startsWith('Writer, A., Reporter, B., & Editor, C. (2025, February 19).')).toBe(
+        true,
+      );
+      expect(c.inText).toBe('(Writer et al., 2025)');
+    });
+
+    it('gives initials of every given name, hyphenated ones included', () => {
+      const c = apa(article({ authors: ['Jean-Paul Mark Sartre'] }));
+      expect(c.reference.startsWith('Sartre, J.-P. M. (2025, February 19).')).toBe(true);
+    });
+
+    it('writes a year and month, a year, or n.d.', () => {
+      expect(apa(article({ date: '2025-02' })).reference).toContain(' (2025, February). ');
+      expect(apa(article({ date: '2025' })).reference).toContain(' (2025). ');
+      const undated = apa(article({ date: undefined }));
+      expect(undated.reference).toContain('Kulakevich, T. (n.d.). Talks');
+      expect(undated.inText).toBe('(Kulakevich, n.d.)');
+    });
+
+    it('puts the description in square brackets when the title is unknown', () => {
+      const c = apa(
+        article({ title: undefined, description: 'Opinion column on the talks', url: undefined }),
+      );
+      expect(c.reference).toBe(
+        'Kulakevich, T. (2025, February 19). [Opinion column on the talks]. The Conversation U.S.',
+      );
+      expect(c.markdown).toBe(c.reference);
+    });
+
+    it('does not double a title’s own end punctuation', () => {
+      expect(apa(article({ title: 'Is this unprecedented?' })).reference).toContain(
+        ' Is this unprecedented? The',
+      );
+    });
+
+    it('adds the paragraph of a passage in text', () => {
+      expect(apa(article(), passage(7)).inText).toBe('(Kulakevich, 2025, para. 7)');
+      expect(apa(article({ date: undefined }), passage(2)).inText).toBe('(Kulakevich, n.d., para. 2)');
+    });
+  });
+
+  describe('MLA 9', () => {
+    it('cites one author with a full date, title and URL without https://', () => {
+      expect(mla(mlaArticle())).toEqual({
+        style: 'mla',
+        reference:
+          'Kulakevich, Tatsiana. “Talks Are Only Exploratory.” The Conversation U.S., 19 Feb. 2025, example.org/talks.',
+        markdown:
+          'Kulakevich, Tatsiana. “Talks Are Only Exploratory.” *The Conversation U.S.*, 19 Feb. 2025, example.org/talks.',
+        inText: '(Kulakevich)',
+      });
+    });
+
+    it('drops http:// too', () => {
+      expect(mla(mlaArticle({ url: 'http://example.org/x' })).reference).toContain(', example.org/x.');
+    });
+
+    it('names the second of two authors in normal order', () => {
+      const c = mla(mlaArticle({ authors: ['Tatsiana Kulakevich', 'Amy Lieberman'] }));
+      expect(c.reference.startsWith('Kulakevich, Tatsiana, and Amy Lieberman. “')).toBe(true);
+      expect(c.inText).toBe('(Kulakevich and Lieberman)');
+    });
+
+    it('uses "et al." for three authors', () => {
+      const c = mla(mlaArticle({ authors: ['Ann Writer', 'Bob Reporter', 'Cy Editor'] }));
+      expect(c.reference.startsWith('Writer, Ann, et al. “')).toBe(true);
+      expect(c.inText).toBe('(Writer et al.)');
+    });
+
+    it('abbreviates months as MLA does and omits an unknown date', () => {
+      expect(mla(mlaArticle({ date: '2025-09' })).reference).toContain('U.S., Sept. 2025, ');
+      expect(mla(mlaArticle({ date: '2025-06-03' })).reference).toContain('U.S., 3 June 2025, ');
+      expect(mla(mlaArticle({ date: '2025' })).reference).toContain('U.S., 2025, ');
+      expect(mla(mlaArticle({ date: undefined })).reference).toBe(
+        'Kulakevich, Tatsiana. “Talks Are Only Exploratory.” The Conversation U.S., example.org/talks.',
+      );
+    });
+
+    it('uses the plain description when the title is unknown, and ends without a URL', () => {
+      const c = mla(
+        mlaArticle({ title: undefined, description: 'Opinion column on the talks', url: undefined }),
+      );
+      expect(c.reference).toBe(
+        'Kulakevich, Tatsiana. Opinion column on the talks. The Conversation U.S., 19 Feb. 2025.',
+      );
+      expect(c.markdown).toBe(
+        'Kulakevich, Tatsiana. Opinion column on the talks. *The Conversation U.S.*, 19 Feb. 2025.',
+      );
+    });
+
+    it('adds the paragraph of a passage in text', () => {
+      expect(mla(mlaArticle(), passage(7)).inText).toBe('(Kulakevich, par. 7)');
+    });
+  });
+
+  describe('the repository articles', () => {
+    const load = async (): Promise<Content> => {
+      const r = await loadContent(fileURLToPath(new URL('../../content', import.meta.url)));
+      if (!r.ok) throw new Error('content is invalid');
+      return r.content;
+    };
+    const get = (content: Content, id: string): Article => {
+      const a = content.articleById.get(id);
+      if (!a) throw new Error(`no article ${id}`);
+      return a;
+    };
+    const QA_URL =
+      'https://theconversation.com/trumps-move-to-closer-ties-with-russia-does-not-mean-betrayal-of-ukraine-yet-in-his-first-term-trump-was-pretty-tough-on-putin-250359';
+    const QA_TITLE =
+      "Trump's move to closer ties with Russia does not mean betrayal of Ukraine – yet in his first term, Trump was pretty tough on Putin";
+
+    it('cites sumner-riyadh (no title, no URL) in APA and MLA', async () => {
+      const a = get(await load(), 'sumner-riyadh');
+      expect(cite(a, 'apa', a.passages[2])).toEqual({
+        style: 'apa',
+        reference:
+          'Sumner, M. (2025, February). [Opinion column on the U.S.–Russia talks in Riyadh]. Daily Kos.',
+        markdown:
+          'Sumner, M. (2025, February). [Opinion column on the U.S.–Russia talks in Riyadh]. Daily Kos.',
+        inText: '(Sumner, 2025, para. 3)',
+      });
+      expect(cite(a, 'mla', a.passages[2])).toEqual({
+        style: 'mla',
+        reference: 'Sumner, Mark. Opinion column on the U.S.–Russia talks in Riyadh. Daily Kos, Feb. 2025.',
+        markdown: 'Sumner, Mark. Opinion column on the U.S.–Russia talks in Riyadh. *Daily Kos*, Feb. 2025.',
+        inText: '(Sumner, par. 3)',
+      });
+    });
+
+    it('cites kulakevich-qa in APA (sentence-case title, as stored)', async () => {
+      const a = get(await load(), 'kulakevich-qa');
+      expect(cite(a, 'apa')).toEqual({
+        style: 'apa',
+        reference: `Kulakevich, T., & Lieberman, A. (2025, February). ${QA_TITLE}. The Conversation U.S. ${QA_URL}`,
+        markdown: expect.stringContaining(`*${QA_TITLE}`) as unknown,
+        inText: '(Kulakevich & Lieberman, 2025)',
+      });
+    });
+
+    it('cites kulakevich-qa in MLA', async () => {
+      const a = get(await load(), 'kulakevich-qa');
+      const c = cite(a, 'mla', a.passages[7]);
+      const urlPlain = QA_URL.replace('https://', '');
+      // MLA 9 wants the title in title case ("Trump's Move to Closer Ties …"); the code keeps the
+      // stored sentence case. That is reported, not asserted: only the rest is checked exactly here.
+      const head = 'Kulakevich, Tatsiana, and Amy Lieberman. “';
+      const tail = `.” The Conversation U.S., Feb. 2025, ${urlPlain}.`;
+      expect(c.reference.startsWith(head)).toBe(true);
+      expect(c.reference.endsWith(tail)).toBe(true);
+      expect(c.reference.slice(head.length, -tail.length).toLowerCase()).toBe(QA_TITLE.toLowerCase());
+      expect(c.markdown.endsWith(`.” *The Conversation U.S.*, Feb. 2025, ${urlPlain}.`)).toBe(true);
+      expect(c.inText).toBe('(Kulakevich and Lieberman, par. 8)');
+    });
+  });
+});
