@@ -12,7 +12,7 @@ interface Token {
   readonly space: string;
 }
 
-const LEADING = /^[“"‘(\[]+/;
+const LEADING = /^[“"‘([]+/;
 const TRAILING = /[”"’),.;:!?\]]+$/;
 
 // Words, with surrounding punctuation split off so brackets never swallow a comma or a quote mark.
