@@ -33,7 +33,9 @@ const schema = z.object({
     })
     .optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
-  DISCORD_API_BASE: z.url({ error: 'DISCORD_API_BASE must be a URL like https://discord.com/api' }).optional(),
+  DISCORD_API_BASE: z
+    .url({ error: 'DISCORD_API_BASE must be a URL like https://discord.com/api' })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHARD_COUNT: z
     .string()
@@ -46,7 +48,9 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: s
 
 /** Validates an environment. Empty strings count as unset. Messages never contain the token. */
 export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     return {
@@ -65,7 +69,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
       ...(e.DISCORD_GUILD_ID !== undefined && { guildId: e.DISCORD_GUILD_ID }),
       apiBase: (e.DISCORD_API_BASE ?? DISCORD_API_DEFAULT).replace(/\/+$/, ''),
       logLevel: e.LOG_LEVEL,
-      ...(e.SHARD_COUNT !== undefined && { shardCount: e.SHARD_COUNT === 'auto' ? 'auto' : Number(e.SHARD_COUNT) }),
+      ...(e.SHARD_COUNT !== undefined && {
+        shardCount: e.SHARD_COUNT === 'auto' ? 'auto' : Number(e.SHARD_COUNT),
+      }),
       ...(e.CONTENT_DIR !== undefined && { contentDir: e.CONTENT_DIR }),
     },
   };

@@ -15,7 +15,9 @@ if (!config.ok) {
 const content = await loadContent(config.config.contentDir ?? DEFAULT_CONTENT_DIR);
 if (!content.ok) {
   for (const p of content.problems) console.error(formatProblem(p));
-  console.error('The content is invalid, so the bot will not start. Fix the problems above (npm run content:check).');
+  console.error(
+    'The content is invalid, so the bot will not start. Fix the problems above (npm run content:check).',
+  );
   process.exit(1);
 }
 if (config.config.token === undefined) {
