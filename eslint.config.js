@@ -29,7 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['commands/**', 'src/bot/**', 'src/render/**', 'src/sandbox/**', 'tests/**'],
+    files: ['commands/**', 'src/bot/**', 'src/sandbox/**', 'src/main.ts', 'tests/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },

@@ -1,34 +1,96 @@
 /**
- * `npm start`: validates the configuration and the content, then runs the bot.
- * The Discord connection itself lives in src/bot/ (next issue); without a token this says what to do.
+ * `npm start`. Validates the configuration and the content first (and exits 1 saying why if either
+ * is wrong), then runs the bot: as one process, or under discord.js's ShardingManager when
+ * SHARD_COUNT is set. SIGINT/SIGTERM finish the replies in flight, close the gateway and exit 0.
  */
 import 'dotenv/config';
-import { readConfig } from './config.js';
+import { fileURLToPath } from 'node:url';
+import { ShardingManager } from 'discord.js';
+import { startBot } from './bot/client.js';
+import { readConfig, type Config } from './config.js';
 import { formatProblem, loadContent } from './content/load.js';
 import { DEFAULT_CONTENT_DIR } from './content/paths.js';
+import { buildCore } from './core/index.js';
+import { createLogger } from './logger.js';
 
-const config = readConfig(process.env);
-if (!config.ok) {
-  for (const e of config.errors) console.error(e);
-  process.exit(1);
+const NO_TOKEN = [
+  'No DISCORD_TOKEN is set, so there is nothing to connect to.',
+  'To run on Discord: copy .env.example to .env, set DISCORD_TOKEN to your bot token',
+  '(Discord Developer Portal → your application → Bot → Reset Token), then run npm start again.',
+  'To try the answers without Discord: npm run cli -- quote "ammunition, not a ride"',
+].join('\n');
+
+function onSignals(stop: () => Promise<void>): void {
+  const handler = () => {
+    void stop().then(
+      () => process.exit(0),
+      () => process.exit(0),
+    );
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
 }
-const content = await loadContent(config.config.contentDir ?? DEFAULT_CONTENT_DIR);
-if (!content.ok) {
-  for (const p of content.problems) console.error(formatProblem(p));
-  console.error(
-    'The content is invalid, so the bot will not start. Fix the problems above (npm run content:check).',
-  );
-  process.exit(1);
+
+async function runSharded(config: Config & { token: string }): Promise<void> {
+  const manager = new ShardingManager(fileURLToPath(import.meta.url), {
+    token: config.token,
+    totalShards: config.shardCount ?? 'auto',
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard) => {
+    console.log(`Shard ${shard.id} starting`);
+  });
+  onSignals(async () => {
+    manager.respawn = false;
+    const exits = [...manager.shards.values()].map(
+      (shard) =>
+        new Promise<void>((resolve) => {
+          if (!shard.process || shard.process.exitCode !== null) {
+            resolve();
+            return;
+          }
+          shard.process.once('exit', () => {
+            resolve();
+          });
+          shard.process.kill('SIGTERM');
+        }),
+    );
+    await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 9000).unref())]);
+  });
+  await manager.spawn({ timeout: 60_000 });
 }
-if (config.config.token === undefined) {
-  console.error(
-    [
-      'No DISCORD_TOKEN is set, so there is nothing to connect to.',
-      'To run on Discord: copy .env.example to .env and set DISCORD_TOKEN (see README, "Setting up on Discord").',
-      'To try the answers without Discord: npm run cli -- quote "ammunition, not a ride"',
-    ].join('\n'),
-  );
-  process.exit(1);
+
+async function main(): Promise<void> {
+  const configResult = readConfig(process.env);
+  if (!configResult.ok) {
+    for (const e of configResult.errors) console.error(e);
+    process.exit(1);
+  }
+  const config = configResult.config;
+  const loaded = await loadContent(config.contentDir ?? DEFAULT_CONTENT_DIR);
+  if (!loaded.ok) {
+    for (const p of loaded.problems) console.error(formatProblem(p));
+    console.error(
+      'The content is invalid, so the bot will not start. Fix the problems above (npm run content:check).',
+    );
+    process.exit(1);
+  }
+  if (config.token === undefined) {
+    console.error(NO_TOKEN);
+    process.exit(1);
+  }
+  const withToken = { ...config, token: config.token };
+  if (process.env.SHARDING_MANAGER !== 'true' && config.shardCount !== undefined) {
+    await runSharded(withToken);
+    return;
+  }
+  const log = createLogger(config.logLevel);
+  const core = buildCore(loaded.content);
+  const bot = startBot({ config: withToken, core: () => core, log });
+  onSignals(bot.stop);
+  await bot.ready.catch(() => {
+    process.exitCode = 1;
+  });
 }
-console.error('The Discord connection is not built yet (issue 3). Use npm run cli meanwhile.');
-process.exit(1);
+
+await main();

@@ -1,0 +1,15 @@
+/** /articles — each article with its metadata, perspective and notice. */
+import { SlashCommandBuilder } from '@discordjs/builders';
+import type { Command } from '../src/bot/command.js';
+import { replyOptions } from '../src/bot/send.js';
+import { articlesAnswer } from '../src/render/info.js';
+
+export const articles = {
+  data: new SlashCommandBuilder()
+    .setName('articles')
+    .setDescription('The articles, their authors and perspectives')
+    .toJSON(),
+  async execute(i, ctx) {
+    await i.reply(replyOptions(articlesAnswer(ctx.core().content)));
+  },
+} satisfies Command;

@@ -1,0 +1,12 @@
+/** /help — what each command does. */
+import { SlashCommandBuilder } from '@discordjs/builders';
+import type { Command } from '../src/bot/command.js';
+import { replyOptions } from '../src/bot/send.js';
+import { helpAnswer } from '../src/render/info.js';
+
+export const help = {
+  data: new SlashCommandBuilder().setName('help').setDescription('What each command does').toJSON(),
+  async execute(i) {
+    await i.reply(replyOptions(helpAnswer()));
+  },
+} satisfies Command;

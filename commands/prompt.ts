@@ -1,0 +1,101 @@
+/** /prompt [topic] [level] [thread] [poll] — for teachers: post a discussion question with evidence. */
+import { SlashCommandBuilder } from '@discordjs/builders';
+import { InteractionContextType } from 'discord-api-types/v10';
+import {
+  ChannelType,
+  MessageFlags,
+  PermissionFlagsBits,
+  ThreadAutoArchiveDuration,
+  type Message,
+} from 'discord.js';
+import type { Command } from '../src/bot/command.js';
+import { messageOptions } from '../src/bot/send.js';
+import { PROMPT_LEVELS } from '../src/content/types.js';
+import { isPromptLevel, pickPrompt } from '../src/core/prompts.js';
+import { promptPost, threadName, usedPromptIds } from '../src/render/compare.js';
+import { topicChoices } from './compare.js';
+
+/** How far back the channel's history is read to find prompts already used. */
+export const HISTORY_LIMIT = 100;
+
+const data = new SlashCommandBuilder()
+  .setName('prompt')
+  .setDescription('Post a discussion question with evidence from each article (teachers)')
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageMessages)
+  .setContexts(InteractionContextType.Guild)
+  .addStringOption((o) =>
+    o
+      .setName('topic')
+      .setDescription('A curated topic (default: the next unused prompt)')
+      .setAutocomplete(true),
+  )
+  .addStringOption((o) =>
+    o
+      .setName('level')
+      .setDescription('Level of thinking (Bloom’s taxonomy)')
+      .addChoices(...PROMPT_LEVELS.map((l) => ({ name: l, value: l }))),
+  )
+  .addBooleanOption((o) => o.setName('thread').setDescription('Open a discussion thread on it'))
+  .addBooleanOption((o) =>
+    o.setName('poll').setDescription('Add a poll: which argument is better supported?'),
+  )
+  .toJSON();
+
+export const prompt = {
+  data,
+  async execute(i, ctx) {
+    const channel = i.channel;
+    if (!i.inGuild() || !channel || !('send' in channel) || channel.type === ChannelType.DM) {
+      await i.reply({ content: 'Use /prompt in a server channel.', flags: MessageFlags.Ephemeral });
+      return;
+    }
+    await i.deferReply({ flags: MessageFlags.Ephemeral });
+    const core = ctx.core();
+    const topicId = i.options.getString('topic') ?? undefined;
+    const level = i.options.getString('level') ?? undefined;
+    const wantThread = i.options.getBoolean('thread') ?? false;
+    const wantPoll = i.options.getBoolean('poll') ?? false;
+
+    // Which prompts this channel has had, from the bot's own earlier posts: nothing is stored.
+    const history = await channel.messages.fetch({ limit: HISTORY_LIMIT });
+    const own = [...history.values()].filter((m) => m.author.id === i.client.user.id);
+    const used = usedPromptIds(own.map((m) => ({ embeds: m.embeds.map((e) => ({ footer: e.footer })) })));
+
+    const result = pickPrompt(core.content, core.index, {
+      ...(topicId !== undefined && { topicId }),
+      ...(level !== undefined && isPromptLevel(level) && { level }),
+      used,
+    });
+    if (!result.ok) {
+      await i.editReply({ content: result.error, allowedMentions: { parse: [] } });
+      return;
+    }
+    const topic = core.content.topics.find((t) => t.id === result.pick.prompt.topicId);
+    const payload = promptPost(result.pick, {
+      poll: wantPoll,
+      topicTitle: topic?.title ?? result.pick.evidence.title,
+    });
+    const message: Message = await channel.send(messageOptions(payload));
+    let where = `Posted: ${message.url}`;
+    if (wantThread) {
+      if (channel.isThread()) {
+        where += ' (already in a thread, so no new thread was opened)';
+      } else {
+        const thread = await message.startThread({
+          name: threadName(topic?.title ?? 'Discussion'),
+          autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+        });
+        where += `\nThread: <#${thread.id}>`;
+      }
+    }
+    if (result.pick.restarted)
+      where += '\nEvery prompt has been used in this channel; the rotation started over.';
+    ctx.log.info(
+      { command: 'prompt', interactionId: i.id, guildId: i.guildId, prompt: result.pick.prompt.id },
+      'prompt posted',
+    );
+    await i.editReply({ content: where, allowedMentions: { parse: [] } });
+  },
+  autocomplete: (i, ctx) =>
+    topicChoices(ctx.core(), i.options.getFocused()).filter((c) => !c.name.startsWith('Search: ')),
+} satisfies Command;

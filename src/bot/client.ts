@@ -1,0 +1,99 @@
+/**
+ * The bot process: one discord.js client (one or more shards), the router, command registration
+ * and a graceful shutdown. Only the Guilds intent is requested: no privileged intents.
+ */
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { commands, commandsByName } from '../../commands/index.js';
+import type { Config } from '../config.js';
+import type { Core } from '../core/index.js';
+import type { Logger } from '../logger.js';
+import { inviteUrl } from './invite.js';
+import { registerCommands } from './register.js';
+import { createRouter } from './router.js';
+
+/** How long shutdown waits for replies in flight before closing anyway. */
+export const DRAIN_TIMEOUT_MS = 8000;
+
+export interface BotOptions {
+  readonly config: Config & { token: string };
+  readonly core: () => Core;
+  readonly log: Logger;
+  /** Where human-readable start-up lines go (the invite link). */
+  readonly print?: (line: string) => void;
+}
+
+export interface Bot {
+  readonly client: Client;
+  /** Resolves once connected, with commands registered (by shard 0). */
+  readonly ready: Promise<void>;
+  /** Finishes replies in flight, closes the gateway. */
+  readonly stop: () => Promise<void>;
+}
+
+export function startBot({ config, core, log, print = console.log }: BotOptions): Bot {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: config.apiBase },
+    allowedMentions: { parse: [] },
+  });
+  const router = createRouter(commandsByName, { core, log });
+  client.on(Events.InteractionCreate, (i) => void router.handle(i));
+  client.on(Events.Error, (err) => {
+    log.error({ err }, 'client error');
+  });
+  client.on(Events.ShardResume, (shard, replayed) => {
+    log.info({ shard, replayed }, 'gateway resumed');
+  });
+  client.on(Events.ShardReconnecting, (shard) => {
+    log.warn({ shard }, 'gateway reconnecting');
+  });
+
+  let failLogin: (err: unknown) => void = () => undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    failLogin = reject;
+    client.once(Events.ClientReady, (c) => {
+      void (async () => {
+        const shards = c.shard?.ids ?? [0];
+        log.info({ user: c.user.tag, shards, guilds: c.guilds.cache.size }, 'connected');
+        if (shards.includes(0)) {
+          const result = await registerCommands(
+            c.rest,
+            c.application.id,
+            commands.map((cmd) => cmd.data),
+            config.guildId,
+          );
+          log.info(
+            result,
+            result.changed ? 'slash commands registered' : 'slash commands already up to date',
+          );
+          print(
+            `Logged in as ${c.user.tag}. Invite the bot to a server with:\n${inviteUrl(c.application.id)}`,
+          );
+        }
+      })().then(resolve, reject);
+    });
+  });
+  ready.catch((err: unknown) => {
+    log.error({ err }, 'start-up failed');
+  });
+
+  // The error text never includes the token.
+  client.login(config.token).catch((err: unknown) => {
+    failLogin(err);
+  });
+
+  let stopping: Promise<void> | undefined;
+  return {
+    client,
+    ready,
+    stop() {
+      stopping ??= (async () => {
+        router.close();
+        log.info({ inFlight: router.inFlight() }, 'shutting down');
+        await Promise.race([router.drain(), new Promise((r) => setTimeout(r, DRAIN_TIMEOUT_MS).unref())]);
+        await client.destroy();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The one interaction router, with the one error path. Every failure is logged with the
+ * interaction id (never the token) and answered with a short private apology; autocomplete answers
+ * no choices instead. The router also tracks replies in flight, so shutdown can wait for them.
+ */
+import { MessageFlags, type Interaction, type InteractionReplyOptions } from 'discord.js';
+import { decodeId } from '../render/custom-id.js';
+import type { Command, Context } from './command.js';
+
+export const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';
+export const OLD_BUTTON =
+  'This button is from an older message the bot no longer understands. Run the command again.';
+export const SHUTTING_DOWN = 'The bot is restarting. Please try again in a few seconds.';
+
+export interface Router {
+  readonly handle: (interaction: Interaction) => Promise<void>;
+  /** Resolves when every interaction being answered has been answered. */
+  readonly drain: () => Promise<void>;
+  /** Stop taking new interactions (they get a short "restarting" note). */
+  readonly close: () => void;
+  readonly inFlight: () => number;
+}
+
+function logContext(i: Interaction) {
+  return {
+    interactionId: i.id,
+    guildId: i.guildId,
+    channelId: i.channelId,
+    userId: i.user.id,
+    ...(i.isCommand() || i.isAutocomplete() ? { command: i.commandName } : {}),
+    ...(i.isMessageComponent() ? { customId: i.customId } : {}),
+  };
+}
+
+export function createRouter(commands: ReadonlyMap<string, Command>, ctx: Context): Router {
+  const pending = new Set<Promise<void>>();
+  let closed = false;
+
+  async function dispatch(i: Interaction): Promise<void> {
+    if (i.isAutocomplete()) {
+      let choices: Awaited<ReturnType<NonNullable<Command['autocomplete']>>> = [];
+      try {
+        choices = (await commands.get(i.commandName)?.autocomplete?.(i, ctx)) ?? [];
+      } catch (err) {
+        ctx.log.error({ err, ...logContext(i) }, 'autocomplete failed');
+      }
+      await i.respond(choices);
+      return;
+    }
+    if (i.isChatInputCommand()) {
+      const command = commands.get(i.commandName);
+      if (!command) {
+        await i.reply(ephemeral('That command is not available any more.'));
+        return;
+      }
+      await command.execute(i, ctx);
+      return;
+    }
+    if (i.isButton()) {
+      const id = decodeId(i.customId);
+      const handler = id && commands.get(id.command)?.buttons?.[id.action];
+      if (!id || !handler) {
+        await i.reply(ephemeral(OLD_BUTTON));
+        return;
+      }
+      await handler(i, id.fields, ctx);
+      return;
+    }
+    if (i.isRepliable()) await i.reply(ephemeral(OLD_BUTTON));
+  }
+
+  async function guarded(i: Interaction): Promise<void> {
+    const started = Date.now();
+    try {
+      if (closed) {
+        if (i.isAutocomplete()) await i.respond([]);
+        else if (i.isRepliable()) await i.reply(ephemeral(SHUTTING_DOWN));
+        return;
+      }
+      await dispatch(i);
+      ctx.log.debug({ ...logContext(i), ms: Date.now() - started }, 'answered');
+    } catch (err) {
+      ctx.log.error({ err, ...logContext(i) }, 'interaction failed');
+      await apologize(i).catch((e: unknown) => {
+        ctx.log.warn({ err: e, ...logContext(i) }, 'could not send the apology');
+      });
+    }
+  }
+
+  return {
+    handle(i) {
+      const p = guarded(i);
+      pending.add(p);
+      void p.finally(() => pending.delete(p));
+      return p;
+    },
+    async drain() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+    close() {
+      closed = true;
+    },
+    inFlight: () => pending.size,
+  };
+}
+
+function ephemeral(content: string): InteractionReplyOptions {
+  return { content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } };
+}
+
+async function apologize(i: Interaction): Promise<void> {
+  if (i.isAutocomplete()) {
+    if (!i.responded) await i.respond([]);
+    return;
+  }
+  if (!i.isRepliable()) return;
+  if (i.deferred || i.replied) await i.followUp(ephemeral(APOLOGY));
+  else await i.reply(ephemeral(APOLOGY));
+}

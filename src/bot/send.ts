@@ -1,0 +1,52 @@
+/** Turns a rendered payload into discord.js options. Nothing else talks to Discord's message shape. */
+import {
+  MessageFlags,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+  type MessageCreateOptions,
+  type PollData,
+} from 'discord.js';
+import type { Payload } from '../render/limits.js';
+
+function poll(p: Payload): { poll?: PollData } {
+  if (!p.poll) return {};
+  return {
+    poll: {
+      question: { text: p.poll.question.text ?? '' },
+      answers: p.poll.answers.map((a) => ({ text: a.poll_media.text ?? '' })),
+      duration: p.poll.duration ?? 24,
+      allowMultiselect: p.poll.allow_multiselect ?? false,
+    },
+  };
+}
+
+function body(p: Payload) {
+  return {
+    ...(p.content !== undefined && { content: p.content }),
+    embeds: p.embeds ?? [],
+    components: p.components ?? [],
+    allowedMentions: { parse: [] },
+  } satisfies MessageCreateOptions;
+}
+
+export function replyOptions(p: Payload): InteractionReplyOptions {
+  return { ...body(p), ...poll(p), ...(p.ephemeral && { flags: MessageFlags.Ephemeral }) };
+}
+
+export function editOptions(p: Payload): InteractionEditReplyOptions {
+  return { ...body(p), content: p.content ?? '' };
+}
+
+export function updateOptions(p: Payload): InteractionUpdateOptions {
+  return { ...body(p), content: p.content ?? '' };
+}
+
+export function messageOptions(p: Payload): MessageCreateOptions {
+  return { ...body(p), ...poll(p) };
+}
+
+/** A short private message. */
+export function notice(content: string): InteractionReplyOptions {
+  return { content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } };
+}

@@ -1,0 +1,43 @@
+/** /articles and /help. */
+import type { Content } from '../content/types.js';
+import { articleName, articleSource } from '../core/present.js';
+import { finalize, type Payload } from './limits.js';
+import { escapeMarkdown } from './markdown.js';
+import { articleColor } from './passage.js';
+
+export function articlesAnswer(content: Content): Payload {
+  return finalize({
+    ephemeral: true,
+    embeds: content.articles.map((a) => ({
+      color: articleColor(a.id),
+      author: { name: a.authors.join(', ') },
+      title: articleName(a),
+      ...(a.url !== undefined && { url: a.url }),
+      description: escapeMarkdown(a.summary),
+      fields: [
+        { name: 'Perspective', value: escapeMarkdown(a.perspective) },
+        { name: 'Published', value: escapeMarkdown(articleSource(a)), inline: true },
+        { name: 'Paragraphs', value: String(a.passages.length), inline: true },
+        ...(a.notice ? [{ name: 'Note', value: escapeMarkdown(a.notice) }] : []),
+      ],
+      footer: { text: `id: ${a.id}` },
+    })),
+  });
+}
+
+export const HELP_TEXT = [
+  '**/quote** `query` — find an exact passage as you type. Private unless `public:true`. Buttons: ◀ ▶ other matches, **Context** (paragraphs around it), **Share** (post it to the channel), **Cite** (APA and MLA).',
+  '**/compare** `topic` — what each article says on a topic, side by side. Pick a topic or type your own.',
+  '**/prompt** `[topic] [level] [thread] [poll]` — *teachers:* post a discussion question with evidence from each side, optionally in a new thread and with a poll.',
+  '**/summary** — *teachers, inside a discussion thread:* who has posted and which passages they cited.',
+  '**/articles** — the articles, their authors and perspectives.',
+  '',
+  'Every quote is the article’s exact wording, credited to the person who said it. Words in [brackets] are an editor’s corrections. The bot never writes its own answers: if it cannot find something, it says so.',
+].join('\n');
+
+export function helpAnswer(): Payload {
+  return finalize({
+    ephemeral: true,
+    embeds: [{ color: 0x5865f2, title: 'Discussion guide', description: HELP_TEXT }],
+  });
+}

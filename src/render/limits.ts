@@ -1,0 +1,252 @@
+/**
+ * Discord's documented limits, in one place, and the one function every payload goes through.
+ * See shared/DISCORD-NOTES.md. @discordjs/builders checks single fields set through builders; the
+ * message-level totals (6000 embed characters, 10 embeds, 2000 content, rows, buttons per row,
+ * autocomplete choices) are checked here.
+ */
+import {
+  ComponentType,
+  type APIActionRowComponent,
+  type APIApplicationCommandOptionChoice,
+  type APIButtonComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type RESTAPIPoll,
+} from 'discord-api-types/v10';
+
+export const LIMITS = {
+  content: 2000,
+  embeds: 10,
+  embedTotal: 6000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  authorName: 256,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  customId: 100,
+  buttonLabel: 80,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+  pollQuestion: 300,
+  pollAnswers: 10,
+  pollAnswer: 55,
+  pollHours: 768,
+  threadName: 100,
+  modalTitle: 45,
+} as const;
+
+/** What every renderer returns: Discord's JSON, plus whether only the user may see it. */
+export interface Payload {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  poll?: RESTAPIPoll;
+  /** Only the user who asked sees it. */
+  ephemeral: boolean;
+  /** Always `{ parse: [] }`: the bot never pings. */
+  allowed_mentions: { parse: [] };
+}
+
+export type Choice = APIApplicationCommandOptionChoice<string>;
+
+const ELLIPSIS = '…';
+
+/** Cuts text to at most `max` characters, at a word boundary when one is near, with a visible "…". */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return ELLIPSIS.slice(0, max);
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  const body = space > max * 0.5 ? cut.slice(0, space) : cut;
+  // Never leave a dangling escape or half a surrogate pair.
+  return body.replace(/\\+$/, '').replace(/[\uD800-\uDBFF]$/, '') + ELLIPSIS;
+}
+
+/**
+ * Splits text into chunks of at most `max` characters at paragraph, sentence or word boundaries.
+ * Nothing is dropped: joining the chunks (with the boundary whitespace) gives back the text.
+ */
+export function splitText(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    const at = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('. ') + 1, window.lastIndexOf(' '));
+    let cut = at > max * 0.5 ? at : max;
+    // Don't split a surrogate pair or strand an escaping backslash.
+    while (cut > 1 && (/[\uD800-\uDBFF]/.test(rest.charAt(cut - 1)) || rest.charAt(cut - 1) === '\\')) cut--;
+    // Don't cut inside **bold**: move the cut before an unclosed marker.
+    const head = rest.slice(0, cut);
+    const marks = head.match(/(?<!\\)\*\*/g)?.length ?? 0;
+    if (marks % 2 === 1) {
+      const open = head.lastIndexOf('**');
+      if (open > 0) cut = open;
+    }
+    chunks.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest.length > 0 || chunks.length === 0) chunks.push(rest);
+  return chunks;
+}
+
+export function embedLength(e: APIEmbed): number {
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.author?.name.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+function fitEmbed(e: APIEmbed): APIEmbed {
+  return {
+    ...e,
+    ...(e.title !== undefined && { title: truncate(e.title, LIMITS.embedTitle) }),
+    ...(e.description !== undefined && { description: truncate(e.description, LIMITS.embedDescription) }),
+    ...(e.footer && { footer: { ...e.footer, text: truncate(e.footer.text, LIMITS.footer) } }),
+    ...(e.author && { author: { ...e.author, name: truncate(e.author.name, LIMITS.authorName) } }),
+    ...(e.fields && {
+      fields: e.fields.slice(0, LIMITS.embedFields).map((f) => ({
+        ...f,
+        name: truncate(f.name, LIMITS.fieldName),
+        value: truncate(f.value, LIMITS.fieldValue),
+      })),
+    }),
+  };
+}
+
+/** Size of each part of a split description: two parts and their titles fit in one message. */
+export const CONTINUED_PART = 2700;
+
+/**
+ * Splits an embed whose description is too long into several, each marked as continued, so a long
+ * passage is never cut silently. Other embeds pass through.
+ */
+export function splitEmbed(e: APIEmbed, max: number = LIMITS.embedDescription): APIEmbed[] {
+  const description = e.description ?? '';
+  if (description.length <= max) return [e];
+  const marker = ' (continued)';
+  // Parts small enough that two of them fit the 6000-character message total.
+  const parts = splitText(description, Math.min(max, CONTINUED_PART) - 2);
+  return parts.map((part, i) => {
+    const first = i === 0;
+    const last = i === parts.length - 1;
+    const text = `${first ? '' : '…'}${part}${last ? '' : '…'}`;
+    const { fields, footer, ...rest } = e;
+    return {
+      ...(first ? rest : { color: e.color }),
+      ...(!first &&
+        e.title !== undefined && { title: truncate(e.title, LIMITS.embedTitle - marker.length) + marker }),
+      description: text,
+      ...(last && fields && { fields }),
+      ...(last && footer && { footer }),
+    };
+  });
+}
+
+function fitButton(b: APIButtonComponent): APIButtonComponent {
+  return 'label' in b && b.label !== undefined ? { ...b, label: truncate(b.label, LIMITS.buttonLabel) } : b;
+}
+
+/** Thrown when a renderer builds something no trimming can make valid: a bug, not user input. */
+export class PayloadError extends Error {
+  constructor(message: string) {
+    super(`payload: ${message}`);
+    this.name = 'PayloadError';
+  }
+}
+
+/**
+ * The one exit for every message payload. Long descriptions are split across embeds with a
+ * visible continuation; embeds beyond the 6000-character total or the 10-embed cap are replaced
+ * by a note saying how many were left out; other fields are trimmed with "…". `custom_id`s are
+ * checked, never cut: a cut id would point at the wrong thing.
+ */
+export function finalize(p: Omit<Payload, 'allowed_mentions'>): Payload {
+  const out: Payload = { ephemeral: p.ephemeral, allowed_mentions: { parse: [] } };
+  if (p.content !== undefined) out.content = truncate(p.content, LIMITS.content);
+
+  if (p.embeds && p.embeds.length > 0) {
+    const split = p.embeds.flatMap((e) => splitEmbed(e).map(fitEmbed));
+    const kept: APIEmbed[] = [];
+    let total = 0;
+    const noteRoom = 80;
+    for (const [i, e] of split.entries()) {
+      const len = embedLength(e);
+      const remaining = split.length - i - 1;
+      const needNote = remaining > 0;
+      if (
+        kept.length >= LIMITS.embeds - (needNote ? 1 : 0) ||
+        total + len > LIMITS.embedTotal - (needNote ? noteRoom : 0)
+      ) {
+        const left = split.length - i;
+        kept.push({ description: `…and ${left} more not shown here (Discord's message size limit).` });
+        break;
+      }
+      kept.push(e);
+      total += len;
+    }
+    out.embeds = kept;
+  }
+
+  if (p.components && p.components.length > 0) {
+    if (p.components.length > LIMITS.actionRows)
+      throw new PayloadError(`${p.components.length} action rows (max ${LIMITS.actionRows})`);
+    const ids = new Set<string>();
+    out.components = p.components.map((row) => {
+      if (row.components.length > LIMITS.buttonsPerRow) {
+        throw new PayloadError(`${row.components.length} buttons in a row (max ${LIMITS.buttonsPerRow})`);
+      }
+      return {
+        ...row,
+        components: row.components.map((c) => {
+          if ('custom_id' in c) {
+            if (c.custom_id.length < 1 || c.custom_id.length > LIMITS.customId) {
+              throw new PayloadError(
+                `custom_id of ${c.custom_id.length} characters: ${c.custom_id.slice(0, 40)}`,
+              );
+            }
+            if (ids.has(c.custom_id)) throw new PayloadError(`duplicate custom_id ${c.custom_id}`);
+            ids.add(c.custom_id);
+          }
+          return c.type === ComponentType.Button ? fitButton(c) : c;
+        }),
+      };
+    });
+  }
+
+  if (p.poll) {
+    const answers = p.poll.answers.slice(0, LIMITS.pollAnswers).map((a) => ({
+      ...a,
+      poll_media: { ...a.poll_media, text: truncate(a.poll_media.text ?? '', LIMITS.pollAnswer) },
+    }));
+    out.poll = {
+      ...p.poll,
+      question: { text: truncate(p.poll.question.text ?? '', LIMITS.pollQuestion) },
+      answers,
+      duration: Math.min(Math.max(1, p.poll.duration ?? 24), LIMITS.pollHours),
+    };
+  }
+  if (!out.content && !out.embeds?.length && !out.poll) out.content = '…';
+  return out;
+}
+
+/** Autocomplete choices within Discord's limits: at most 25, names 1–100, values ≤ 100, no duplicates. */
+export function fitChoices(choices: readonly Choice[]): Choice[] {
+  const seen = new Set<string>();
+  const out: Choice[] = [];
+  for (const c of choices) {
+    if (c.value.length === 0 || c.value.length > LIMITS.choiceValue || seen.has(c.value)) continue;
+    seen.add(c.value);
+    const name = truncate(c.name.replace(/\s+/g, ' ').trim(), LIMITS.choiceName) || c.value;
+    out.push({ name, value: c.value });
+    if (out.length === LIMITS.choices) break;
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+/** Embeds for one passage: the quote itself, its context, its citations. Pure functions. */
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { Article, Passage } from '../content/types.js';
+import { cite, CITATION_STYLES } from '../core/cite.js';
+import type { PassageContext } from '../core/context.js';
+import { articleName, articleSource, highlight, innerQuotesLine, speakerLine } from '../core/present.js';
+import { boldMatches, escapeMarkdown } from './markdown.js';
+
+/** A stable colour per article, so the same article looks the same everywhere. */
+export function articleColor(articleId: string): number {
+  let h = 2166136261;
+  for (const c of articleId) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+  const palette = [0x5865f2, 0xeb459e, 0x57f287, 0xfee75c, 0xed4245, 0x3ba55c, 0xfaa61a, 0x9b59b6];
+  return palette[Math.abs(h) % palette.length] ?? 0x5865f2;
+}
+
+/** The quote as a block quote, matched words in bold, markdown in the text escaped. */
+export function quoteMarkdown(p: Passage, matched: readonly string[] = []): string {
+  return `> ${boldMatches(highlight(p.display, matched))}`;
+}
+
+/** Footer text: article, paragraph and passage id (the id lets /summary recognise shared passages). */
+export function passageFooter(a: Article, p: Passage): string {
+  return `${a.short} · para. ${p.paragraph} · ${p.id}`;
+}
+
+export function passageEmbed(a: Article, p: Passage, matched: readonly string[] = []): APIEmbed {
+  const inner = innerQuotesLine(p);
+  return {
+    color: articleColor(a.id),
+    author: { name: inner ? `${speakerLine(p)} — ${inner}` : speakerLine(p) },
+    title: articleName(a),
+    ...(a.url !== undefined && { url: a.url }),
+    description: quoteMarkdown(p, matched),
+    fields: [
+      {
+        name: 'Source',
+        value: escapeMarkdown(`${articleSource(a)}, paragraph ${p.paragraph}`),
+        inline: true,
+      },
+      ...(a.notice ? [{ name: 'Note', value: escapeMarkdown(a.notice) }] : []),
+    ],
+    footer: { text: passageFooter(a, p) },
+  };
+}
+
+export function contextEmbeds(a: Article, ctx: PassageContext): APIEmbed[] {
+  const one = (p: Passage, current: boolean): APIEmbed => ({
+    color: current ? articleColor(a.id) : 0x2b2d31,
+    author: { name: `${current ? '▶ ' : ''}Paragraph ${p.paragraph} · ${speakerLine(p)}` },
+    description: quoteMarkdown(p),
+  });
+  const all = [
+    ...ctx.before.map((p) => one(p, false)),
+    one(ctx.passage, true),
+    ...ctx.after.map((p) => one(p, false)),
+  ];
+  const last = all.at(-1);
+  if (last) last.footer = { text: `${a.short}${a.notice ? ` · ${a.notice}` : ''}` };
+  const first = all[0];
+  if (first) {
+    first.title = articleName(a);
+    if (a.url) first.url = a.url;
+  }
+  return all;
+}
+
+export function citationEmbed(a: Article, p: Passage | undefined): APIEmbed {
+  const fields = CITATION_STYLES.map((style) => {
+    const c = cite(a, style, p);
+    return { name: `${style.toUpperCase()} — in text: ${c.inText}`, value: c.markdown };
+  });
+  return {
+    color: articleColor(a.id),
+    title: `Cite: ${articleName(a)}`,
+    fields: [...fields, ...(a.notice ? [{ name: 'Note', value: escapeMarkdown(a.notice) }] : [])],
+    ...(p && { footer: { text: passageFooter(a, p) } }),
+  };
+}

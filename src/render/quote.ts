@@ -1,0 +1,145 @@
+/** /quote answers: one passage at a time, with buttons to page, see context, share and cite. */
+import { ButtonStyle } from 'discord-api-types/v10';
+import { button, row } from './components.js';
+import type { Core } from '../core/index.js';
+import { articleName, snippet } from '../core/present.js';
+import { parseQuery, searchPassages, type SearchHit } from '../core/search.js';
+import { encodeId, packUser } from './custom-id.js';
+import { finalize, fitChoices, LIMITS, truncate, type Choice, type Payload } from './limits.js';
+import { echo } from './markdown.js';
+import { citationEmbed, contextEmbeds, passageEmbed } from './passage.js';
+import { passageContext } from '../core/context.js';
+
+/** How many matches ◀ ▶ can step through. */
+export const MAX_RESULTS = 25;
+
+export interface QuoteRequest {
+  readonly query: string;
+  readonly articleId?: string;
+  /** Post for everyone instead of privately. */
+  readonly public: boolean;
+  /** The user who ran the command: only they can page. */
+  readonly owner: string;
+  /** Which match to show, from 0. */
+  readonly index?: number;
+}
+
+/** The user-facing message when a query has nothing to search for or finds nothing. */
+export function noMatch(query: string): Payload {
+  const words = parseQuery(query).terms.length > 0 || /[\p{L}\p{N}]/u.test(query);
+  return finalize({
+    ephemeral: true,
+    content: words
+      ? `No passage matches “${echo(query)}”. Try fewer or different words, or /compare for a topic.`
+      : 'Type some words to search for, e.g. `/quote query: ammunition, not a ride`.',
+  });
+}
+
+export function quoteAnswer(core: Core, req: QuoteRequest): Payload {
+  const hits = searchPassages(core.index, req.query, {
+    limit: MAX_RESULTS,
+    ...(req.articleId !== undefined && { articleId: req.articleId }),
+  });
+  if (hits.length === 0) return noMatch(req.query);
+  const index = Math.min(Math.max(0, req.index ?? 0), hits.length - 1);
+  const hit = hits[index] as SearchHit;
+  const article = core.content.articleById.get(hit.passage.articleId);
+  if (!article) return noMatch(req.query);
+  const exact = core.index.passages.has(req.query.trim());
+  const page = (i: number) =>
+    encodeId(
+      'quote',
+      'page',
+      packUser(req.owner),
+      String(i),
+      req.articleId ?? '',
+      req.public ? '1' : '0',
+      req.query,
+    );
+  const rows = [
+    row(
+      index > 0 ? button(page(index - 1), '◀') : button('quote|noop|prev', '◀', { disabled: true }),
+      index < hits.length - 1
+        ? button(page(index + 1), '▶')
+        : button('quote|noop|next', '▶', { disabled: true }),
+      button(encodeId('quote', 'ctx', hit.passage.id), 'Context'),
+      button(encodeId('quote', 'share', hit.passage.id), 'Share', { style: ButtonStyle.Primary }),
+      button(encodeId('quote', 'cite', hit.passage.id), 'Cite'),
+    ),
+  ];
+  const header = exact ? '' : `Match ${index + 1} of ${hits.length} for “${echo(req.query)}”`;
+  return finalize({
+    ephemeral: !req.public,
+    ...(header && { content: header }),
+    embeds: [passageEmbed(article, hit.passage, hit.matched)],
+    components: rows,
+  });
+}
+
+export function contextAnswer(core: Core, passageId: string): Payload | null {
+  const ctx = passageContext(core.content, passageId, 1);
+  const article = ctx && core.content.articleById.get(ctx.passage.articleId);
+  if (!ctx || !article) return null;
+  return finalize({ ephemeral: true, embeds: contextEmbeds(article, ctx) });
+}
+
+export function citeAnswer(core: Core, passageId: string): Payload | null {
+  const passage = core.content.passages.get(passageId);
+  const article = passage && core.content.articleById.get(passage.articleId);
+  if (!passage || !article) return null;
+  return finalize({ ephemeral: true, embeds: [citationEmbed(article, passage)] });
+}
+
+/** Posted to the channel for everyone: "Shared by @user", without pinging anyone. */
+export function shareAnswer(core: Core, passageId: string, userId: string): Payload | null {
+  const passage = core.content.passages.get(passageId);
+  const article = passage && core.content.articleById.get(passage.articleId);
+  if (!passage || !article) return null;
+  return finalize({
+    ephemeral: false,
+    content: `Shared by <@${userId}>`,
+    embeds: [passageEmbed(article, passage)],
+    components: [row(button(encodeId('quote', 'cite', passage.id), 'Cite'))],
+  });
+}
+
+/** Autocomplete for the query: a snippet showing the matched words, with article and paragraph. */
+export function quoteChoices(core: Core, typed: string, articleId?: string): Choice[] {
+  const short = (id: string) => core.content.articleById.get(id)?.short.split(' (')[0] ?? id;
+  if (typed.trim() === '') {
+    // Good starting points: each topic's first pinned passage.
+    const starts = core.content.topics
+      .map((t) =>
+        t.pinned
+          .map((id) => core.content.passages.get(id))
+          .find((p) => p && (!articleId || p.articleId === articleId)),
+      )
+      .filter((p) => p !== undefined);
+    return fitChoices(
+      starts.map((p) => ({
+        name: `${short(p.articleId)} ¶${p.paragraph}: ${snippet(p.display, [], 70)}`,
+        value: p.id,
+      })),
+    );
+  }
+  const hits = searchPassages(core.index, typed, { limit: LIMITS.choices, ...(articleId && { articleId }) });
+  return fitChoices(
+    hits.map((h) => {
+      const label = `${short(h.passage.articleId)} ¶${h.passage.paragraph}: `;
+      return {
+        name: label + snippet(h.passage.display, h.matched, LIMITS.choiceName - label.length),
+        value: h.passage.id,
+      };
+    }),
+  );
+}
+
+/** Autocomplete for the article option. */
+export function articleChoices(core: Core, typed: string): Choice[] {
+  const q = typed.trim().toLowerCase();
+  return fitChoices(
+    core.content.articles
+      .filter((a) => q === '' || `${a.id} ${a.short} ${articleName(a)}`.toLowerCase().includes(q))
+      .map((a) => ({ name: truncate(`${a.short} — ${articleName(a)}`, LIMITS.choiceName), value: a.id })),
+  );
+}

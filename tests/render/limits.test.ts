@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import {
+  finalize,
+  fitChoices,
+  LIMITS,
+  PayloadError,
+  splitEmbed,
+  splitText,
+  truncate,
+} from '../../src/render/limits.js';
+import { button, row } from '../../src/render/components.js';
+import { passageEmbed } from '../../src/render/passage.js';
+import { expectWithinDiscordLimits } from '../helpers/payload.js';
+import { realCore } from '../helpers/content.js';
+
+describe('truncate', () => {
+  it('keeps short text and cuts long text at a word with a visible ellipsis', () => {
+    expect(truncate('short', 10)).toBe('short');
+    expect(truncate('one two three four five', 12)).toBe('one two…');
+    expect(truncate('abcdefghij', 5)).toBe('abcd…');
+    expect(truncate('abc', 0)).toBe('');
+  });
+  it('never leaves half a surrogate pair or a dangling backslash', () => {
+    const cut = truncate('😀😀😀😀😀😀', 4);
+    expect(cut.length).toBeLessThanOrEqual(4);
+    expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(truncate('abc\\*def', 5)).toBe('abc…');
+  });
+});
+
+describe('splitText', () => {
+  it('splits at word boundaries and loses no word', () => {
+    const text = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
+    const parts = splitText(text, 300);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) expect(p.length).toBeLessThanOrEqual(300);
+    expect(parts.join(' ')).toBe(text);
+  });
+  it('does not cut inside **bold**', () => {
+    const text = `${'a '.repeat(140)}**bold words here** tail`;
+    const parts = splitText(text, 290);
+    for (const p of parts) expect((p.match(/\*\*/g) ?? []).length % 2).toBe(0);
+  });
+  it('cuts a single huge word hard rather than looping', () => {
+    expect(splitText('x'.repeat(1000), 300).map((p) => p.length)).toEqual([300, 300, 300, 100]);
+  });
+});
+
+describe('splitEmbed', () => {
+  it('continues a long description in further embeds, marked, with nothing dropped', () => {
+    const words = Array.from({ length: 1500 }, (_, i) => `w${i}`).join(' ');
+    const parts = splitEmbed({ title: 'T', description: words, footer: { text: 'F' } });
+    expect(parts.length).toBe(3);
+    expect(parts[0]?.description?.endsWith('…')).toBe(true);
+    expect(parts[1]?.title).toBe('T (continued)');
+    expect(parts[1]?.description?.startsWith('…')).toBe(true);
+    expect(parts[2]?.footer?.text).toBe('F');
+    expect(parts[0]?.footer).toBeUndefined();
+    const rejoined = parts.map((p) => p.description?.replace(/^…|…$/g, '')).join(' ');
+    expect(rejoined).toBe(words);
+  });
+});
+
+describe('finalize', () => {
+  it('always sets allowed_mentions to parse nothing', () => {
+    expect(finalize({ ephemeral: true, content: 'hi' }).allowed_mentions).toEqual({ parse: [] });
+  });
+  it('trims content and fields, and never sends an empty message', () => {
+    const p = finalize({ ephemeral: false, content: 'y'.repeat(5000) });
+    expect(p.content?.length).toBe(LIMITS.content);
+    expect(finalize({ ephemeral: true }).content).toBe('…');
+  });
+  it('keeps the embed total under 6000 and says what was left out', () => {
+    const embeds = Array.from({ length: 12 }, (_, i) => ({ title: `E${i}`, description: 'z '.repeat(500) }));
+    const p = finalize({ ephemeral: true, embeds });
+    expectWithinDiscordLimits(p);
+    expect(p.embeds?.at(-1)?.description).toMatch(/^…and \d+ more not shown here/);
+  });
+  it('refuses broken components instead of sending them', () => {
+    const long = 'x'.repeat(101);
+    expect(() => finalize({ ephemeral: true, content: 'c', components: [row(button(long, 'L'))] })).toThrow(
+      PayloadError,
+    );
+    expect(() =>
+      finalize({ ephemeral: true, content: 'c', components: [row(button('a', 'A'), button('a', 'B'))] }),
+    ).toThrow('payload: duplicate custom_id a');
+    const six = Array.from({ length: 6 }, (_, i) => row(button(`b${i}`, 'B')));
+    expect(() => finalize({ ephemeral: true, content: 'c', components: six })).toThrow(
+      'payload: 6 action rows (max 5)',
+    );
+  });
+  it('trims button labels to 80', () => {
+    const p = finalize({ ephemeral: true, content: 'c', components: [row(button('id', 'L'.repeat(200)))] });
+    const b = p.components?.[0]?.components[0];
+    expect(b && 'label' in b ? b.label?.length : 0).toBe(80);
+  });
+});
+
+describe('fitChoices', () => {
+  it('caps at 25, trims names to 100, drops duplicates and bad values', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      name: `n${i} ${'long '.repeat(40)}`,
+      value: `v${i % 30}`,
+    }));
+    const out = fitChoices([{ name: 'empty', value: '' }, { name: 'huge', value: 'v'.repeat(101) }, ...many]);
+    expect(out).toHaveLength(25);
+    expect(new Set(out.map((c) => c.value)).size).toBe(25);
+    for (const c of out) {
+      expect(c.name.length).toBeGreaterThan(0);
+      expect(c.name.length).toBeLessThanOrEqual(100);
+    }
+    expect(out.some((c) => c.value === '' || c.value.length > 100)).toBe(false);
+  });
+});
+
+describe('every real passage', () => {
+  it('renders within limits, the longest included, with its whole text', async () => {
+    const { content } = await realCore();
+    const longest = [...content.passages.values()].sort((a, b) => b.display.length - a.display.length)[0];
+    expect(longest?.display.length).toBeGreaterThan(600);
+    for (const p of content.passages.values()) {
+      const a = content.articleById.get(p.articleId);
+      if (!a) throw new Error(p.id);
+      const payload = finalize({ ephemeral: true, embeds: [passageEmbed(a, p)] });
+      expectWithinDiscordLimits(payload);
+      // Nothing cut: the last word of the passage is there.
+      const lastWord =
+        p.display
+          .split(/\s+/)
+          .at(-1)
+          ?.replace(/[^\p{L}\p{N}]+$/u, '') ?? '';
+      expect(payload.embeds?.map((e) => e.description).join(' ')).toContain(lastWord);
+    }
+  });
+  it('splits a passage too long for one embed with a visible continuation', async () => {
+    const { content } = await realCore();
+    const base = content.passages.get('sumner-riyadh#21');
+    const a = content.articleById.get('sumner-riyadh');
+    if (!base || !a) throw new Error('missing fixture');
+    const long = { ...base, display: Array.from({ length: 20 }, () => base.display).join(' ') };
+    expect(long.display.length).toBeGreaterThan(4096);
+    const payload = finalize({ ephemeral: true, embeds: [passageEmbed(a, long)] });
+    expectWithinDiscordLimits(payload);
+    expect(payload.embeds?.length).toBe(2);
+    expect(payload.embeds?.[1]?.title).toMatch(/\(continued\)$/);
+    expect(payload.embeds?.[1]?.description?.endsWith('help.')).toBe(true);
+    // Beyond what one message can hold, the reader is told, never left with a silent cut.
+    const huge = { ...base, display: Array.from({ length: 30 }, () => base.display).join(' ') };
+    const cut = finalize({ ephemeral: true, embeds: [passageEmbed(a, huge)] });
+    expectWithinDiscordLimits(cut);
+    expect(cut.embeds?.at(-1)?.description).toMatch(/^…and \d+ more not shown here/);
+  });
+});

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { decodeId, unpackUser } from '../../src/render/custom-id.js';
+import {
+  MAX_RESULTS,
+  articleChoices,
+  citeAnswer,
+  contextAnswer,
+  noMatch,
+  quoteAnswer,
+  quoteChoices,
+  shareAnswer,
+} from '../../src/render/quote.js';
+import { realCore } from '../helpers/content.js';
+import { expectWithinDiscordLimits, HOSTILE_QUERIES, mentionsIn } from '../helpers/payload.js';
+
+const OWNER = '123456789012345678';
+
+function buttons(p: ReturnType<typeof quoteAnswer>) {
+  return (p.components ?? [])
+    .flatMap((r) => r.components)
+    .map((c) => ('custom_id' in c ? { id: c.custom_id, disabled: c.disabled } : null));
+}
+
+describe('quoteAnswer', () => {
+  it('shows the best match privately, with speaker, article, paragraph, link, notice and bold matches', async () => {
+    const core = await realCore();
+    const p = quoteAnswer(core, { query: 'disinformation space', public: false, owner: OWNER });
+    expectWithinDiscordLimits(p);
+    expect(p.ephemeral).toBe(true);
+    expect(p.content).toMatch(/^Match 1 of \d+ for “disinformation space”$/);
+    const e = p.embeds?.[0];
+    expect(e?.author?.name).toBe('The Conversation U.S. editors — quoting Volodymyr Zelenskyy');
+    expect(e?.description).toContain('“**disinformation** \\[**space**\\].”');
+    expect(e?.url).toMatch(/^https:\/\/theconversation\.com\//);
+    expect(e?.fields?.find((f) => f.name === 'Source')?.value).toBe(
+      'The Conversation U.S., February 2025 (interview), paragraph 2',
+    );
+    expect(e?.fields?.find((f) => f.name === 'Note')?.value).toMatch(/^Machine-paraphrased copy/);
+    expect(e?.footer?.text).toBe('Kulakevich (The Conversation U.S.) · para. 2 · kulakevich-qa#2');
+  });
+  it('is public only when asked', async () => {
+    const core = await realCore();
+    expect(quoteAnswer(core, { query: 'ammunition', public: true, owner: OWNER }).ephemeral).toBe(false);
+  });
+  it('has ◀ ▶ Context Share Cite buttons carrying their state', async () => {
+    const core = await realCore();
+    const first = quoteAnswer(core, { query: 'sanctions', public: false, owner: OWNER });
+    const [prev, next, ctx, share, cite] = buttons(first);
+    expect(prev).toEqual({ id: 'quote|noop|prev', disabled: true });
+    const nextId = decodeId(next?.id ?? '');
+    expect(nextId?.command).toBe('quote');
+    expect(nextId?.action).toBe('page');
+    expect(unpackUser(nextId?.fields[0])).toBe(OWNER);
+    expect(nextId?.fields.slice(1)).toEqual(['1', '', '0', 'sanctions']);
+    const shown = first.embeds?.[0]?.footer?.text.split(' · ').at(-1);
+    expect(decodeId(ctx?.id ?? '')?.fields).toEqual([shown]);
+    expect(decodeId(share?.id ?? '')?.action).toBe('share');
+    expect(decodeId(cite?.id ?? '')?.action).toBe('cite');
+    // Page 2 shows another passage, with ◀ enabled.
+    const second = quoteAnswer(core, { query: 'sanctions', public: false, owner: OWNER, index: 1 });
+    expect(second.content).toMatch(/^Match 2 of /);
+    expect(second.embeds?.[0]?.footer?.text).not.toBe(first.embeds?.[0]?.footer?.text);
+    expect(buttons(second)[0]?.disabled).toBe(false);
+  });
+  it('shows exactly the picked passage for an autocomplete value', async () => {
+    const core = await realCore();
+    const p = quoteAnswer(core, { query: 'sumner-riyadh#15', public: false, owner: OWNER });
+    expect(p.content).toBeUndefined();
+    expect(p.embeds?.[0]?.author?.name).toBe('Donald Trump, as quoted by Mark Sumner');
+    expect(p.embeds?.[0]?.footer?.text).toBe('Sumner (Daily Kos) · para. 15 · sumner-riyadh#15');
+  });
+  it('filters by article', async () => {
+    const core = await realCore();
+    const p = quoteAnswer(core, { query: 'Trump', articleId: 'kulakevich-qa', public: false, owner: OWNER });
+    expect(p.embeds?.[0]?.footer?.text).toMatch(/kulakevich-qa#\d+$/);
+  });
+  it('says so when nothing matches, and when there is nothing to search', async () => {
+    const core = await realCore();
+    expect(quoteAnswer(core, { query: 'xyzzy qqqq', public: false, owner: OWNER }).content).toBe(
+      'No passage matches “xyzzy qqqq”. Try fewer or different words, or /compare for a topic.',
+    );
+    expect(noMatch('  ?! ').content).toBe(
+      'Type some words to search for, e.g. `/quote query: ammunition, not a ride`.',
+    );
+  });
+  it('answers every hostile input with a valid payload that pings nobody', async () => {
+    const core = await realCore();
+    for (const query of HOSTILE_QUERIES) {
+      const p = quoteAnswer(core, { query, public: true, owner: OWNER });
+      expectWithinDiscordLimits(p);
+      expect(mentionsIn(p)).toEqual([]);
+      expect(p.content ?? '').not.toMatch(/(?<!\\)\*\*bold(?<!\\)\*\*/);
+    }
+  });
+  it(`pages through at most ${MAX_RESULTS} matches`, async () => {
+    const core = await realCore();
+    const p = quoteAnswer(core, { query: 'Trump', public: false, owner: OWNER, index: 999 });
+    expect(p.content).toMatch(new RegExp(`^Match (\\d+) of \\1 for`));
+    expect(Number(/of (\d+)/.exec(p.content ?? '')?.[1])).toBeLessThanOrEqual(MAX_RESULTS);
+  });
+});
+
+describe('contextAnswer, citeAnswer, shareAnswer', () => {
+  it('gives the paragraphs around a passage, privately', async () => {
+    const core = await realCore();
+    const p = contextAnswer(core, 'sumner-riyadh#15');
+    expectWithinDiscordLimits(p ?? { ephemeral: true, allowed_mentions: { parse: [] } });
+    expect(p?.ephemeral).toBe(true);
+    expect(p?.embeds?.map((e) => e.author?.name)).toEqual([
+      'Paragraph 14 · Mark Sumner',
+      '▶ Paragraph 15 · Donald Trump, as quoted by Mark Sumner',
+      'Paragraph 16 · Mark Sumner',
+    ]);
+    expect(contextAnswer(core, 'nope#1')).toBeNull();
+  });
+  it('gives APA and MLA with the paragraph', async () => {
+    const core = await realCore();
+    const p = citeAnswer(core, 'sumner-riyadh#39');
+    const names = p?.embeds?.[0]?.fields?.map((f) => f.name);
+    expect(names).toEqual([
+      'APA — in text: (Sumner, 2025, para. 39)',
+      'MLA — in text: (Sumner, par. 39)',
+      'Note',
+    ]);
+    expect(p?.embeds?.[0]?.fields?.[0]?.value).toBe(
+      'Sumner, M. (2025, February). [Opinion column on the U.S.–Russia talks in Riyadh]. Daily Kos.',
+    );
+    expect(citeAnswer(core, 'nope#1')).toBeNull();
+  });
+  it('posts "Shared by" publicly, with a rendered mention that pings nobody', async () => {
+    const core = await realCore();
+    const p = shareAnswer(core, 'sumner-riyadh#39', OWNER);
+    expect(p?.ephemeral).toBe(false);
+    expect(p?.content).toBe(`Shared by <@${OWNER}>`);
+    expect(p?.allowed_mentions).toEqual({ parse: [] });
+    expect(p?.embeds?.[0]?.footer?.text).toBe('Sumner (Daily Kos) · para. 39 · sumner-riyadh#39');
+    expect(shareAnswer(core, 'gone#9', OWNER)).toBeNull();
+  });
+});
+
+describe('quoteChoices', () => {
+  it('suggests passages with article, paragraph and the words that matched', async () => {
+    const core = await realCore();
+    const choices = quoteChoices(core, 'ammunition not a ri');
+    expect(choices[0]).toEqual({
+      value: 'sumner-riyadh#39',
+      name: expect.stringMatching(/^Sumner ¶39: .*ammunition, not a ride/) as unknown,
+    });
+    for (const c of choices) {
+      expect(c.name.length).toBeLessThanOrEqual(100);
+      expect(core.content.passages.has(c.value)).toBe(true);
+    }
+  });
+  it('offers starting points for empty input and respects the article filter', async () => {
+    const core = await realCore();
+    const start = quoteChoices(core, '');
+    expect(start.length).toBeGreaterThan(3);
+    expect(start.length).toBeLessThanOrEqual(25);
+    expect(quoteChoices(core, '', 'kulakevich-qa').every((c) => c.value.startsWith('kulakevich-qa#'))).toBe(
+      true,
+    );
+    expect(
+      quoteChoices(core, 'Trump', 'sumner-riyadh').every((c) => c.value.startsWith('sumner-riyadh#')),
+    ).toBe(true);
+  });
+  it('never returns more than 25 choices or an invalid one, whatever is typed', async () => {
+    const core = await realCore();
+    for (const q of [...HOSTILE_QUERIES, 'the', 'trump russia ukraine']) {
+      const cs = quoteChoices(core, q);
+      expect(cs.length).toBeLessThanOrEqual(25);
+      for (const c of cs) {
+        expect(c.name.length).toBeGreaterThan(0);
+        expect(c.name.length).toBeLessThanOrEqual(100);
+        expect(c.value.length).toBeLessThanOrEqual(100);
+      }
+    }
+  });
+});
+
+describe('articleChoices', () => {
+  it('lists articles matching what is typed', async () => {
+    const core = await realCore();
+    expect(articleChoices(core, '').map((c) => c.value)).toEqual(['kulakevich-qa', 'sumner-riyadh']);
+    expect(articleChoices(core, 'daily kos').map((c) => c.value)).toEqual(['sumner-riyadh']);
+  });
+});
