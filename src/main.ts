@@ -10,6 +10,7 @@ import { startBot } from './bot/client.js';
 import { readConfig, type Config } from './config.js';
 import { formatProblem, loadContent } from './content/load.js';
 import { DEFAULT_CONTENT_DIR } from './content/paths.js';
+import { watchContent } from './content/watch.js';
 import { buildCore } from './core/index.js';
 import { createLogger } from './logger.js';
 
@@ -67,7 +68,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const config = configResult.config;
-  const loaded = await loadContent(config.contentDir ?? DEFAULT_CONTENT_DIR);
+  const contentDir = config.contentDir ?? DEFAULT_CONTENT_DIR;
+  const loaded = await loadContent(contentDir);
   if (!loaded.ok) {
     for (const p of loaded.problems) console.error(formatProblem(p));
     console.error(
@@ -85,9 +87,25 @@ async function main(): Promise<void> {
     return;
   }
   const log = createLogger(config.logLevel);
-  const core = buildCore(loaded.content);
+  let core = buildCore(loaded.content);
+  // Edits to content/ reach the running bot; a bad edit is reported and the last good content stays.
+  const watcher = watchContent(contentDir, {
+    onContent: (content) => {
+      core = buildCore(content);
+      log.info({ passages: content.passages.size, topics: content.topics.length }, 'content reloaded');
+    },
+    onProblems: (_, lines) => {
+      log.warn(
+        { problems: lines },
+        `content edit rejected, still serving the last good content:\n${lines.join('\n')}`,
+      );
+    },
+  });
   const bot = startBot({ config: withToken, core: () => core, log });
-  onSignals(bot.stop);
+  onSignals(async () => {
+    watcher.close();
+    await bot.stop();
+  });
   await bot.ready.catch(() => {
     process.exitCode = 1;
   });
