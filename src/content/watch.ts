@@ -28,20 +28,21 @@ export interface WatchOptions {
 export function watchContent(dir: string, options: WatchOptions): ContentWatcher {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<ReloadResult> | undefined;
-  let again = false;
+  // Set when a change arrives during a reload, so that reload runs once more.
+  const pending = { again: false };
 
   async function reload(): Promise<ReloadResult> {
     if (running) {
-      again = true;
+      pending.again = true;
       return running;
     }
     running = (async () => {
       let result: ReloadResult;
       do {
-        again = false;
+        pending.again = false;
         const loaded = await loadContent(dir);
         result = loaded.ok ? { ok: true, content: loaded.content } : { ok: false, problems: loaded.problems };
-      } while (again);
+      } while (pending.again);
       if (result.ok) options.onContent(result.content);
       else options.onProblems(result.problems, result.problems.map(formatProblem));
       return result;
