@@ -30,6 +30,7 @@ export function watchContent(dir: string, options: WatchOptions): ContentWatcher
   let running: Promise<ReloadResult> | undefined;
   // Set when a change arrives during a reload, so that reload runs once more.
   const pending = { again: false };
+  const rerunRequested = () => pending.again;
 
   async function reload(): Promise<ReloadResult> {
     if (running) {
@@ -42,7 +43,7 @@ export function watchContent(dir: string, options: WatchOptions): ContentWatcher
         pending.again = false;
         const loaded = await loadContent(dir);
         result = loaded.ok ? { ok: true, content: loaded.content } : { ok: false, problems: loaded.problems };
-      } while (pending.again);
+      } while (rerunRequested());
       if (result.ok) options.onContent(result.content);
       else options.onProblems(result.problems, result.problems.map(formatProblem));
       return result;
