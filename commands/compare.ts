@@ -11,6 +11,8 @@ import { fitChoices, type Choice } from '../src/render/limits.js';
 
 export const TEACHERS_ONLY =
   'Only teachers (members who can Manage Messages) can post a discussion to the class.';
+/** Longest free-text topic: short enough that its buttons' custom_ids hold all of it. */
+export const MAX_TOPIC_LENGTH = 60;
 const NOTHING = 'Type a topic with some words in it, or pick one from the list.';
 
 const data = new SlashCommandBuilder()
@@ -22,7 +24,7 @@ const data = new SlashCommandBuilder()
       .setDescription('Pick a topic, or type your own')
       .setRequired(true)
       .setAutocomplete(true)
-      .setMaxLength(200),
+      .setMaxLength(MAX_TOPIC_LENGTH),
   )
   .toJSON();
 

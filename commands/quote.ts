@@ -8,6 +8,8 @@ import {
   articleChoices,
   citeAnswer,
   contextAnswer,
+  MAX_QUERY_LENGTH,
+  queryFromHeader,
   quoteAnswer,
   quoteChoices,
   shareAnswer,
@@ -24,7 +26,7 @@ const data = new SlashCommandBuilder()
       .setDescription('Words from the passage, as you remember them')
       .setRequired(true)
       .setAutocomplete(true)
-      .setMaxLength(300),
+      .setMaxLength(MAX_QUERY_LENGTH),
   )
   .addStringOption((o) => o.setName('article').setDescription('Only this article').setAutocomplete(true))
   .addBooleanOption((o) =>
@@ -50,7 +52,7 @@ const page: ButtonHandler = async (i, fields, ctx) => {
     return;
   }
   const payload = quoteAnswer(ctx.core(), {
-    query,
+    query: queryFromHeader(i.message.content) ?? query,
     ...(articleId && { articleId }),
     public: pub === '1',
     owner: i.user.id,

@@ -5,6 +5,9 @@
 import type { REST } from 'discord.js';
 import { Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 
+/** Fields Discord fills in when we leave them out (e.g. integration_types: [0], dm_permission: true). */
+const DISCORD_DEFAULTED = new Set(['integration_types', 'contexts', 'dm_permission']);
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /**
@@ -25,7 +28,10 @@ export function sameDefinition(local: unknown, remote: unknown): boolean {
   if (typeof local === 'object') {
     if (typeof remote !== 'object' || remote === null) return false;
     const r = remote as Record<string, Json>;
-    return Object.entries(local as Record<string, Json>).every(([k, v]) => sameDefinition(v, r[k]));
+    // Fields we leave out that Discord fills with its own defaults are not a difference.
+    return Object.entries(local as Record<string, Json | undefined>).every(
+      ([k, v]) => (v === undefined && DISCORD_DEFAULTED.has(k)) || sameDefinition(v, r[k]),
+    );
   }
   return (typeof local === 'string' || typeof local === 'number' || typeof local === 'boolean') &&
     (typeof remote === 'string' || typeof remote === 'number' || typeof remote === 'boolean')

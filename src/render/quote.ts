@@ -12,6 +12,17 @@ import { passageContext } from '../core/context.js';
 
 /** How many matches ◀ ▶ can step through. */
 export const MAX_RESULTS = 25;
+/** Longest /quote query (the option's max length): the answer's header holds all of it. */
+export const MAX_QUERY_LENGTH = 100;
+
+/**
+ * The query as shown in an answer's header ("Match 2 of 9 for “…”"). A button's custom_id has room
+ * for only part of a long query, so paging reads the whole query back from the message itself.
+ */
+export function queryFromHeader(content: string | null | undefined): string | undefined {
+  const m = /^Match \d+ of \d+ for “([\s\S]*)”$/.exec(content ?? '');
+  return m?.[1]?.replace(/\\(.)/g, '$1').replace(/@\u200B/g, '@');
+}
 
 export interface QuoteRequest {
   readonly query: string;
@@ -67,7 +78,9 @@ export function quoteAnswer(core: Core, req: QuoteRequest): Payload {
       button(encodeId('quote', 'cite', hit.passage.id), 'Cite'),
     ),
   ];
-  const header = exact ? '' : `Match ${index + 1} of ${hits.length} for “${echo(req.query)}”`;
+  const header = exact
+    ? ''
+    : `Match ${index + 1} of ${hits.length} for “${echo(req.query, MAX_QUERY_LENGTH)}”`;
   return finalize({
     ephemeral: !req.public,
     ...(header && { content: header }),

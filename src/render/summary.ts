@@ -4,8 +4,11 @@
  * thread (the bot's "Shared by @user" posts).
  */
 import type { Content } from '../content/types.js';
-import { finalize, LIMITS, type Payload } from './limits.js';
+import { finalize, LIMITS, truncate, type Payload } from './limits.js';
 import { escapeMarkdown } from './markdown.js';
+
+/** Longest line per participant, so one prolific citer cannot push everyone else out. */
+const MAX_LINE = 400;
 
 /** What /summary needs of a message; the bot fills it from discord.js messages. */
 export interface ThreadMessage {
@@ -72,14 +75,15 @@ export function summaryAnswer(s: ThreadSummary, content: Content, threadName: st
       p.cited.length > 0
         ? `, cited ${p.cited.map((id) => `¶${id.split('#')[1] ?? ''} (${id.split('#')[0] ?? ''})`).join(', ')}`
         : ', no citations';
-    return `<@${p.userId}> — ${p.messages} message${p.messages === 1 ? '' : 's'}${cites}`;
+    return truncate(`<@${p.userId}> — ${p.messages} message${p.messages === 1 ? '' : 's'}${cites}`, MAX_LINE);
   });
   // Keep whole lines: say how many people did not fit rather than cutting a line in half.
   const kept: string[] = [];
   let used = 0;
   for (const [i, line] of lines.entries()) {
     if (used + line.length + 1 > LIMITS.embedDescription - 60) {
-      kept.push(`…and ${lines.length - i} more participants`);
+      const left = lines.length - i;
+      kept.push(`…and ${left} more participant${left === 1 ? '' : 's'}`);
       break;
     }
     kept.push(line);

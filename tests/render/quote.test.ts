@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeId, unpackUser } from '../../src/render/custom-id.js';
 import {
+  MAX_QUERY_LENGTH,
   MAX_RESULTS,
+  queryFromHeader,
   articleChoices,
   citeAnswer,
   contextAnswer,
@@ -182,5 +184,16 @@ describe('articleChoices', () => {
     const core = await realCore();
     expect(articleChoices(core, '').map((c) => c.value)).toEqual(['kulakevich-qa', 'sumner-riyadh']);
     expect(articleChoices(core, 'daily kos').map((c) => c.value)).toEqual(['sumner-riyadh']);
+  });
+});
+
+describe('queryFromHeader', () => {
+  it('reads back the whole query from the answer, even one too long for a custom_id', async () => {
+    const core = await realCore();
+    const query = 'the ammunition **not** a ride @everyone <@1> | and some more words to make it long enough';
+    expect(query.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+    const p = quoteAnswer(core, { query, public: false, owner: OWNER });
+    expect(queryFromHeader(p.content)).toBe(query);
+    expect(queryFromHeader('something else')).toBeUndefined();
   });
 });
