@@ -1,0 +1,533 @@
+/**
+ * The stand-in's in-memory world: application, users, guilds (roles, channels, threads, members),
+ * messages and commands, plus the JSON shapes Discord sends for them.
+ */
+import {
+  ChannelType,
+  GuildDefaultMessageNotifications,
+  GuildExplicitContentFilter,
+  GuildMFALevel,
+  GuildNSFWLevel,
+  GuildPremiumTier,
+  GuildSystemChannelFlags,
+  GuildVerificationLevel,
+  Locale,
+  PermissionFlagsBits,
+  ThreadAutoArchiveDuration,
+  type APIApplicationCommand,
+  type APIChannel,
+  type APIGuildMember,
+  type APIMessage,
+  type APIRole,
+  type APIUser,
+  type GatewayGuildCreateDispatchData,
+  GuildMemberFlags,
+  RoleFlags,
+  ChannelFlags,
+  UserFlags,
+} from 'discord-api-types/v10';
+import { StandInError } from './errors.js';
+import { DISCORD_EPOCH_MS, SnowflakeMinter, compareSnowflakes } from './snowflake.js';
+import { LEGACY_ROLE_FIELDS, wire } from './wire.js';
+
+/** Supplies the current Unix time in milliseconds (injectable so tests can fake minutes passing). */
+export type Clock = () => number;
+
+/** A user the stand-in knows. `key` is the short name tests use ('teacher', 'student1', ...). */
+export interface StandInUser {
+  readonly key: string;
+  readonly id: string;
+  readonly username: string;
+  readonly globalName: string | null;
+  readonly bot: boolean;
+}
+
+/** Thread-only state of a channel. */
+export interface ThreadState {
+  ownerId: string;
+  archived: boolean;
+  locked: boolean;
+  autoArchiveDuration: number;
+  archiveTimestamp: string;
+  createTimestamp: string;
+  invitable: boolean;
+  memberIds: Set<string>;
+}
+
+/** A guild channel or thread. */
+export interface ChannelState {
+  readonly id: string;
+  readonly guildId: string;
+  readonly type: ChannelType;
+  name: string;
+  position: number;
+  topic: string | null;
+  parentId: string | null;
+  rateLimitPerUser: number;
+  /** Ids of the channel's (non-ephemeral) messages, oldest first. */
+  readonly messageIds: string[];
+  lastMessageId: string | null;
+  totalMessageSent: number;
+  /** Present for threads (types 10, 11, 12). */
+  thread: ThreadState | null;
+}
+
+export interface MemberState {
+  readonly userId: string;
+  roles: string[];
+  readonly joinedAt: string;
+  nick: string | null;
+}
+
+export interface GuildState {
+  readonly id: string;
+  readonly name: string;
+  readonly ownerId: string;
+  readonly roles: APIRole[];
+  /** Channels and threads, in creation order. */
+  readonly channels: Map<string, ChannelState>;
+  readonly members: Map<string, MemberState>;
+  readonly commands: Map<string, APIApplicationCommand>;
+  /** The bot's managed role. */
+  readonly botRoleId: string;
+  readonly teacherRoleId: string;
+  readonly studentRoleId: string;
+}
+
+/** A message as the stand-in stores it; `data` is what Discord would send. */
+export interface StoredMessage {
+  data: APIMessage;
+  readonly guildId: string | null;
+  /** For ephemeral messages: the only user who can see it. */
+  readonly ephemeralFor: string | null;
+  deleted: boolean;
+  /** The interaction whose response or follow-up this is, if any. */
+  readonly interactionId: string | null;
+  /** Poll votes: answer id → user ids. */
+  readonly votes: Map<number, Set<string>>;
+}
+
+/** Options for the fixtures. */
+export interface WorldOptions {
+  /** How many guilds to create (each with the same shape). Default 1. */
+  readonly guilds?: number;
+  /** Names for the guilds, in order. Default "Class 7B", "Class 7C", ... */
+  readonly guildNames?: readonly string[];
+}
+
+/** Fixture time: the Monday the school year starts. Fixture ids are deterministic. */
+const FIXTURE_BASE_MS = Date.UTC(2024, 8, 2, 8, 0, 0);
+/**
+ * Guild i gets timestamp part `k·2520 + i`: 2520 is divisible by every shard count from 1 to 10, so guild i
+ * lands on shard `i % shardCount` under Discord's formula for those counts.
+ */
+const GUILD_ID_ALIGNMENT = 2520;
+
+/** Permissions of the fixture roles. */
+export const EVERYONE_PERMISSIONS =
+  PermissionFlagsBits.CreateInstantInvite |
+  PermissionFlagsBits.AddReactions |
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.AttachFiles |
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.UseExternalEmojis |
+  PermissionFlagsBits.ChangeNickname |
+  PermissionFlagsBits.UseApplicationCommands |
+  PermissionFlagsBits.CreatePublicThreads |
+  PermissionFlagsBits.SendMessagesInThreads;
+export const TEACHER_PERMISSIONS =
+  PermissionFlagsBits.ManageMessages |
+  PermissionFlagsBits.ManageThreads |
+  PermissionFlagsBits.MentionEveryone |
+  PermissionFlagsBits.KickMembers |
+  PermissionFlagsBits.ModerateMembers |
+  PermissionFlagsBits.CreatePrivateThreads;
+export const STUDENT_PERMISSIONS = 0n;
+export const BOT_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.CreatePublicThreads |
+  PermissionFlagsBits.ManageThreads |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.UseExternalEmojis;
+const ALL_PERMISSIONS = Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n);
+
+/** ISO 8601 with the `+00:00` suffix Discord uses. */
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString().replace('Z', '+00:00');
+}
+
+function guildName(index: number, names: readonly string[] | undefined): string {
+  return names?.[index] ?? `Class 7${String.fromCharCode(66 + index)}`;
+}
+
+/** The stand-in's state. */
+export class World {
+  readonly minter = new SnowflakeMinter(1n, 0n);
+  readonly applicationId: string;
+  readonly applicationName = 'Discussion Guide';
+  readonly bot: StandInUser;
+  readonly users = new Map<string, StandInUser>();
+  readonly guilds = new Map<string, GuildState>();
+  readonly channels = new Map<string, ChannelState>();
+  readonly messages = new Map<string, StoredMessage>();
+  readonly globalCommands = new Map<string, APIApplicationCommand>();
+
+  constructor(
+    options: WorldOptions,
+    readonly now: Clock,
+  ) {
+    const fixtures = new SnowflakeMinter(0n, 0n);
+    let t = FIXTURE_BASE_MS;
+    const user = (key: string, username: string, globalName: string | null, bot = false): StandInUser => {
+      const created: StandInUser = { key, id: fixtures.mint(t++), username, globalName, bot };
+      this.users.set(created.id, created);
+      return created;
+    };
+    this.bot = user('bot', 'discussion-guide', 'Discussion Guide', true);
+    this.applicationId = this.bot.id;
+    const teacher = user('teacher', 'ms.rivera', 'Ms Rivera');
+    const students = [user('student1', 'alex.k', 'Alex'), user('student2', 'sam.t', 'Sam')];
+
+    const count = Math.max(1, options.guilds ?? 1);
+    const sinceEpoch = t - DISCORD_EPOCH_MS;
+    const aligned = DISCORD_EPOCH_MS + Math.ceil(sinceEpoch / GUILD_ID_ALIGNMENT) * GUILD_ID_ALIGNMENT;
+    const joinedAt = isoTime(FIXTURE_BASE_MS);
+    for (let index = 0; index < count; index += 1) {
+      const at = aligned + index;
+      const id = fixtures.mint(at);
+      const role = (name: string, position: number, permissions: bigint, extra: Partial<APIRole> = {}) => {
+        const created: APIRole = {
+          id: position === 0 ? id : fixtures.mint(at),
+          name,
+          ...LEGACY_ROLE_FIELDS,
+          colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+          hoist: position > 0 && !extra.managed,
+          icon: null,
+          unicode_emoji: null,
+          position,
+          permissions: permissions.toString(),
+          managed: false,
+          mentionable: false,
+          flags: wire(RoleFlags, 0),
+          ...extra,
+        };
+        return created;
+      };
+      const everyone = role('@everyone', 0, EVERYONE_PERMISSIONS);
+      const studentRole = role('Student', 1, STUDENT_PERMISSIONS);
+      const teacherRole = role('Teacher', 2, TEACHER_PERMISSIONS);
+      const botRole = role(this.applicationName, 3, BOT_PERMISSIONS, {
+        managed: true,
+        tags: { bot_id: this.bot.id },
+      });
+      const guild: GuildState = {
+        id,
+        name: guildName(index, options.guildNames),
+        ownerId: teacher.id,
+        roles: [everyone, studentRole, teacherRole, botRole],
+        channels: new Map(),
+        members: new Map(),
+        commands: new Map(),
+        botRoleId: botRole.id,
+        teacherRoleId: teacherRole.id,
+        studentRoleId: studentRole.id,
+      };
+      const topics: [string, string][] = [
+        ['general', 'Announcements and questions for the class.'],
+        ['discussion', 'Discuss this week’s articles. Quote the text, then say what you think.'],
+      ];
+      topics.forEach(([name, topic], position) => {
+        this.addChannel(guild, {
+          id: fixtures.mint(at),
+          guildId: id,
+          type: ChannelType.GuildText,
+          name,
+          position,
+          topic,
+          parentId: null,
+          rateLimitPerUser: 0,
+          messageIds: [],
+          lastMessageId: null,
+          totalMessageSent: 0,
+          thread: null,
+        });
+      });
+      const member = (userId: string, roles: string[]) =>
+        guild.members.set(userId, { userId, roles, joinedAt, nick: null });
+      member(this.bot.id, [botRole.id]);
+      member(teacher.id, [teacherRole.id]);
+      for (const student of students) member(student.id, [studentRole.id]);
+      this.guilds.set(id, guild);
+    }
+  }
+
+  /** Registers a channel (or thread) in its guild and in the global index. */
+  addChannel(guild: GuildState, channel: ChannelState): ChannelState {
+    guild.channels.set(channel.id, channel);
+    this.channels.set(channel.id, channel);
+    return channel;
+  }
+
+  /** A new snowflake for the current (injected) time. */
+  mintId(): string {
+    return this.minter.mint(this.now());
+  }
+
+  /** Finds a user by fixture key ('teacher', 'student1', 'student2', 'bot') or id. */
+  resolveUser(ref: string): StandInUser {
+    const byId = this.users.get(ref);
+    if (byId) return byId;
+    for (const user of this.users.values()) if (user.key === ref || user.username === ref) return user;
+    throw new StandInError(0, `unknown user "${ref}" (use teacher, student1, student2, bot or an id)`);
+  }
+
+  /** Finds a guild by index, id or name; the first guild when omitted. */
+  resolveGuild(ref?: string | number): GuildState {
+    const all = [...this.guilds.values()];
+    const found =
+      ref === undefined
+        ? all[0]
+        : typeof ref === 'number'
+          ? all[ref]
+          : (this.guilds.get(ref) ?? all.find((guild) => guild.name === ref));
+    if (!found) throw new StandInError(0, `unknown guild "${String(ref)}"`);
+    return found;
+  }
+
+  /** Finds a channel of a guild by id or name ('discussion' or '#discussion'); `#general` when omitted. */
+  resolveChannel(guild: GuildState, ref = 'general'): ChannelState {
+    const byId = guild.channels.get(ref);
+    if (byId) return byId;
+    const name = ref.replace(/^#/, '');
+    for (const channel of guild.channels.values()) if (channel.name === name) return channel;
+    throw new StandInError(0, `unknown channel "${ref}" in guild ${guild.name}`);
+  }
+
+  /** Discord's shard formula: `(guild_id >> 22) % shard_count`. */
+  static shardOf(guildId: string, shardCount: number): number {
+    return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+  }
+
+  userJSON(user: StandInUser): APIUser {
+    return {
+      id: user.id,
+      username: user.username,
+      discriminator: '0',
+      global_name: user.globalName,
+      avatar: null,
+      avatar_decoration_data: null,
+      public_flags: wire(UserFlags, 0),
+      ...(user.bot ? { bot: true } : {}),
+    };
+  }
+
+  memberJSON(guild: GuildState, userId: string): APIGuildMember & { user: APIUser } {
+    const member = guild.members.get(userId);
+    const user = this.users.get(userId);
+    if (!member || !user) throw new StandInError(0, `user ${userId} is not a member of ${guild.name}`);
+    return {
+      user: this.userJSON(user),
+      nick: member.nick,
+      avatar: null,
+      banner: null,
+      roles: [...member.roles],
+      joined_at: member.joinedAt,
+      premium_since: null,
+      deaf: false,
+      mute: false,
+      flags: wire(GuildMemberFlags, 0),
+      pending: false,
+      communication_disabled_until: null,
+    };
+  }
+
+  /** A member's guild permissions, computed from @everyone and their roles like Discord does. */
+  memberPermissions(guild: GuildState, userId: string): bigint {
+    if (guild.ownerId === userId) return ALL_PERMISSIONS;
+    const member = guild.members.get(userId);
+    if (!member) return 0n;
+    let permissions = 0n;
+    for (const role of guild.roles) {
+      if (role.id === guild.id || member.roles.includes(role.id)) permissions |= BigInt(role.permissions);
+    }
+    return permissions & PermissionFlagsBits.Administrator ? ALL_PERMISSIONS : permissions;
+  }
+
+  channelJSON(channel: ChannelState): APIChannel {
+    const base = {
+      id: channel.id,
+      guild_id: channel.guildId,
+      name: channel.name,
+      flags: wire(ChannelFlags, 0),
+      nsfw: false,
+      last_message_id: channel.lastMessageId,
+      rate_limit_per_user: channel.rateLimitPerUser,
+    };
+    const thread = channel.thread;
+    if (thread) {
+      return {
+        ...base,
+        type: channel.type as ChannelType.PublicThread,
+        parent_id: channel.parentId ?? '',
+        owner_id: thread.ownerId,
+        message_count: channel.messageIds.length,
+        member_count: thread.memberIds.size,
+        total_message_sent: channel.totalMessageSent,
+        thread_metadata: {
+          archived: thread.archived,
+          auto_archive_duration: wire(ThreadAutoArchiveDuration, thread.autoArchiveDuration),
+          archive_timestamp: thread.archiveTimestamp,
+          locked: thread.locked,
+          create_timestamp: thread.createTimestamp,
+          ...(channel.type === ChannelType.PrivateThread ? { invitable: thread.invitable } : {}),
+        },
+      };
+    }
+    return {
+      ...base,
+      type: ChannelType.GuildText,
+      position: channel.position,
+      parent_id: channel.parentId,
+      topic: channel.topic,
+      permission_overwrites: [],
+      default_auto_archive_duration: ThreadAutoArchiveDuration.OneDay,
+      default_thread_rate_limit_per_user: 0,
+    };
+  }
+
+  /** The full guild object of GUILD_CREATE. */
+  guildCreateJSON(guild: GuildState): GatewayGuildCreateDispatchData {
+    const channels = [...guild.channels.values()];
+    const regular = channels.filter((channel) => !channel.thread);
+    const threads = channels.filter((channel) => channel.thread && !channel.thread.archived);
+    const general = regular[0];
+    return {
+      id: guild.id,
+      name: guild.name,
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      banner: null,
+      description: null,
+      owner_id: guild.ownerId,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      widget_enabled: false,
+      widget_channel_id: null,
+      verification_level: GuildVerificationLevel.Low,
+      default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
+      explicit_content_filter: GuildExplicitContentFilter.AllMembers,
+      roles: guild.roles.map((role) => ({ ...role })),
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: GuildMFALevel.None,
+      application_id: null,
+      system_channel_id: general?.id ?? null,
+      system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotificationReplies,
+      rules_channel_id: null,
+      max_members: 25_000_000,
+      vanity_url_code: null,
+      premium_tier: GuildPremiumTier.None,
+      premium_subscription_count: 0,
+      preferred_locale: Locale.EnglishUS,
+      public_updates_channel_id: null,
+      max_video_channel_users: 25,
+      max_stage_video_channel_users: 50,
+      nsfw_level: GuildNSFWLevel.Default,
+      premium_progress_bar_enabled: false,
+      hub_type: null,
+      safety_alerts_channel_id: null,
+      incidents_data: null,
+      joined_at: guild.members.get(this.bot.id)?.joinedAt ?? isoTime(FIXTURE_BASE_MS),
+      large: false,
+      unavailable: false,
+      member_count: guild.members.size,
+      voice_states: [],
+      members: [...guild.members.keys()].map((userId) => this.memberJSON(guild, userId)),
+      channels: regular.map((channel) =>
+        this.channelJSON(channel),
+      ) as GatewayGuildCreateDispatchData['channels'],
+      threads: threads.map((channel) =>
+        this.channelJSON(channel),
+      ) as GatewayGuildCreateDispatchData['threads'],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  /** Stores a message and, unless ephemeral, appends it to its channel. */
+  addMessage(
+    channel: ChannelState,
+    data: APIMessage,
+    extra: { ephemeralFor?: string | null; interactionId?: string | null } = {},
+  ): StoredMessage {
+    const stored: StoredMessage = {
+      data,
+      guildId: channel.guildId,
+      ephemeralFor: extra.ephemeralFor ?? null,
+      deleted: false,
+      interactionId: extra.interactionId ?? null,
+      votes: new Map(),
+    };
+    this.messages.set(data.id, stored);
+    if (!stored.ephemeralFor) {
+      channel.messageIds.push(data.id);
+      channel.lastMessageId = data.id;
+      channel.totalMessageSent += 1;
+    }
+    return stored;
+  }
+
+  /** Marks a message deleted and removes it from its channel's history. */
+  deleteMessage(stored: StoredMessage): void {
+    stored.deleted = true;
+    const channel = this.channels.get(stored.data.channel_id);
+    if (!channel) return;
+    const at = channel.messageIds.indexOf(stored.data.id);
+    if (at >= 0) channel.messageIds.splice(at, 1);
+  }
+
+  /** A live (not deleted) message by id, or undefined. */
+  liveMessage(id: string): StoredMessage | undefined {
+    const stored = this.messages.get(id);
+    return stored && !stored.deleted ? stored : undefined;
+  }
+
+  /**
+   * A page of channel history, newest first, like `GET /channels/{c}/messages`: `before` and `after` are
+   * exclusive bounds (`after` returns the messages closest to it), `around` centres the page on an id.
+   */
+  history(
+    channel: ChannelState,
+    query: { limit: number; before?: string; after?: string; around?: string },
+  ): APIMessage[] {
+    const ids = channel.messageIds; // oldest first
+    let picked: string[];
+    if (query.around !== undefined) {
+      const around = query.around;
+      const older = ids.filter((id) => compareSnowflakes(id, around) < 0);
+      const newer = ids.filter((id) => compareSnowflakes(id, around) >= 0);
+      const half = Math.floor(query.limit / 2);
+      picked = [...older.slice(Math.max(0, older.length - half)), ...newer.slice(0, query.limit - half)];
+    } else if (query.after !== undefined) {
+      const after = query.after;
+      picked = ids.filter((id) => compareSnowflakes(id, after) > 0).slice(0, query.limit);
+    } else {
+      const before = query.before;
+      const older = before === undefined ? ids : ids.filter((id) => compareSnowflakes(id, before) < 0);
+      picked = older.slice(Math.max(0, older.length - query.limit));
+    }
+    return picked
+      .reverse()
+      .map((id) => this.messages.get(id)?.data)
+      .filter((message): message is APIMessage => message !== undefined);
+  }
+}
