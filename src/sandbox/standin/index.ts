@@ -28,7 +28,7 @@ import {
   type SelectOptions,
   type SlashOptions,
 } from './interactions.js';
-import { refreshPollResults } from './messages.js';
+import { buildMessage, refreshPollResults } from './messages.js';
 import { Rest, type Fault, type RecordedRequest, type RouteFilter } from './rest.js';
 import { DEFAULT_WAIT_MS, Signal } from './signal.js';
 import { World } from './state.js';
@@ -53,7 +53,7 @@ export { World, type GuildState, type ChannelState, type StandInUser, type Store
 export * as DiscordLimits from './limits.js';
 
 /** The bot token the stand-in accepts unless told otherwise (three dot-separated parts, like a real one). */
-export const DEFAULT_STAND_IN_TOKEN = 'MTAx.stand.in-token-000000000000000000000';
+export const DEFAULT_STAND_IN_TOKEN = 'MTAxMDAwMDAwMDAwMDAwMDAw.U3RhbmQ.aW4tdG9rZW4tbm90LWEtcmVhbC1vbmU';
 /** Discord's usual heartbeat interval. */
 export const DEFAULT_HEARTBEAT_INTERVAL_MS = 41_250;
 
@@ -120,6 +120,8 @@ export interface StandIn {
   commands(guild?: string | number): APIApplicationCommand[];
   /** Records votes on a poll message (replacing the user's previous votes). */
   vote(options: { message: string; user: string; answers: readonly number[] }): void;
+  /** A member posts a plain message in a channel or thread (by id or name). */
+  say(options: { user: string; channel: string; content: string; guild?: string | number }): APIMessage;
 
   /**
    * Dispatches a slash command as `user`. Throws {@link StandInError} with code 50013 when the command is
@@ -245,6 +247,12 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       guild === undefined
         ? [...world.globalCommands.values()]
         : [...world.resolveGuild(guild).commands.values()],
+    say({ user, channel, content, guild }) {
+      const state = world.resolveChannel(world.resolveGuild(guild), channel);
+      const message = buildMessage(world, { channel: state, author: world.resolveUser(user), body: { content } });
+      world.addMessage(state, message);
+      return message;
+    },
     vote({ message, user, answers }) {
       const stored = world.liveMessage(message);
       if (!stored?.data.poll) throw new StandInError(0, `message ${message} has no poll`);

@@ -1,0 +1,325 @@
+/**
+ * Every command, autocomplete and button, through the real discord.js client in the bot process
+ * and the local Discord stand-in. Assertions are on what a student or teacher would see.
+ */
+import type { APIMessage } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StandInError } from '../../src/sandbox/standin/index.js';
+import { buttonIds, startStack, visibleText, type Stack } from './harness.js';
+
+const EPHEMERAL = 64;
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack.stop();
+});
+
+type Shown = {
+  content?: string;
+  embeds?: APIMessage['embeds'];
+  components?: APIMessage['components'];
+  flags?: number;
+  allowed_mentions?: unknown;
+  poll?: unknown;
+};
+
+async function run(
+  name: string,
+  options: Record<string, string | boolean>,
+  user = 'student1',
+  channel = 'discussion',
+) {
+  const h = stack.standIn.slash({ user, channel, name, options });
+  const r = await h.response();
+  return { h, type: r.type, data: r.data as Shown };
+}
+
+async function click(message: { id: string }, customId: string, user = 'student1') {
+  const h = stack.standIn.button({ user, message, customId });
+  const r = await h.response();
+  return { h, type: r.type, data: r.data as Shown };
+}
+
+function expectPrivate(d: Shown) {
+  expect((d.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+  expect(d.allowed_mentions).toEqual({ parse: [] });
+}
+
+describe('/quote', () => {
+  it('answers privately with the passage, its speaker, article, paragraph and notice', async () => {
+    const { type, data } = await run('quote', { query: 'disinformation space' });
+    expect(type).toBe(4);
+    expectPrivate(data);
+    const text = visibleText(data);
+    expect(text).toContain('Zelenskyy, in the meantime, stated on Feb. 19 that Trump is trapped');
+    expect(text).toContain('\\[**space**\\]');
+    expect(text).toContain('The Conversation U.S. editors');
+    expect(text).toContain('paragraph 2');
+    expect(text).toContain('Machine-paraphrased copy');
+  });
+
+  it('credits a quoted paragraph to the person quoted', async () => {
+    const { data } = await run('quote', { query: 'sumner-riyadh#15' });
+    expect(data.embeds?.[0]?.author?.name).toBe('Donald Trump, as quoted by Mark Sumner');
+    expect(data.embeds?.[0]?.description).toContain('You should have never started it.');
+  });
+
+  it('is public with public:true', async () => {
+    const { data } = await run('quote', { query: 'ammunition', public: true });
+    expect((data.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('autocompletes passages as you type, and articles', async () => {
+    const h = stack.standIn.autocomplete({
+      user: 'student1',
+      channel: 'discussion',
+      name: 'quote',
+      focused: 'query',
+      options: { query: 'ammunition not a ri' },
+    });
+    const choices = await h.choices();
+    expect(choices[0]?.value).toBe('sumner-riyadh#39');
+    expect(choices[0]?.name).toMatch(/^Sumner ¶39: .*ammunition, not a ride/);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    const empty = await stack.standIn
+      .autocomplete({ user: 'student1', name: 'quote', focused: 'query', options: { query: '' } })
+      .choices();
+    expect(empty.length).toBeGreaterThan(3);
+    const articles = await stack.standIn
+      .autocomplete({
+        user: 'student1',
+        name: 'quote',
+        focused: 'article',
+        options: { query: 'x', article: 'kos' },
+      })
+      .choices();
+    expect(articles).toEqual([
+      { name: expect.stringMatching(/^Sumner \(Daily Kos\)/) as unknown, value: 'sumner-riyadh' },
+    ]);
+  });
+
+  it('pages with ◀ ▶, shows context, shares without pinging, and cites', async () => {
+    const { h, data } = await run('quote', { query: 'sanctions' });
+    expect(data.content).toMatch(/^Match 1 of (\d+) for “sanctions”$/);
+    const message = h.original() ?? (await h.waitForOriginal());
+    const [, next, ctx, share, cite] = buttonIds(data);
+
+    const page2 = await click(message, next ?? '');
+    expect(page2.type).toBe(7);
+    expect(page2.data.content).toMatch(/^Match 2 of /);
+    const prev = buttonIds(page2.data)[0] ?? '';
+    const page1 = await click(message, prev);
+    expect(page1.data.content).toMatch(/^Match 1 of /);
+
+    const context = await click(message, ctx ?? '');
+    expectPrivate(context.data);
+    expect(context.data.embeds?.some((e) => e.author?.name.startsWith('▶ Paragraph'))).toBe(true);
+
+    const shared = await click(message, share ?? '');
+    expect(shared.type).toBe(4);
+    expect((shared.data.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(shared.data.content).toBe(`Shared by <@${stack.standIn.userId('student1')}>`);
+    expect(shared.data.allowed_mentions).toEqual({ parse: [] });
+    const posted = stack.standIn.channelMessages('discussion').find((m) => m.content.startsWith('Shared by'));
+    expect(posted?.mentions ?? []).toEqual([]);
+    expect(posted?.mention_everyone).toBe(false);
+
+    const citation = await click(message, cite ?? '');
+    expectPrivate(citation.data);
+    expect(visibleText(citation.data)).toMatch(/APA — in text: \(/);
+    expect(visibleText(citation.data)).toMatch(/MLA — in text: \(/);
+  });
+
+  it('lets only the person who ran it page a public result', async () => {
+    const { h, data } = await run('quote', { query: 'sanctions', public: true });
+    const message = h.original() ?? (await h.waitForOriginal());
+    const other = await click(message, buttonIds(data)[1] ?? '', 'student2');
+    expectPrivate(other.data);
+    expect(other.data.content).toBe(
+      'Only the person who ran this /quote can page through it. Run /quote yourself to search.',
+    );
+  });
+
+  it('says so when nothing matches', async () => {
+    const { data } = await run('quote', { query: 'xyzzy plugh' });
+    expectPrivate(data);
+    expect(data.content).toBe(
+      'No passage matches “xyzzy plugh”. Try fewer or different words, or /compare for a topic.',
+    );
+  });
+});
+
+describe('/compare', () => {
+  it('autocompletes curated topics and allows free text', async () => {
+    const all = await stack.standIn
+      .autocomplete({ user: 'student1', name: 'compare', focused: 'topic', options: { topic: '' } })
+      .choices();
+    expect(all.map((c) => c.value)).toContain('china-triangle');
+    const mineral = await stack.standIn
+      .autocomplete({ user: 'student1', name: 'compare', focused: 'topic', options: { topic: 'miner' } })
+      .choices();
+    expect(mineral).toEqual([{ name: "Ukraine's minerals and the proposed deal", value: 'minerals-deal' }]);
+    const free = await stack.standIn
+      .autocomplete({ user: 'student1', name: 'compare', focused: 'topic', options: { topic: 'potash' } })
+      .choices();
+    expect(free).toEqual([{ name: 'Search: potash', value: 'potash' }]);
+  });
+
+  it('shows each article’s block, says which does not address the topic, and pages “more”', async () => {
+    const { h, data } = await run('compare', { topic: 'china-triangle' });
+    expectPrivate(data);
+    expect(data.embeds?.map((e) => e.author?.name)).toEqual([
+      'Kulakevich (The Conversation U.S.)',
+      'Sumner (Daily Kos)',
+    ]);
+    expect(data.embeds?.[1]?.description).toBe(
+      '*This article does not address “China and the diplomatic triangle”.*',
+    );
+    expect(data.embeds?.[0]?.description).toContain('**¶14**');
+    const ids = buttonIds(data);
+    expect(ids.at(-1)).toBe('compare|discuss|china-triangle');
+    const message = h.original() ?? (await h.waitForOriginal());
+    const more = await click(message, ids[0] ?? '');
+    expectPrivate(more.data);
+    expect(more.data.content).toMatch(
+      /^\*\*Kulakevich \(The Conversation U\.S\.\)\*\* on China and the diplomatic triangle \(3–/,
+    );
+  });
+
+  it('Discuss is refused to students and posts the question for teachers', async () => {
+    const mine = await run('compare', { topic: 'minerals-deal' }, 'student1');
+    const myMessage = mine.h.original() ?? (await mine.h.waitForOriginal());
+    const refused = await click(myMessage, buttonIds(mine.data).at(-1) ?? '', 'student1');
+    expectPrivate(refused.data);
+    expect(refused.data.content).toBe(
+      'Only teachers (members who can Manage Messages) can post a discussion to the class.',
+    );
+    const { h, data } = await run('compare', { topic: 'minerals-deal' }, 'teacher');
+    const message = h.original() ?? (await h.waitForOriginal());
+    const posted = await click(message, buttonIds(data).at(-1) ?? '', 'teacher');
+    expect((posted.data.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(posted.data.embeds?.[0]?.footer?.text).toBe('Prompt minerals-deal:analyze');
+    expect(visibleText(posted.data)).toContain('Sumner calls the demand for half of Ukraine');
+  });
+});
+
+describe('/prompt and /summary', () => {
+  it('is hidden from students (Manage Messages by default)', () => {
+    expect(() =>
+      stack.standIn.slash({ user: 'student1', channel: 'general', name: 'prompt', options: {} }),
+    ).toThrow(StandInError);
+  });
+
+  it('posts a question with evidence, a poll and a thread; /summary counts the thread', async () => {
+    const { h } = await run(
+      'prompt',
+      { topic: 'minerals-deal', level: 'evaluate', thread: true, poll: true },
+      'teacher',
+      'general',
+    );
+    const done = await h.waitForOriginal((m) => m.content.startsWith('Posted:'));
+    expect((done.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    const threadId = /Thread: <#(\d+)>/.exec(done.content)?.[1];
+    expect(threadId).toBeDefined();
+
+    const post = stack.standIn.channelMessages('general').find((m) => m.poll !== undefined);
+    expect(post?.embeds[0]?.footer?.text).toBe('Prompt minerals-deal:evaluate');
+    expect(post?.embeds[0]?.description).toContain(
+      'Is the minerals proposal better understood as a business transaction',
+    );
+    expect(post?.embeds.slice(1).map((e) => e.author?.name)).toEqual([
+      'Kulakevich (The Conversation U.S.)',
+      'Sumner (Daily Kos)',
+    ]);
+    expect(post?.poll?.question.text).toBe('Which argument is better supported by the texts?');
+    expect(post?.poll?.answers.map((a) => a.poll_media.text)).toEqual([
+      'Kulakevich (The Conversation U.S.)',
+      'Sumner (Daily Kos)',
+      'Not sure yet',
+    ]);
+
+    // Students talk in the thread and share a passage into it.
+    stack.standIn.say({
+      user: 'student1',
+      channel: threadId ?? '',
+      content: 'I think Sumner overstates it.',
+    });
+    stack.standIn.say({ user: 'student2', channel: threadId ?? '', content: 'Kulakevich has evidence.' });
+    stack.standIn.say({ user: 'student2', channel: threadId ?? '', content: 'Look at paragraph 19.' });
+    const q = await run('quote', { query: 'kulakevich-qa#19' }, 'student2', threadId);
+    const qMessage = q.h.original() ?? (await q.h.waitForOriginal());
+    await click(qMessage, buttonIds(q.data)[3] ?? '', 'student2');
+
+    const outside = await run('summary', {}, 'teacher', 'general');
+    expect(outside.data.content).toBe(
+      'Run /summary inside a discussion thread (for example one opened by /prompt thread:true).',
+    );
+    const s = await run('summary', {}, 'teacher', threadId);
+    const summary = s.h.original()?.embeds.length
+      ? s.h.original()
+      : await s.h.waitForOriginal((m) => m.embeds.length > 0);
+    expect((summary?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    const text = visibleText(summary ?? {});
+    expect(text).toContain(`<@${stack.standIn.userId('student1')}> — 1 message, no citations`);
+    expect(text).toContain(`<@${stack.standIn.userId('student2')}> — 2 messages, cited ¶19 (kulakevich-qa)`);
+    expect(text).toMatch(/Kulakevich \(The Conversation U\.S\.\): 1 \(100%\)/);
+  });
+
+  it('rotates through prompts without repeating in a channel', async () => {
+    const seen = new Set<string>();
+    for (let n = 0; n < 3; n++) {
+      const { h } = await run('prompt', {}, 'teacher', 'discussion');
+      await h.waitForOriginal((m) => m.content.startsWith('Posted:'));
+    }
+    for (const m of stack.standIn.channelMessages('discussion')) {
+      const footer = m.embeds[0]?.footer?.text ?? '';
+      if (footer.startsWith('Prompt ')) {
+        expect(seen.has(footer)).toBe(false);
+        seen.add(footer);
+      }
+    }
+    // All distinct, including the Discuss post from the /compare test in this channel.
+    expect(seen.size).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('/articles and /help', () => {
+  it('lists the articles privately', async () => {
+    const { data } = await run('articles', {});
+    expectPrivate(data);
+    expect(data.embeds?.map((e) => e.footer?.text)).toEqual(['id: kulakevich-qa', 'id: sumner-riyadh']);
+    expect(visibleText(data)).toContain('Caution — Trump is transactional, not abandoning Ukraine');
+  });
+  it('explains the commands', async () => {
+    const { data } = await run('help', {});
+    expectPrivate(data);
+    for (const c of ['/quote', '/compare', '/prompt', '/summary', '/articles'])
+      expect(visibleText(data)).toContain(c);
+  });
+});
+
+describe('start-up', () => {
+  it('registered the commands once, to the guild, and asked only for the Guilds intent', () => {
+    const puts = stack.standIn.requests.filter((r) => r.method === 'PUT' && r.path.includes('/commands'));
+    expect(puts).toHaveLength(1);
+    expect(
+      stack.standIn
+        .commands(stack.standIn.guildId())
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['articles', 'compare', 'help', 'prompt', 'quote', 'summary']);
+    const identify = stack.standIn.events.find((e) => e.direction === 'in' && e.op === 2);
+    expect((identify?.d as { intents: number }).intents).toBe(1);
+  });
+  it('printed the invite link and never the token', () => {
+    const { stdout, stderr } = stack.output();
+    expect(stdout).toMatch(
+      /https:\/\/discord\.com\/oauth2\/authorize\?client_id=\d+&scope=bot\+applications\.commands&permissions=\d+/,
+    );
+    expect(stdout + stderr).not.toContain(stack.standIn.token);
+  });
+});
