@@ -18,6 +18,8 @@ export interface Config {
   readonly shardCount?: 'auto' | number;
   /** Folder holding `articles/` and `topics.yaml`. */
   readonly contentDir?: string;
+  /** Port of the sandbox page (sandbox mode only). */
+  readonly sandboxPort?: number;
 }
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
@@ -42,6 +44,12 @@ const schema = z.object({
     .regex(/^(auto|[1-9]\d{0,3})$/, 'SHARD_COUNT must be "auto" or a whole number')
     .optional(),
   CONTENT_DIR: z.string().min(1).optional(),
+  SANDBOX_PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, 'SANDBOX_PORT must be a port number')
+    .transform(Number)
+    .refine((n) => n <= 65535, 'SANDBOX_PORT must be a port number')
+    .optional(),
 });
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -73,6 +81,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
         shardCount: e.SHARD_COUNT === 'auto' ? 'auto' : Number(e.SHARD_COUNT),
       }),
       ...(e.CONTENT_DIR !== undefined && { contentDir: e.CONTENT_DIR }),
+      ...(e.SANDBOX_PORT !== undefined && { sandboxPort: e.SANDBOX_PORT }),
     },
   };
 }

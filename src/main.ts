@@ -13,13 +13,17 @@ import { DEFAULT_CONTENT_DIR } from './content/paths.js';
 import { watchContent } from './content/watch.js';
 import { buildCore } from './core/index.js';
 import { createLogger } from './logger.js';
+import { startSandbox } from './sandbox/run.js';
 
-const NO_TOKEN = [
-  'No DISCORD_TOKEN is set, so there is nothing to connect to.',
-  'To run on Discord: copy .env.example to .env, set DISCORD_TOKEN to your bot token',
-  '(Discord Developer Portal → your application → Bot → Reset Token), then run npm start again.',
-  'To try the answers without Discord: npm run cli -- quote "ammunition, not a ride"',
-].join('\n');
+function sandboxBanner(url: string): string {
+  return [
+    'Sandbox mode: no DISCORD_TOKEN is set, so the bot runs against a local stand-in for Discord.',
+    `Open ${url} to use it like a Discord channel.`,
+    'To connect to real Discord instead: copy .env.example to .env, set DISCORD_TOKEN to your bot token',
+    '(Discord Developer Portal → your application → Bot → Reset Token), and run npm start again.',
+    'Stop with Ctrl+C.',
+  ].join('\n');
+}
 
 function onSignals(stop: () => Promise<void>): void {
   const handler = () => {
@@ -78,8 +82,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   if (config.token === undefined) {
-    console.error(NO_TOKEN);
-    process.exit(1);
+    // Keep the terminal readable for a teacher trying it out, unless a log level was asked for.
+    const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
+    const sandbox = await startSandbox({ config, content: loaded.content, contentDir, log });
+    onSignals(sandbox.stop);
+    console.log(sandboxBanner(sandbox.url));
+    return;
   }
   const withToken = { ...config, token: config.token };
   if (process.env.SHARDING_MANAGER !== 'true' && config.shardCount !== undefined) {

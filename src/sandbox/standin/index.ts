@@ -120,6 +120,8 @@ export interface StandIn {
   commands(guild?: string | number): APIApplicationCommand[];
   /** Records votes on a poll message (replacing the user's previous votes). */
   vote(options: { message: string; user: string; answers: readonly number[] }): void;
+  /** Calls `listener` after every change of state (messages, threads, requests); returns an unsubscribe. */
+  onChange(listener: () => void): () => void;
   /** A member posts a plain message in a channel or thread (by id or name). */
   say(options: { user: string; channel: string; content: string; guild?: string | number }): APIMessage;
 
@@ -249,10 +251,16 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         : [...world.resolveGuild(guild).commands.values()],
     say({ user, channel, content, guild }) {
       const state = world.resolveChannel(world.resolveGuild(guild), channel);
-      const message = buildMessage(world, { channel: state, author: world.resolveUser(user), body: { content } });
+      const message = buildMessage(world, {
+        channel: state,
+        author: world.resolveUser(user),
+        body: { content },
+      });
       world.addMessage(state, message);
+      signal.notify();
       return message;
     },
+    onChange: (listener) => signal.listen(listener),
     vote({ message, user, answers }) {
       const stored = world.liveMessage(message);
       if (!stored?.data.poll) throw new StandInError(0, `message ${message} has no poll`);

@@ -10,10 +10,18 @@ export const DEFAULT_WAIT_MS = 5_000;
 
 export class Signal {
   readonly #waiters = new Set<Waiter>();
+  readonly #listeners = new Set<() => void>();
 
-  /** Something changed: re-check every pending wait. */
+  /** Something changed: re-check every pending wait, and tell every listener. */
   notify(): void {
     for (const waiter of [...this.#waiters]) waiter.check();
+    for (const listener of [...this.#listeners]) listener();
+  }
+
+  /** Calls `listener` after every change; returns the function that stops it. */
+  listen(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /**
