@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   ApplicationCommandOptionType,
+  ChannelType,
   PermissionFlagsBits,
   type APIApplicationCommand,
 } from 'discord-api-types/v10';
