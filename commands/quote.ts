@@ -9,6 +9,7 @@ import {
   citeAnswer,
   contextAnswer,
   MAX_QUERY_LENGTH,
+  parsePick,
   queryFromHeader,
   quoteAnswer,
   quoteChoices,
@@ -38,6 +39,17 @@ async function replyOrGone(i: ButtonInteraction, payload: ReturnType<typeof cite
   await i.reply(payload ? replyOptions(payload) : notice(GONE));
 }
 
+/**
+ * The query to page with: the custom_id holds only part of a long one, so the whole of it is read
+ * back from the answer's header, keeping a picked passage first.
+ */
+function fullQuery(ctx: Context, fromId: string, header: string): string {
+  const shown = queryFromHeader(header);
+  if (shown === undefined) return fromId;
+  const { passageId } = parsePick(ctx.core(), fromId);
+  return passageId === undefined ? shown : `${passageId} ${shown}`;
+}
+
 const page: ButtonHandler = async (i, fields, ctx) => {
   const [owner, index, articleId, pub, query] = fields;
   if (unpackUser(owner) !== i.user.id) {
@@ -52,7 +64,7 @@ const page: ButtonHandler = async (i, fields, ctx) => {
     return;
   }
   const payload = quoteAnswer(ctx.core(), {
-    query: queryFromHeader(i.message.content) ?? query,
+    query: fullQuery(ctx, query, i.message.content),
     ...(articleId && { articleId }),
     public: pub === '1',
     owner: i.user.id,

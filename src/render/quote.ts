@@ -46,17 +46,44 @@ export function noMatch(query: string): Payload {
   });
 }
 
+/**
+ * An autocomplete value: the picked passage's id, then what was typed. Picking a suggestion shows
+ * that exact passage first, and ▶ goes on through the other matches of what was typed.
+ */
+export function pickValue(passageId: string, typed: string): string {
+  return `${passageId} ${typed.replace(/\s+/g, ' ').trim()}`.slice(0, LIMITS.choiceValue).trimEnd();
+}
+
+/** Splits a query into a picked passage id (when it starts with a known one) and the rest. */
+export function parsePick(core: Core, query: string): { passageId?: string; rest: string } {
+  const m = /^\s*(\S+#\d+)(?:\s+([\s\S]*))?$/.exec(query);
+  const id = m?.[1];
+  if (id === undefined || !core.index.passages.has(id)) return { rest: query };
+  return { passageId: id, rest: m?.[2] ?? '' };
+}
+
+function findHits(
+  core: Core,
+  query: string,
+  articleId: string | undefined,
+): { hits: SearchHit[]; shown: string } {
+  const options = { limit: MAX_RESULTS, ...(articleId !== undefined && { articleId }) };
+  const { passageId, rest } = parsePick(core, query);
+  const picked = passageId === undefined ? undefined : core.index.passages.get(passageId);
+  if (!picked) return { hits: searchPassages(core.index, query, options), shown: query };
+  const others = rest.trim() === '' ? [] : searchPassages(core.index, rest, options);
+  const own = others.find((h) => h.passage.id === picked.id);
+  const first: SearchHit = own ?? { passage: picked, score: 1, matched: [], queryTerms: [] };
+  return { hits: [first, ...others.filter((h) => h !== own)].slice(0, MAX_RESULTS), shown: rest };
+}
+
 export function quoteAnswer(core: Core, req: QuoteRequest): Payload {
-  const hits = searchPassages(core.index, req.query, {
-    limit: MAX_RESULTS,
-    ...(req.articleId !== undefined && { articleId: req.articleId }),
-  });
+  const { hits, shown } = findHits(core, req.query, req.articleId);
   if (hits.length === 0) return noMatch(req.query);
   const index = Math.min(Math.max(0, req.index ?? 0), hits.length - 1);
   const hit = hits[index] as SearchHit;
   const article = core.content.articleById.get(hit.passage.articleId);
   if (!article) return noMatch(req.query);
-  const exact = core.index.passages.has(req.query.trim());
   const page = (i: number) =>
     encodeId(
       'quote',
@@ -78,9 +105,9 @@ export function quoteAnswer(core: Core, req: QuoteRequest): Payload {
       button(encodeId('quote', 'cite', hit.passage.id), 'Cite'),
     ),
   ];
-  const header = exact
-    ? ''
-    : `Match ${index + 1} of ${hits.length} for “${echo(req.query, MAX_QUERY_LENGTH)}”`;
+  // A passage picked with nothing else to page through needs no header.
+  const header =
+    shown.trim() === '' ? '' : `Match ${index + 1} of ${hits.length} for “${echo(shown, MAX_QUERY_LENGTH)}”`;
   return finalize({
     ephemeral: !req.public,
     ...(header && { content: header }),
@@ -141,7 +168,7 @@ export function quoteChoices(core: Core, typed: string, articleId?: string): Cho
       const label = `${short(h.passage.articleId)} ¶${h.passage.paragraph}: `;
       return {
         name: label + snippet(h.passage.display, h.matched, LIMITS.choiceName - label.length),
-        value: h.passage.id,
+        value: pickValue(h.passage.id, typed),
       };
     }),
   );

@@ -82,7 +82,7 @@ describe('/quote', () => {
       options: { query: 'ammunition not a ri' },
     });
     const choices = await h.choices();
-    expect(choices[0]?.value).toBe('sumner-riyadh#39');
+    expect(choices[0]?.value).toBe('sumner-riyadh#39 ammunition not a ri');
     expect(choices[0]?.name).toMatch(/^Sumner ¶39: .*ammunition, not a ride/);
     expect(choices.length).toBeLessThanOrEqual(25);
     const empty = await stack.standIn
@@ -132,6 +132,20 @@ describe('/quote', () => {
     expectPrivate(citation.data);
     expect(visibleText(citation.data)).toMatch(/APA — in text: \(/);
     expect(visibleText(citation.data)).toMatch(/MLA — in text: \(/);
+  });
+
+  it('shows a picked suggestion first, and ▶ goes on to the other matches', async () => {
+    const choices = await stack.standIn
+      .autocomplete({ user: 'student1', name: 'quote', focused: 'query', options: { query: 'sanctions' } })
+      .choices();
+    const picked = String(choices[1]?.value ?? '');
+    const { h, data } = await run('quote', { query: picked });
+    expect(data.content).toMatch(/^Match 1 of \d+ for “sanctions”$/);
+    expect(data.embeds?.[0]?.footer?.text.endsWith(picked.split(' ')[0] ?? '?')).toBe(true);
+    const message = h.original() ?? (await h.waitForOriginal());
+    const next = await click(message, buttonIds(data)[1] ?? '');
+    expect(next.data.content).toMatch(/^Match 2 of /);
+    expect(next.data.embeds?.[0]?.footer?.text.endsWith(picked.split(' ')[0] ?? '?')).toBe(false);
   });
 
   it('lets only the person who ran it page a public result', async () => {

@@ -3,6 +3,7 @@ import { decodeId, unpackUser } from '../../src/render/custom-id.js';
 import {
   MAX_QUERY_LENGTH,
   MAX_RESULTS,
+  pickValue,
   queryFromHeader,
   articleChoices,
   citeAnswer,
@@ -102,6 +103,29 @@ describe('quoteAnswer', () => {
   });
 });
 
+describe('picking a suggestion', () => {
+  it('shows the picked passage first, then pages through the other matches of what was typed', async () => {
+    const core = await realCore();
+    const value = quoteChoices(core, 'sanctions')[2]?.value ?? '';
+    const [pickedId, typed] = [value.split(' ')[0], value.split(' ').slice(1).join(' ')];
+    expect(typed).toBe('sanctions');
+    const p = quoteAnswer(core, { query: value, public: false, owner: OWNER });
+    expect(p.content).toMatch(/^Match 1 of \d+ for “sanctions”$/);
+    expect(p.embeds?.[0]?.footer?.text.endsWith(` · ${pickedId ?? ''}`)).toBe(true);
+    const next = quoteAnswer(core, { query: value, public: false, owner: OWNER, index: 1 });
+    expect(next.embeds?.[0]?.footer?.text.endsWith(` · ${pickedId ?? ''}`)).toBe(false);
+    const all = Array.from({ length: 25 }, (_, i) =>
+      quoteAnswer(core, { query: value, public: false, owner: OWNER, index: i }),
+    );
+    const shownIds = all.map((a) => a.embeds?.[0]?.footer?.text.split(' · ').at(-1));
+    expect(shownIds.filter((id) => id === pickedId)).toHaveLength(1);
+  });
+  it('keeps the value within 100 characters', () => {
+    expect(pickValue('kulakevich-qa#12', 'x '.repeat(200)).length).toBeLessThanOrEqual(100);
+    expect(pickValue('kulakevich-qa#12', '  a   b ')).toBe('kulakevich-qa#12 a b');
+  });
+});
+
 describe('contextAnswer, citeAnswer, shareAnswer', () => {
   it('gives the paragraphs around a passage, privately', async () => {
     const core = await realCore();
@@ -145,12 +169,12 @@ describe('quoteChoices', () => {
     const core = await realCore();
     const choices = quoteChoices(core, 'ammunition not a ri');
     expect(choices[0]).toEqual({
-      value: 'sumner-riyadh#39',
+      value: 'sumner-riyadh#39 ammunition not a ri',
       name: expect.stringMatching(/^Sumner ¶39: .*ammunition, not a ride/) as unknown,
     });
     for (const c of choices) {
       expect(c.name.length).toBeLessThanOrEqual(100);
-      expect(core.content.passages.has(c.value)).toBe(true);
+      expect(core.content.passages.has(c.value.split(' ')[0] ?? '')).toBe(true);
     }
   });
   it('offers starting points for empty input and respects the article filter', async () => {
