@@ -1335,7 +1335,9 @@ function showPopup(kind, items, { owner, option = null, title, active = -1, empt
   popup.option = option;
   popup.active = items.length > 0 ? active : -1;
   const el = $('suggestions');
-  el.replaceChildren(
+  // replaceChildren() neither flattens arrays nor skips null: clear, then append.
+  el.replaceChildren();
+  append(el, [
     h('div', { class: 'popup-title' }, title),
     items.length === 0 ? h('div', { class: 'popup-empty' }, empty) : null,
     items.map((item, index) =>
@@ -1354,7 +1356,7 @@ function showPopup(kind, items, { owner, option = null, title, active = -1, empt
         item.render(),
       ),
     ),
-  );
+  ]);
   el.hidden = false;
   owner.setAttribute('aria-expanded', 'true');
   setActive(popup.active, true);
