@@ -40,6 +40,12 @@ function h(tag, attrs, ...children) {
   return el;
 }
 
+/** Replaces an element's children (unlike replaceChildren(), arrays are flattened, null skipped). */
+function setChildren(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+}
+
 /** Appends children; strings become text nodes, null/false are skipped. */
 function append(el, children) {
   for (const child of children.flat(Infinity)) {
@@ -819,8 +825,9 @@ function renderMessages() {
   const switched = channelChanged();
   if (atBottom || (isNew && mine) || switched) scroller.scrollTop = scroller.scrollHeight;
   lastMessageId = newest?.id ?? '';
+  const shown = new Set(messages.map((m) => m.id));
   for (const id of messageCache.keys()) {
-    if (!messages.some((m) => m.id === id)) messageCache.delete(id);
+    if (!shown.has(id)) messageCache.delete(id);
   }
 }
 
@@ -865,7 +872,9 @@ function hasHeaderContext(m) {
 }
 
 function groupsWithPrevious(m, prev) {
-  if (!prev || hasHeaderContext(m) || m.type === 18 || prev.type === 18) return false;
+  // Each interaction's answer gets its own header, as in Discord.
+  if (!prev || m.interaction_metadata || hasHeaderContext(m) || m.type === 18 || prev.type === 18)
+    return false;
   if (prev.author?.id !== m.author?.id) return false;
   return Math.abs(Date.parse(m.timestamp) - Date.parse(prev.timestamp)) < GROUP_WINDOW_MS;
 }
@@ -878,7 +887,8 @@ function renderMessage(m, grouped) {
   const flags = m.flags ?? 0;
   const ephemeral = (flags & FLAG_EPHEMERAL) !== 0;
   const me = currentUser();
-  const mentionsMe = me && new RegExp(`<@!?${me.id}>`).test(m.content ?? '');
+  // Highlighted only when it really pings this user (the bot sends mentions without pinging).
+  const mentionsMe = me && (m.mentions ?? []).some((u) => u.id === me.id);
   const el = h('article', {
     class: `message${grouped ? ' grouped' : ''}${ephemeral ? ' ephemeral' : ''}${mentionsMe ? ' mentioned' : ''}`,
     'data-testid': 'message',
@@ -1335,9 +1345,7 @@ function showPopup(kind, items, { owner, option = null, title, active = -1, empt
   popup.option = option;
   popup.active = items.length > 0 ? active : -1;
   const el = $('suggestions');
-  // replaceChildren() neither flattens arrays nor skips null: clear, then append.
-  el.replaceChildren();
-  append(el, [
+  setChildren(el, [
     h('div', { class: 'popup-title' }, title),
     items.length === 0 ? h('div', { class: 'popup-empty' }, empty) : null,
     items.map((item, index) =>
@@ -1453,7 +1461,8 @@ function pickCommand(command, rest = '') {
   clearError();
   const fields = $('command-fields');
   const options = command.options ?? [];
-  fields.replaceChildren(
+  setChildren(
+    fields,
     h(
       'span',
       { class: 'command-chip' },
@@ -1599,7 +1608,8 @@ function showOptionHint(option) {
     el.hidden = true;
     return;
   }
-  el.replaceChildren(
+  setChildren(
+    el,
     option
       ? [h('strong', {}, option.name), option.required ? '' : ' (optional)', ` — ${option.description}`]
       : [h('strong', {}, `/${command.name}`), ` — ${command.description}`],
@@ -1624,9 +1634,9 @@ function onOptionKey(e, option, input) {
     if (open && popup.active >= 0) pickSuggestion(popup.active);
     else void sendCommand();
   } else if (e.key === 'Escape') {
+    // One Esc cancels the whole command (the suggestions of an autocomplete field are nearly always open).
     e.preventDefault();
-    if (open) hidePopup();
-    else cancelCommand();
+    cancelCommand();
   }
 }
 
@@ -1650,6 +1660,8 @@ async function requestAutocomplete(option, input) {
   clearTimeout(autocompleteTimer);
   const seq = ++autocompleteSeq;
   const command = composer.command;
+  // Discord hides teacher commands from students, so they never get suggestions; sending says why.
+  if (command.teacherOnly && !currentUser()?.teacher) return;
   const options = collectOptions().values;
   options[option.name] = input.value; // the focused option is always the text typed so far
   const result = await post('/api/autocomplete', {
@@ -1815,8 +1827,8 @@ function onComposerKey(e) {
     e.preventDefault();
     send();
   } else if (e.key === 'Escape') {
-    if (popup.kind) hidePopup();
-    else if (composer.command) cancelCommand();
+    if (composer.command) cancelCommand();
+    else hidePopup();
   } else if (e.key === 'Backspace' && composer.command && textarea.value === '') {
     e.preventDefault();
     cancelCommand();
