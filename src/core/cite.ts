@@ -18,7 +18,8 @@ export interface Citation {
   readonly inText: string;
 }
 
-const MONTHS = [
+/** Full month names, for APA and for dates shown to readers. */
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -3,6 +3,7 @@
  * Plain strings and segments; each front end (terminal, Discord) adds its own formatting.
  */
 import type { Article, Passage } from '../content/types.js';
+import { MONTHS } from './cite.js';
 import { matchesTerm } from './search.js';
 import { words } from './text.js';
 
@@ -30,21 +31,6 @@ export function articleSource(a: Article): string {
   const date = a.date ? formatDate(a.date) : undefined;
   return `${[a.outlet, date].filter(Boolean).join(', ')} (${a.kind})`;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** "2025-02" → "February 2025"; "2025-02-19" → "19 February 2025". */
 export function formatDate(date: string): string {
