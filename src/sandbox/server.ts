@@ -13,8 +13,9 @@ import {
   ChannelType,
   PermissionFlagsBits,
   type APIApplicationCommand,
+  type APIMessage,
 } from 'discord-api-types/v10';
-import { StandInError, type StandIn } from './standin/index.js';
+import { StandInError, type StandIn, type StoredMessage } from './standin/index.js';
 
 /** The page's files: in src/ whether the code runs from src/ (tsx) or dist/src/ (built). */
 export const WEB_DIR = fileURLToPath(
@@ -102,6 +103,25 @@ function typedOptions(
   return out;
 }
 
+/** A message as `user` sees it: Discord fills a poll's `me_voted` for whoever asks. */
+function withMyVotes(m: StoredMessage, userId: string): APIMessage {
+  const results = m.data.poll?.results;
+  if (!m.data.poll || !results) return m.data;
+  return {
+    ...m.data,
+    poll: {
+      ...m.data.poll,
+      results: {
+        ...results,
+        answer_counts: results.answer_counts.map((a) => ({
+          ...a,
+          me_voted: m.votes.get(a.id)?.has(userId) ?? false,
+        })),
+      },
+    },
+  };
+}
+
 export async function startSandboxServer(options: ServerOptions): Promise<SandboxServer> {
   const { standIn } = options;
   const world = standIn.world;
@@ -154,7 +174,10 @@ export async function startSandboxServer(options: ServerOptions): Promise<Sandbo
           m.data.channel_id === channel.id &&
           (m.ephemeralFor === null || m.ephemeralFor === user.id),
       )
-      .map((m) => m.data);
+      .map((m) => withMyVotes(m, user.id));
+    // A thread opened from a message shows that message at its top, as Discord's client does.
+    const starter = channel.thread ? world.messages.get(channel.id) : undefined;
+    if (starter && !starter.deleted) messages.unshift(withMyVotes(starter, user.id));
     const names: Record<string, string> = {};
     for (const u of world.users.values()) names[u.id] = u.globalName ?? u.username;
     for (const c of g.channels.values()) names[c.id] = c.name;

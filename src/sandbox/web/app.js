@@ -101,8 +101,6 @@ const store = {
   channel: channelFromHash(),
   /** Ephemeral messages the user dismissed (hidden locally only). */
   dismissed: new Set(),
-  /** `user:messageId` → answer id, for polls whose results do not say what this user voted. */
-  votes: new Map(),
 };
 
 function channelFromHash() {
@@ -806,8 +804,7 @@ function renderMessages() {
   renderWelcome();
   const elements = messages.map((message, index) => {
     const grouped = groupsWithPrevious(message, messages[index - 1]);
-    const vote = store.votes.get(`${store.user}:${message.id}`);
-    const key = JSON.stringify([message, grouped, me?.id, namesKey, vote]);
+    const key = JSON.stringify([message, grouped, me?.id, namesKey]);
     const cached = messageCache.get(message.id);
     if (cached && cached.key === key) return cached.el;
     const el = renderMessage(message, grouped);
@@ -1223,7 +1220,6 @@ function renderPoll(m) {
   const poll = m.poll;
   const counts = new Map((poll.results?.answer_counts ?? []).map((a) => [a.id, a]));
   const total = [...counts.values()].reduce((n, a) => n + (a.count ?? 0), 0);
-  const remembered = store.votes.get(`${store.user}:${m.id}`);
   const expired = poll.expiry && Date.parse(poll.expiry) < Date.now();
   const closed = poll.results?.is_finalized || expired;
   return h(
@@ -1241,7 +1237,7 @@ function renderPoll(m) {
       (poll.answers ?? []).map((a) => {
         const result = counts.get(a.answer_id);
         const count = result?.count ?? 0;
-        const mine = result?.me_voted || remembered === a.answer_id;
+        const mine = result?.me_voted === true;
         const percent = total > 0 ? Math.round((count / total) * 100) : 0;
         const answer = h(
           'button',
@@ -1289,7 +1285,6 @@ async function vote(m, answerId) {
     showError(result.error);
     return;
   }
-  store.votes.set(`${store.user}:${m.id}`, answerId);
   void refresh();
 }
 

@@ -1,0 +1,228 @@
+/**
+ * The sandbox as `npm start` runs it without a token: what it prints, the page's files, and the
+ * local API the page uses, driven over loopback against the real bot and the stand-in.
+ */
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandboxProcess, type SandboxProcess } from './process.js';
+
+interface Poll {
+  answers: { answer_id: number; poll_media: { text?: string } }[];
+  results?: { answer_counts: { id: number; count: number; me_voted: boolean }[] };
+}
+interface Message {
+  id: string;
+  content: string;
+  flags?: number;
+  author: { id: string };
+  embeds: { title?: string; description?: string }[];
+  poll?: Poll;
+}
+interface State {
+  users: { key: string; id: string; teacher: boolean }[];
+  channels: { id: string; name: string }[];
+  messages: Message[];
+  problems: string[];
+}
+
+/** Polls an async condition every 25 ms. */
+async function waitUntil(probe: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  while (!(await probe())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+let sandbox: SandboxProcess;
+beforeAll(async () => {
+  sandbox = await startSandboxProcess();
+});
+afterAll(async () => {
+  expect(await sandbox.stop()).toBe(0);
+});
+
+async function state(user: string, channel = 'general'): Promise<State> {
+  const res = await fetch(`${sandbox.url}/api/state?user=${user}&channel=${channel}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as State;
+}
+
+async function post(
+  route: string,
+  body: unknown,
+): Promise<{ status: number; data: Record<string, unknown> }> {
+  const res = await fetch(`${sandbox.url}/api/${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, data: (await res.json()) as Record<string, unknown> };
+}
+
+/** Waits for a message in the channel, as the user sees it, that was not there before. */
+async function newMessage(
+  user: string,
+  before: State,
+  match: (m: Message) => boolean,
+  channel = 'general',
+): Promise<Message> {
+  const seen = new Set(before.messages.map((m) => m.id));
+  let found: Message | undefined;
+  await waitUntil(async () => {
+    found = (await state(user, channel)).messages.find((m) => !seen.has(m.id) && match(m));
+    return found !== undefined;
+  }, 10_000);
+  if (!found) throw new Error('no message');
+  return found;
+}
+
+describe('npm start without a token', () => {
+  it('says it is in sandbox mode, prints the URL, and how to connect to real Discord', () => {
+    const out = sandbox.output();
+    expect(out).toContain('Sandbox mode');
+    expect(out).toMatch(/Open http:\/\/127\.0\.0\.1:\d+ /);
+    expect(out).toContain('DISCORD_TOKEN');
+    expect(out).not.toMatch(/error|stack/i);
+  });
+
+  it('serves the page and its files, and nothing outside its folder', async () => {
+    const page = await fetch(`${sandbox.url}/`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('data-testid="composer"');
+    for (const file of ['app.js', 'style.css']) {
+      expect((await fetch(`${sandbox.url}/${file}`)).status).toBe(200);
+    }
+    expect((await fetch(`${sandbox.url}/..%2Fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${sandbox.url}/nope.js`)).status).toBe(404);
+  });
+});
+
+describe('the local API', () => {
+  it('lists the class: a teacher, students and channels', async () => {
+    const s = await state('student1');
+    expect(s.users.find((u) => u.key === 'teacher')?.teacher).toBe(true);
+    expect(s.users.find((u) => u.key === 'student1')?.teacher).toBe(false);
+    expect(s.channels.map((c) => c.name)).toEqual(expect.arrayContaining(['general']));
+    expect(s.problems).toEqual([]);
+  });
+
+  it('answers autocomplete with the bot’s own suggestions', async () => {
+    const { status, data } = await post('autocomplete', {
+      user: 'student1',
+      channel: 'general',
+      name: 'quote',
+      focused: 'query',
+      options: { query: 'Lukashenko' },
+    });
+    expect(status).toBe(200);
+    const choices = data.choices as { name: string; value: string }[];
+    expect(choices[0]?.value).toBe('kulakevich-qa#21 Lukashenko');
+    expect(choices[0]?.name).toContain('Lukashenko');
+  });
+
+  it('runs /quote privately: only the student who asked sees the answer', async () => {
+    const before = await state('student1');
+    const { status } = await post('command', {
+      user: 'student1',
+      channel: 'general',
+      name: 'quote',
+      options: { query: 'kulakevich-qa#21 Lukashenko' },
+    });
+    expect(status).toBe(200);
+    const reply = await newMessage('student1', before, (m) => m.content.includes('“Lukashenko”'));
+    expect(reply.flags ?? 0).toBe(64);
+    expect(JSON.stringify(reply.embeds)).toContain('Lukashenko');
+    expect((await state('student2')).messages.some((m) => m.id === reply.id)).toBe(false);
+  });
+
+  it('refuses teacher-only commands to students with a clear message', async () => {
+    const { status, data } = await post('command', {
+      user: 'student1',
+      channel: 'general',
+      name: 'prompt',
+      options: {},
+    });
+    expect(status).toBe(403);
+    expect(data.error).toMatch(/for teachers/);
+  });
+
+  it('shows each user their own poll vote', async () => {
+    const before = await state('teacher');
+    const { status } = await post('command', {
+      user: 'teacher',
+      channel: 'general',
+      name: 'prompt',
+      options: { poll: true },
+    });
+    expect(status).toBe(200);
+    const poll = await newMessage('teacher', before, (m) => m.poll !== undefined);
+    const answer = poll.poll?.answers[0]?.answer_id;
+    expect(answer).toBeDefined();
+    expect((await post('vote', { user: 'student1', messageId: poll.id, answerId: answer })).status).toBe(200);
+
+    const countsFor = async (user: string) =>
+      (await state(user)).messages.find((m) => m.id === poll.id)?.poll?.results?.answer_counts ?? [];
+    await waitUntil(async () => (await countsFor('student1')).length > 0);
+    expect(await countsFor('student1')).toEqual([{ id: answer, count: 1, me_voted: true }]);
+    expect(await countsFor('student2')).toEqual([{ id: answer, count: 1, me_voted: false }]);
+  });
+
+  it('posts plain messages', async () => {
+    const before = await state('student2');
+    expect(
+      (await post('say', { user: 'student2', channel: 'general', content: 'I agree with ¶3.' })).status,
+    ).toBe(200);
+    const said = await newMessage('student2', before, (m) => m.content === 'I agree with ¶3.');
+    expect(said.author.id).toBe((await state('student2')).users.find((u) => u.key === 'student2')?.id);
+  });
+
+  it('answers bad requests with a short message, not a stack trace', async () => {
+    const cases: [string, unknown, number, RegExp][] = [
+      ['command', '{not json', 400, /JSON object/],
+      ['command', { channel: 'general', name: 'quote' }, 400, /Missing user/],
+      ['command', { user: 'student1', channel: 'general', name: 'nope' }, 404, /no \/nope command/],
+      ['command', { user: 'student1', channel: 'general', name: 'quote', options: {} }, 400, /Fill in query/],
+      ['button', { user: 'student1', messageId: '1', customId: 'x' }, 400, /./],
+      ['nothing', { user: 'student1' }, 404, /Not found/],
+    ];
+    for (const [route, body, status, error] of cases) {
+      const res = await post(route, body);
+      expect(res.status, route).toBe(status);
+      expect(String(res.data.error), route).toMatch(error);
+      expect(String(res.data.error)).not.toMatch(/\bat .*\.[jt]s:\d+/);
+    }
+  });
+});
+
+describe('live content', () => {
+  it('picks up an edit, shows a bad edit as file:line on the page, and keeps serving', async () => {
+    const file = path.join(sandbox.contentDir, 'articles', 'sumner-riyadh.md');
+    const original = readFileSync(file, 'utf8');
+    const suggest = async (query: string) =>
+      (
+        await post('autocomplete', {
+          user: 'student1',
+          channel: 'general',
+          name: 'quote',
+          focused: 'query',
+          options: { query },
+        })
+      ).data.choices as { value: string }[];
+
+    appendFileSync(file, '\nA sentence about zebrafinches added by the teacher.\n');
+    await waitUntil(async () => (await suggest('zebrafinches')).length > 0, 10_000);
+
+    writeFileSync(file, original.replace(/^kind: .*$/m, 'kind: poem'));
+    await waitUntil(async () => (await state('student1')).problems.length > 0, 10_000);
+    const [problem] = (await state('student1')).problems;
+    expect(problem).toMatch(/^articles\/sumner-riyadh\.md:\d+: .*kind/);
+    // The last good content is still served.
+    expect((await suggest('zebrafinches')).length).toBeGreaterThan(0);
+
+    writeFileSync(file, original);
+    await waitUntil(async () => (await state('student1')).problems.length === 0, 10_000);
+    expect(await suggest('zebrafinches')).toEqual([]);
+  });
+});
