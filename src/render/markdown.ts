@@ -11,7 +11,9 @@ import type { Segment } from '../core/present.js';
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\*_~`|[\]<>]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#>-]|\d+\.)(?=\s)/gm, (_, s: string, m: string) => `${s}\\${m}`)
+    .replace(/^(\s*)([#>-])(?=\s)/gm, (_, s: string, m: string) => `${s}\\${m}`)
+    // A backslash only escapes punctuation: "\1." would show the backslash, "1\." does not.
+    .replace(/^(\s*)(\d+)\.(?=\s)/gm, (_, s: string, n: string) => `${s}${n}\\.`)
     .replace(/@(everyone|here)/g, '@\u200B$1');
 }
 

@@ -9,7 +9,7 @@ describe('escapeMarkdown', () => {
   });
   it('escapes block syntax only at the start of a line', () => {
     expect(escapeMarkdown('# h\n> q\n- l\n1. n\nmid # - > 2.')).toBe(
-      '\\# h\n\\> q\n\\- l\n\\1. n\nmid # - \\> 2.',
+      '\\# h\n\\> q\n\\- l\n1\\. n\nmid # - \\> 2.',
     );
   });
   it('breaks @everyone and @here', () => {

@@ -475,8 +475,7 @@ function renderLines(lines, opts, inQuote) {
       );
       continue;
     }
-    // The bot escapes a numbered-list start as "\1." (a digit is not escapable inline).
-    run.push(line.replace(/^(\s*)\\(\d+\.)(?=\s)/, '$1$2'));
+    run.push(line);
   }
   flush();
   return frag;
