@@ -117,6 +117,18 @@ describe('gateway', () => {
     expect(standIn.requests.every((request) => request.rawPath.startsWith('/api/v10/'))).toBe(true);
   });
 
+  it('seats as many students as asked, each a member with the Student role', async () => {
+    const standIn = await start({ students: 30 });
+    const client = await connect(standIn);
+    const guild = client.guilds.cache.get(standIn.guildId());
+    expect(guild?.members.cache.size).toBe(32); // bot, teacher and 30 students
+    const last = guild?.members.cache.get(standIn.userId('student30'));
+    expect(last?.roles.cache.map((role) => role.name)).toContain('Student');
+    expect(() => standIn.userId('student31')).toThrow(StandInError);
+    const handle = standIn.slash({ user: 'student30', name: 'anything' });
+    expect(handle.payload).toMatchObject({ member: { user: { id: standIn.userId('student30') } } });
+  });
+
   it('resumes after close code 4000 and replays the dispatch it missed exactly once', async () => {
     const standIn = await start();
     const client = await connect(standIn);

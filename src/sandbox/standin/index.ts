@@ -71,6 +71,8 @@ export interface StandInOptions {
   readonly guilds?: number;
   /** Guild names, in order. Default "Class 7B", "Class 7C", … */
   readonly guildNames?: readonly string[];
+  /** How many students each guild has (keys student1…studentN). Default 2. */
+  readonly students?: number;
   /** HELLO's heartbeat interval. Default {@link DEFAULT_HEARTBEAT_INTERVAL_MS}. */
   readonly heartbeatIntervalMs?: number;
   /** Clock in Unix ms. Default `Date.now`. {@link StandIn.advanceClock} adds to it. */
@@ -167,7 +169,10 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const now = (): number => baseNow() + offset;
   const token = options.token ?? DEFAULT_STAND_IN_TOKEN;
   const signal = new Signal();
-  const world = new World({ guilds: options.guilds, guildNames: options.guildNames }, now);
+  const world = new World(
+    { guilds: options.guilds, guildNames: options.guildNames, students: options.students },
+    now,
+  );
   let port = 0;
   const gatewayUrl = (): string => `ws://127.0.0.1:${port}/gateway`;
   const gateway = new Gateway(

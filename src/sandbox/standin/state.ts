@@ -113,6 +113,8 @@ export interface WorldOptions {
   readonly guilds?: number;
   /** Names for the guilds, in order. Default "Class 7B", "Class 7C", ... */
   readonly guildNames?: readonly string[];
+  /** How many students (keys student1…studentN). The first two are Alex and Sam. Default 2. */
+  readonly students?: number;
 }
 
 /** Fixture time: the Monday the school year starts. Fixture ids are deterministic. */
@@ -192,6 +194,9 @@ export class World {
     this.applicationId = this.bot.id;
     const teacher = user('teacher', 'ms.rivera', 'Ms Rivera');
     const students = [user('student1', 'alex.k', 'Alex'), user('student2', 'sam.t', 'Sam')];
+    for (let n = 3; n <= (options.students ?? 2); n += 1) {
+      students.push(user(`student${n}`, `student.${n}`, `Student ${n}`));
+    }
 
     const count = Math.max(1, options.guilds ?? 1);
     const sinceEpoch = t - DISCORD_EPOCH_MS;
