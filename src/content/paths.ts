@@ -1,6 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../paths.js';
 
-/** The repository's own `content/` folder, wherever the code runs from (src/ with tsx, dist/src/ when built). */
-export const DEFAULT_CONTENT_DIR = fileURLToPath(
-  new URL(import.meta.url.includes('/dist/') ? '../../../content' : '../../content', import.meta.url),
-);
+/** The repository's own `content/` folder, wherever the code runs from. */
+export const DEFAULT_CONTENT_DIR = projectPath('content');

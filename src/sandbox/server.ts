@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   ApplicationCommandOptionType,
   ChannelType,
@@ -15,12 +14,11 @@ import {
   type APIApplicationCommand,
   type APIMessage,
 } from 'discord-api-types/v10';
+import { projectPath } from '../paths.js';
 import { StandInError, type StandIn, type StoredMessage } from './standin/index.js';
 
-/** The page's files: in src/ whether the code runs from src/ (tsx) or dist/src/ (built). */
-export const WEB_DIR = fileURLToPath(
-  new URL(import.meta.url.includes('/dist/') ? '../../../src/sandbox/web/' : './web/', import.meta.url),
-);
+/** The page's files: served from src/ whether the code runs from src/ (tsx) or dist/src/ (built). */
+export const WEB_DIR = projectPath('src', 'sandbox', 'web');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
