@@ -27,6 +27,7 @@ import {
   checkModal,
   Component,
   effectiveMessage,
+  isEmptyMessage,
   FLAG_EPHEMERAL,
   FLAG_LOADING,
   isRecord,
@@ -853,16 +854,7 @@ export class Interactions {
   #checkNewMessage(body: unknown, prefix: (string | number)[]): void {
     const problems: FieldError[] = checkMessage(body ?? {}, { prefix });
     if (problems.length > 0) throw invalidFormBody(problems);
-    const effective = effectiveMessage(isRecord(body) ? body : {});
-    if (
-      effective.content.length === 0 &&
-      effective.embeds.length === 0 &&
-      effective.components.length === 0 &&
-      !effective.hasPoll &&
-      !effective.hasAttachments
-    ) {
-      throw apiErrors.emptyMessage();
-    }
+    if (isEmptyMessage(effectiveMessage(isRecord(body) ? body : {}))) throw apiErrors.emptyMessage();
   }
 
   #checkEdit(body: unknown, prefix: (string | number)[], target: StoredMessage): void {
@@ -876,16 +868,7 @@ export class Interactions {
     const problems = checkMessage(body ?? {}, { prefix, previous });
     if (problems.length > 0) throw invalidFormBody(problems);
     const effective = effectiveMessage(isRecord(body) ? body : {}, previous);
-    if (
-      effective.content.length === 0 &&
-      effective.embeds.length === 0 &&
-      effective.components.length === 0 &&
-      !effective.hasPoll &&
-      target.data.attachments.length === 0 &&
-      !effective.hasAttachments
-    ) {
-      throw apiErrors.emptyMessage();
-    }
+    if (isEmptyMessage(effective, target.data.attachments.length > 0)) throw apiErrors.emptyMessage();
   }
 
   // -------------------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ import {
   checkMessage,
   checkThread,
   effectiveMessage,
+  isEmptyMessage,
   FLAG_EPHEMERAL,
   isRecord,
 } from './validate.js';
@@ -606,16 +607,7 @@ export class Rest {
   #postMessage(channel: ChannelState, body: unknown): unknown {
     throwIf(checkMessage(body ?? {}));
     const json = isRecord(body) ? body : {};
-    const effective = effectiveMessage(json);
-    if (
-      effective.content.length === 0 &&
-      effective.embeds.length === 0 &&
-      effective.components.length === 0 &&
-      !effective.hasPoll &&
-      !effective.hasAttachments
-    ) {
-      throw apiErrors.emptyMessage();
-    }
+    if (isEmptyMessage(effectiveMessage(json))) throw apiErrors.emptyMessage();
     const reference = isRecord(json.message_reference) ? json.message_reference : undefined;
     if (reference && typeof reference.message_id === 'string') {
       const target = this.world.liveMessage(reference.message_id);

@@ -193,6 +193,18 @@ export interface EffectiveMessage {
   readonly hasAttachments: boolean;
 }
 
+/** Discord refuses a message with nothing in it (50006). `keptAttachments`: an edit that leaves files. */
+export function isEmptyMessage(effective: EffectiveMessage, keptAttachments = false): boolean {
+  return (
+    effective.content.length === 0 &&
+    effective.embeds.length === 0 &&
+    effective.components.length === 0 &&
+    !effective.hasPoll &&
+    !effective.hasAttachments &&
+    !keptAttachments
+  );
+}
+
 /** The message a body produces (create) or leaves behind (edit). */
 export function effectiveMessage(body: Json, previous?: MessageCheckOptions['previous']): EffectiveMessage {
   const pick = <T>(key: string, fallback: T): T =>
@@ -297,25 +309,13 @@ function checkEmbeds(check: Check, embeds: readonly unknown[], path: Path): void
         }),
       );
     });
-    const footer = check.obj(embed.footer, here('footer'));
-    if (footer) {
-      count(
-        check.str(footer.text, here('footer', 'text'), {
-          min: 1,
-          max: L.EMBED_FOOTER_TEXT_MAX,
-          required: true,
-        }),
-      );
-    }
-    const author = check.obj(embed.author, here('author'));
-    if (author) {
-      count(
-        check.str(author.name, here('author', 'name'), {
-          min: 1,
-          max: L.EMBED_AUTHOR_NAME_MAX,
-          required: true,
-        }),
-      );
+    // The footer's text and the author's name: both required, both counted.
+    for (const [part, key, max] of [
+      ['footer', 'text', L.EMBED_FOOTER_TEXT_MAX],
+      ['author', 'name', L.EMBED_AUTHOR_NAME_MAX],
+    ] as const) {
+      const obj = check.obj(embed[part], here(part));
+      if (obj) count(check.str(obj[key], here(part, key), { min: 1, max, required: true }));
     }
   });
   if (total > L.EMBED_TOTAL_CHARS_MAX) {
