@@ -6,6 +6,8 @@ import {
   checkMessage,
   checkModal,
   checkThread,
+  effectiveMessage,
+  isEmptyMessage,
 } from '../../src/sandbox/standin/validate.js';
 
 const button = (customId: string) => ({ type: 2, style: 1, label: 'Go', custom_id: customId });
@@ -27,6 +29,28 @@ describe('checkMessage', () => {
   it('counts characters as code points, like Discord', () => {
     expect(charCount('👍🏽 ok')).toBe(5);
     expect(checkMessage({ content: '👍'.repeat(2000) })).toEqual([]);
+  });
+
+  it('limits the footer text and the author name, and requires both when present', () => {
+    const at = { footer: { text: 'f'.repeat(2048) }, author: { name: 'a'.repeat(256) } };
+    expect(checkMessage({ embeds: [at] })).toEqual([]);
+    const over = { footer: { text: 'f'.repeat(2049) }, author: { name: 'a'.repeat(257) } };
+    expect(codes(checkMessage({ embeds: [over] }))).toEqual([
+      'embeds.0.footer.text: BASE_TYPE_BAD_LENGTH',
+      'embeds.0.author.name: BASE_TYPE_BAD_LENGTH',
+    ]);
+    expect(codes(checkMessage({ embeds: [{ author: {} }] }))).toEqual([
+      'embeds.0.author.name: BASE_TYPE_REQUIRED',
+    ]);
+  });
+
+  it('calls a message empty only when nothing at all would show', () => {
+    expect(isEmptyMessage(effectiveMessage({ content: '' }))).toBe(true);
+    expect(isEmptyMessage(effectiveMessage({ content: 'x' }))).toBe(false);
+    expect(isEmptyMessage(effectiveMessage({ embeds: [{ title: 't' }] }))).toBe(false);
+    expect(isEmptyMessage(effectiveMessage({ poll: { question: { text: 'q' } } }))).toBe(false);
+    // An edit that clears the text but keeps a file is not empty.
+    expect(isEmptyMessage(effectiveMessage({ content: '' }), true)).toBe(false);
   });
 
   it('sums the 6000-character embed total across embeds', () => {
