@@ -172,6 +172,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the sandbox page in Chromium', () => {
     await expect.poll(() => page.locator(`[data-channel-id="${threadId}"]`).count()).toBeGreaterThan(0);
     const starter = page.getByTestId('message').filter({ hasText: /Prompt [\w-]+/ });
     await expect.poll(() => starter.getByTestId('embed').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    // Inside the thread, its starter message does not link to the thread again.
+    expect(await page.getByTestId('thread-link').count()).toBe(0);
     await shot('8-thread');
   });
 

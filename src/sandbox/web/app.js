@@ -803,7 +803,7 @@ function renderMessages() {
   renderWelcome();
   const elements = messages.map((message, index) => {
     const grouped = groupsWithPrevious(message, messages[index - 1]);
-    const key = JSON.stringify([message, grouped, me?.id, namesKey]);
+    const key = JSON.stringify([message, grouped, me?.id, namesKey, store.channel]);
     const cached = messageCache.get(message.id);
     if (cached && cached.key === key) return cached.el;
     const el = renderMessage(message, grouped);
@@ -913,7 +913,7 @@ function renderMessage(m, grouped) {
       (m.embeds ?? []).map(renderEmbed),
       m.poll ? renderPoll(m) : null,
       renderComponents(m),
-      m.thread ? threadLink(m.thread) : null,
+      m.thread && m.thread.id !== store.channel ? threadLink(m.thread) : null, // not inside the thread itself
       ephemeral ? ephemeralNote(m) : null,
     ),
   ]);
