@@ -12,9 +12,11 @@
  *
  * Both the source wording and the corrected wording of a passage are searchable.
  */
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import { createHash } from 'node:crypto';
+import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Passage } from '../content/types.js';
-import { foldTypography, indexTerms, normalizeWord, phraseForm, stem, textTerms, words } from './text.js';
+import { foldTypography, indexTerms, normalizeWord, phraseForm, stem, words } from './text.js';
 
 /** Longest query considered; the rest is ignored rather than slowing every search down. */
 export const MAX_QUERY_CHARS = 300;
@@ -32,6 +34,28 @@ export const FRAGMENT_BOOST = 2;
 /** Results scoring below this share of the best result's score are dropped as noise. */
 export const MIN_RELATIVE_SCORE = 0.05;
 
+/**
+ * Guards that keep one search short however large the corpus and whatever is typed. MiniSearch
+ * visits every posting of every term it searches, so the cost of a search is about the number of
+ * postings: a word being typed can stand for thousands of words ("co…"), and a very common word is
+ * in most passages. Common words carry little weight in BM25 anyway, so the rarest terms are kept.
+ */
+/** Most postings (passages per term, summed) one search may visit. */
+export const MAX_POSTINGS = 8_000;
+/** Most words a word being typed is completed to: the most frequent ones. */
+export const MAX_PREFIX_EXPANSIONS = 12;
+/** Most query words searched with typo tolerance: the longest ones, where typos are likeliest. */
+export const MAX_FUZZY_TERMS = 4;
+/** Most results re-ranked against their text: the best by MiniSearch's score. */
+export const MAX_RERANKED = 500;
+/** Most near-spellings searched for one mistyped word: the most frequent ones. */
+export const MAX_FUZZY_VARIANTS = 12;
+/**
+ * Time after which a search stops looking further (near-spellings, the verbatim scan) and answers
+ * with what it has. With the postings cap, this keeps the event loop free for other students.
+ */
+export const SEARCH_BUDGET_MS = 20;
+
 /** Edit distance allowed for a query word: none up to 4 letters, 1 up to 8, 2 beyond. */
 export function fuzzinessFor(term: string): number {
   if (term.length <= 4 || /^\p{N}+$/u.test(term)) return 0;
@@ -45,6 +69,8 @@ export interface SearchIndex {
   readonly phraseForms: ReadonlyMap<string, { readonly text: string; readonly corrected: string }>;
   /** How many passages contain each index term, for weighting query terms. */
   readonly documentFrequency: ReadonlyMap<string, number>;
+  /** The same, as a radix tree: completes a word being typed. */
+  readonly vocabulary: SearchableMap<number>;
 }
 
 interface IndexedPassage {
@@ -58,18 +84,14 @@ interface IndexedPassage {
 export const MINI_OPTIONS: Options<IndexedPassage> = {
   fields: ['text', 'corrected'],
   storeFields: [],
-  tokenize: (text: string) => words(text).map((w) => w.word),
-  processTerm: (term: string) => indexTerms(term),
+  // Documents arrive already split into words (see createSearchIndex).
+  tokenize: (text: string) => text.split(' '),
+  processTerm: (term: string) => [...indexTerms(term)],
   searchOptions: { processTerm: (term: string) => term },
 };
 
-function newWords(text: string, corrected: string): string {
-  if (text === corrected) return '';
-  const have = new Set(textTerms(text));
-  return words(corrected)
-    .filter((w) => indexTerms(w.word).some((t) => !have.has(t)))
-    .map((w) => w.word)
-    .join(' ');
+function phraseFormsOf(p: Passage): { text: string; corrected: string } {
+  return { text: phraseForm(p.text), corrected: p.corrected === p.text ? '' : phraseForm(p.corrected) };
 }
 
 /** Builds the index over the given passages. */
@@ -81,17 +103,36 @@ export function createSearchIndex(passages: Iterable<Passage>): SearchIndex {
   const docs: IndexedPassage[] = [];
   for (const p of passages) {
     byId.set(p.id, p);
-    phraseForms.set(p.id, {
-      text: phraseForm(p.text),
-      corrected: p.corrected === p.text ? '' : phraseForm(p.corrected),
-    });
-    docs.push({ id: p.id, text: p.text, corrected: newWords(p.text, p.corrected) });
-    for (const t of new Set([...textTerms(p.text), ...textTerms(p.corrected)])) {
-      documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+    phraseForms.set(p.id, phraseFormsOf(p));
+    // Each text is split into words once; MiniSearch gets them space-separated.
+    const textWords = words(p.text).map((w) => w.word);
+    const terms = new Set(textWords.flatMap((w) => indexTerms(w)));
+    // Of the corrected wording, only the words that corrections introduce, so a corrected
+    // passage is not counted twice.
+    const introduced: string[] = [];
+    if (p.corrected !== p.text) {
+      const have = new Set(terms);
+      for (const { word } of words(p.corrected)) {
+        const ts = indexTerms(word);
+        if (ts.some((t) => !have.has(t))) introduced.push(word);
+        for (const t of ts) terms.add(t);
+      }
     }
+    docs.push({ id: p.id, text: textWords.join(' '), corrected: introduced.join(' ') });
+    for (const t of terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
   }
   mini.addAll(docs);
-  return { mini, passages: byId, phraseForms, documentFrequency };
+  return {
+    mini,
+    passages: byId,
+    phraseForms,
+    documentFrequency,
+    vocabulary: vocabularyOf(documentFrequency),
+  };
+}
+
+function vocabularyOf(documentFrequency: ReadonlyMap<string, number>): SearchableMap<number> {
+  return SearchableMap.from<number>(documentFrequency) as SearchableMap<number>;
 }
 
 /** A query word, as searched. */
@@ -194,15 +235,19 @@ function verbatimScan(
   query: ParsedQuery,
   keep: (p: Passage) => boolean,
   limit: number,
+  deadline: number,
 ): SearchHit[] {
   const needle = query.phrases[0] ?? phraseForm(raw.slice(0, MAX_QUERY_CHARS));
   if (needle.trim() === '') return [];
   const hits: SearchHit[] = [];
+  let checked = 0;
   for (const [id, forms] of index.phraseForms) {
     const p = index.passages.get(id);
     if (p && keep(p) && inEither(forms, needle, query.typing))
       hits.push({ passage: p, score: 1, matched: [], queryTerms: [] });
     if (hits.length >= limit) break;
+    // Out of time on a large corpus: answer with what was found.
+    if (++checked % 512 === 0 && performance.now() > deadline) break;
   }
   return hits;
 }
@@ -216,6 +261,7 @@ export function searchPassages(index: SearchIndex, raw: string, options: SearchO
     (options.articleId === undefined || p.articleId === options.articleId) &&
     speakerMatches(p, options.speaker);
 
+  const deadline = performance.now() + SEARCH_BUDGET_MS;
   const exact = index.passages.get(raw.trim());
   if (exact) return keep(exact) ? [{ passage: exact, score: 1, matched: [], queryTerms: [] }] : [];
 
@@ -223,26 +269,40 @@ export function searchPassages(index: SearchIndex, raw: string, options: SearchO
   const phraseNeedles = query.phrases;
   const lastPhraseTyping = query.typing && /"[^"]*$/.test(foldTypography(raw));
 
-  if (query.terms.length === 0) return verbatimScan(index, raw, query, keep, limit);
+  if (query.terms.length === 0) return verbatimScan(index, raw, query, keep, limit, deadline);
 
-  const fuzzy = options.fuzzy ?? true;
-  const last = query.terms.length - 1;
-  const results: SearchResult[] = index.mini.search(query.terms.map((t) => t.term).join(' '), {
-    tokenize: (s) => s.split(' '),
-    processTerm: (t) => t,
-    prefix: (_t, i) => i === last && (query.terms[last]?.prefix ?? false),
-    fuzzy: (t) => (fuzzy ? fuzzinessFor(t) : 0),
-    weights: { fuzzy: FUZZY_WEIGHT, prefix: PREFIX_WEIGHT },
-    combineWith: 'OR',
-    filter: (r) => {
-      const p = index.passages.get(r.id as string);
-      return p !== undefined && keep(p);
+  const plan = planQuery(index, query, options.fuzzy ?? true, deadline);
+  if (plan.queries.length === 0) return verbatimScan(index, raw, query, keep, limit, deadline);
+  const filtered = options.articleId !== undefined || (options.speaker ?? '').trim() !== '';
+  const results: SearchResult[] = index.mini.search(
+    { combineWith: 'OR', queries: plan.queries },
+    {
+      tokenize: (t) => [t],
+      processTerm: (t) => t,
+      boostTerm: (t) => plan.boost.get(t) ?? 1,
+      ...(filtered && {
+        filter: (r: SearchResult) => {
+          const p = index.passages.get(r.id as string);
+          return p !== undefined && keep(p);
+        },
+      }),
     },
-  });
+  );
 
+  // Re-rank against the text. Coverage is cheap; the fragment check reads the passage, so it is
+  // only done while a boosted score could still reach the top `limit`.
   const total = query.terms.length;
+  const scored = results.map((r) => {
+    const covered = new Set(r.queryTerms.map((t) => plan.origin.get(t) ?? t)).size;
+    return { r, base: r.score * (covered / total) ** 2 };
+  });
+  scored.sort((a, b) => b.base - a.base);
+  const boostPossible = phraseNeedles.length > 0 || query.fragment !== '';
   const hits: SearchHit[] = [];
-  for (const r of results) {
+  const best: number[] = []; // the top `limit` final scores so far, highest first
+  for (const { r, base } of scored.slice(0, MAX_RERANKED)) {
+    const floor = best.length >= limit ? (best[limit - 1] ?? 0) : 0;
+    if (base * (boostPossible ? FRAGMENT_BOOST : 1) < floor) break;
     const id = r.id as string;
     const passage = index.passages.get(id);
     if (!passage) continue;
@@ -251,15 +311,95 @@ export function searchPassages(index: SearchIndex, raw: string, options: SearchO
       inEither(forms, ph, lastPhraseTyping && i === phraseNeedles.length - 1),
     );
     if (!phrasesOk) continue;
-    const coverage = new Set(r.queryTerms).size / total;
     const fragment = query.fragment !== '' && inEither(forms, query.fragment, query.typing);
-    const score = r.score * coverage * coverage * (fragment || phraseNeedles.length > 0 ? FRAGMENT_BOOST : 1);
-    hits.push({ passage, score, matched: r.terms, queryTerms: r.queryTerms });
+    const score = base * (fragment || phraseNeedles.length > 0 ? FRAGMENT_BOOST : 1);
+    hits.push({
+      passage,
+      score,
+      matched: r.terms,
+      queryTerms: r.queryTerms.map((t) => plan.origin.get(t) ?? t),
+    });
+    best.push(score);
+    best.sort((a, b) => b - a);
+    if (best.length > limit) best.length = limit;
   }
-  if (hits.length === 0) return verbatimScan(index, raw, query, keep, limit);
+  if (hits.length === 0) return verbatimScan(index, raw, query, keep, limit, deadline);
   hits.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
   const floor = (hits[0]?.score ?? 0) * MIN_RELATIVE_SCORE;
   return hits.filter((h) => h.score >= floor).slice(0, limit);
+}
+
+interface QueryPlan {
+  /** The exact index terms MiniSearch scores. */
+  readonly queries: Query[];
+  /** Weight of a completion or near-spelling, relative to the word itself. */
+  readonly boost: ReadonlyMap<string, number>;
+  /** Completion or near-spelling → the query word, so coverage counts query words. */
+  readonly origin: ReadonlyMap<string, string>;
+}
+
+/**
+ * Chooses the exact index terms MiniSearch scores, within {@link MAX_POSTINGS}: the word being
+ * typed becomes its most frequent completions, a word the articles do not have becomes its most
+ * frequent near-spellings, and when a query would visit too many postings the commonest words are
+ * the first to go.
+ */
+function planQuery(index: SearchIndex, query: ParsedQuery, fuzzy: boolean, deadline: number): QueryPlan {
+  const df = (t: string) => index.documentFrequency.get(t) ?? 0;
+  const boost = new Map<string, number>();
+  const origin = new Map<string, string>();
+  const candidates: { term: string; cost: number }[] = [];
+  const variant = (term: string, of: string, weight: number, cost: number) => {
+    if (origin.has(term) || query.terms.some((q) => q.term === term)) return;
+    boost.set(term, weight);
+    origin.set(term, of);
+    candidates.push({ term, cost });
+  };
+  const mistyped: string[] = [];
+  for (const q of query.terms) {
+    const completions: [string, number][] = [];
+    if (q.prefix) {
+      for (const entry of index.vocabulary.atPrefix(q.term)) if (entry[0] !== q.term) completions.push(entry);
+    }
+    candidates.push({ term: q.term, cost: df(q.term) });
+    // Typo tolerance only for a word the articles do not have (nor, while it is being typed, any
+    // word it begins): a real word is taken as meant.
+    if (fuzzy && df(q.term) === 0 && completions.length === 0 && fuzzinessFor(q.term) > 0)
+      mistyped.push(q.term);
+    completions.sort((a, b) => b[1] - a[1]);
+    for (const [term, n] of completions.slice(0, MAX_PREFIX_EXPANSIONS)) {
+      // Weighed as MiniSearch weighs a prefix match: less the more letters the completion adds.
+      variant(
+        term,
+        q.term,
+        (PREFIX_WEIGHT * q.term.length) / (q.term.length + 0.3 * (term.length - q.term.length)),
+        n,
+      );
+    }
+  }
+  // Near-spellings of the longest mistyped words, while there is time.
+  mistyped.sort((a, b) => b.length - a.length);
+  for (const term of mistyped.slice(0, MAX_FUZZY_TERMS)) {
+    if (performance.now() > deadline) break;
+    const found = [...index.vocabulary.fuzzyGet(term, fuzzinessFor(term))]
+      .sort((a, b) => b[1][0] - a[1][0])
+      .slice(0, MAX_FUZZY_VARIANTS);
+    for (const [near, [n, distance]] of found) {
+      // Weighed as MiniSearch weighs a fuzzy match.
+      variant(near, term, (FUZZY_WEIGHT * term.length) / (term.length + distance), n);
+    }
+  }
+  candidates.sort((a, b) => a.cost - b.cost);
+  const queries: Query[] = [];
+  let postings = 0;
+  for (const c of candidates) {
+    // A term in too many passages (at library scale) is left out; a query of nothing but such
+    // terms is answered by the verbatim scan.
+    if (c.cost === 0 || postings + c.cost > MAX_POSTINGS) continue;
+    postings += c.cost;
+    queries.push(c.term);
+  }
+  return { queries, boost, origin };
 }
 
 /** Whether a word of a text is one of the matched index terms (for bold highlighting). */
@@ -273,4 +413,69 @@ export function matchedWords(text: string, matched: readonly string[]): string[]
   const out = new Set<string>();
   for (const w of words(text)) if (matchesTerm(w.word, set)) out.add(w.word.toLowerCase());
   return [...out];
+}
+
+/** Bumped whenever the index's terms or options change, so older saved indexes are rebuilt. */
+export const SAVED_INDEX_VERSION = 2;
+const SAVED_FORMAT = 'discussion-guide-search-index';
+
+interface SavedIndex {
+  readonly format: typeof SAVED_FORMAT;
+  readonly version: number;
+  /** Of the passages indexed: a saved index only fits the passages it was built from. */
+  readonly fingerprint: string;
+  readonly mini: unknown;
+  readonly documentFrequency: [string, number][];
+}
+
+/** A digest of what is indexed of each passage, in order. */
+export function passagesFingerprint(passages: Iterable<Passage>): string {
+  const hash = createHash('sha256');
+  for (const p of passages) hash.update(`${p.id}\u0000${p.text}\u0000${p.corrected}\u0001`);
+  return `${SAVED_INDEX_VERSION}:${hash.digest('hex')}`;
+}
+
+/** The index as text, to be restored with {@link loadSearchIndex} over the same passages. */
+export function saveSearchIndex(index: SearchIndex): string {
+  const saved: SavedIndex = {
+    format: SAVED_FORMAT,
+    version: SAVED_INDEX_VERSION,
+    fingerprint: passagesFingerprint(index.passages.values()),
+    mini: index.mini.toJSON(),
+    documentFrequency: [...index.documentFrequency],
+  };
+  return JSON.stringify(saved);
+}
+
+/**
+ * Restores a saved index over the passages it was built from. Throws when the text is not a saved
+ * index of this version, or was saved for other passages: the caller then builds a fresh one.
+ */
+export function loadSearchIndex(text: string, passages: Iterable<Passage>): SearchIndex {
+  let saved: Partial<SavedIndex>;
+  try {
+    saved = JSON.parse(text) as Partial<SavedIndex>;
+  } catch {
+    throw new Error('The saved search index is truncated or damaged.');
+  }
+  if (saved.format !== SAVED_FORMAT || saved.version !== SAVED_INDEX_VERSION || !saved.documentFrequency)
+    throw new Error('This is not a saved search index of this version.');
+  const list = [...passages];
+  if (saved.fingerprint !== passagesFingerprint(list))
+    throw new Error('The saved search index was built from other passages.');
+  const mini = MiniSearch.loadJS(saved.mini as Parameters<typeof MiniSearch.loadJS>[0], MINI_OPTIONS);
+  const byId = new Map<string, Passage>();
+  const phraseForms = new Map<string, { text: string; corrected: string }>();
+  for (const p of list) {
+    byId.set(p.id, p);
+    phraseForms.set(p.id, phraseFormsOf(p));
+  }
+  const documentFrequency = new Map(saved.documentFrequency);
+  return {
+    mini,
+    passages: byId,
+    phraseForms,
+    documentFrequency,
+    vocabulary: vocabularyOf(documentFrequency),
+  };
 }

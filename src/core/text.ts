@@ -77,12 +77,22 @@ export function stem(normalized: string): string {
   return /^\p{N}+$/u.test(normalized) ? normalized : stemmer(normalized);
 }
 
-/** Index terms for one word: its stem, and its unstemmed form when that differs. */
-export function indexTerms(word: string): string[] {
+/** Words already turned into index terms: text repeats its words, and stemming is the costly part. */
+const termCache = new Map<string, readonly string[]>();
+/** Entries kept before the cache starts over, so it cannot grow without bound. */
+const TERM_CACHE_MAX = 200_000;
+const NO_TERMS: readonly string[] = Object.freeze([]);
+
+/** Index terms for one word: its stem, and its unstemmed form when that differs. Do not mutate. */
+export function indexTerms(word: string): readonly string[] {
+  const cached = termCache.get(word);
+  if (cached) return cached;
   const n = normalizeWord(word);
-  if (n === null) return [];
-  const s = stem(n);
-  return s === n ? [n] : [s, n];
+  const s = n === null ? null : stem(n);
+  const terms = n === null || s === null ? NO_TERMS : Object.freeze(s === n ? [n] : [s, n]);
+  if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
+  termCache.set(word, terms);
+  return terms;
 }
 
 /** Every index term of a text (duplicates kept, as the index counts frequencies). */

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createSearchIndex,
+  loadSearchIndex,
+  MAX_POSTINGS,
+  MAX_PREFIX_EXPANSIONS,
+  saveSearchIndex,
+  searchPassages,
+  type SearchIndex,
+  type SearchOptions,
+} from '../../src/core/search.js';
+import type { Passage } from '../../src/content/types.js';
+import { realCore, tinyContent } from '../helpers/content.js';
+
+const QUERIES = [
+  'pipeline',
+  'negotiatons',
+  'ammun',
+  'gas pipeline ',
+  '"not a ride"',
+  'Jap European',
+  'Eastern European',
+  'to be or',
+  'Trump Putin',
+  'security guarant',
+  'Zelenskyy dictator',
+  'Riyadh talks excluded',
+  'ukraine',
+  'zzzzqqq',
+  '',
+];
+const OPTIONS: SearchOptions[] = [
+  { limit: 25 },
+  { limit: 3, asYouType: false },
+  { speaker: 'kulakevich' },
+  { articleId: 'sumner-riyadh', fuzzy: false },
+];
+
+function answers(index: SearchIndex) {
+  return QUERIES.flatMap((q) => OPTIONS.map((o) => searchPassages(index, q, o)));
+}
+
+describe('saveSearchIndex / loadSearchIndex', () => {
+  it('restores an index that answers every query exactly as the one built', async () => {
+    const { content, index } = await realCore();
+    const passages = [...content.passages.values()];
+    const saved = saveSearchIndex(index);
+    const loaded = loadSearchIndex(saved, passages);
+    const fresh = answers(index);
+    expect(fresh.some((hits) => hits.length > 0)).toBe(true);
+    expect(answers(loaded)).toEqual(fresh);
+    expect(loaded.documentFrequency).toEqual(index.documentFrequency);
+    expect(loaded.passages).toEqual(index.passages);
+  });
+
+  it('round-trips corrections, an empty corpus and passages without words', () => {
+    const content = tinyContent([
+      {
+        id: 'beta',
+        body: ['[Q] Why did the talks fail?', '[A] Jap European leaders refused.', '2025'].join('\n\n'),
+        extra: [
+          'interviewer: Ivy Asker',
+          'interviewee: Eli Answer',
+          'corrections:',
+          '  - from: Jap European',
+          '    to: Eastern European',
+        ].join('\n'),
+      },
+    ]);
+    const passages = [...content.passages.values()];
+    const index = createSearchIndex(passages);
+    const loaded = loadSearchIndex(saveSearchIndex(index), passages);
+    for (const q of ['Eastern', 'jap', 'talks fail', '2025', 'why'])
+      expect(searchPassages(loaded, q)).toEqual(searchPassages(index, q));
+    expect(searchPassages(loaded, 'eastern european')[0]?.passage.id).toBe('beta#2');
+
+    const empty = createSearchIndex([]);
+    expect(searchPassages(loadSearchIndex(saveSearchIndex(empty), []), 'anything')).toEqual([]);
+  });
+
+  it('refuses a saved index of other passages, or text that is not one', async () => {
+    const { content, index } = await realCore();
+    const passages = [...content.passages.values()];
+    const saved = saveSearchIndex(index);
+    expect(() => loadSearchIndex(saved, passages.slice(1))).toThrow(/other passages/);
+    const changed = passages.map((p, i) => (i === 3 ? { ...p, text: `${p.text} More.` } : p));
+    expect(() => loadSearchIndex(saved, changed)).toThrow(/other passages/);
+    expect(() => loadSearchIndex('{}', passages)).toThrow(/not a saved search index/);
+    expect(() => loadSearchIndex(saved.slice(0, saved.length / 2), passages)).toThrow(/truncated|match/);
+  });
+});
+
+function passage(i: number, text: string): Passage {
+  return {
+    id: `p#${i + 1}`,
+    articleId: 'p',
+    paragraph: i + 1,
+    text,
+    display: text,
+    corrected: text,
+    speaker: { name: 'Ann Author', role: 'author' },
+    quotes: [],
+    line: i + 1,
+  };
+}
+
+describe('search guards', () => {
+  it('completes a short prefix to its most frequent words only, and still finds them', () => {
+    // More distinct words starting with "zq" than a prefix may stand for; "zqcommon" is in every passage.
+    const rare = Array.from({ length: MAX_PREFIX_EXPANSIONS + 50 }, (_, i) => `zq${i.toString(36)}x`);
+    const passages = Array.from({ length: 40 }, (_, i) =>
+      passage(i, `zqcommon ${rare.slice(i * 2, i * 2 + 2).join(' ')} filler${i}`),
+    );
+    const index = createSearchIndex(passages);
+    const hits = searchPassages(index, 'zq', { limit: 50 });
+    expect(hits.length).toBeGreaterThan(0);
+    const completions = new Set(hits.flatMap((h) => h.matched));
+    expect(completions.size).toBeLessThanOrEqual(MAX_PREFIX_EXPANSIONS);
+    // The most frequent completion is always among them.
+    expect(hits.every((h) => h.matched.includes('zqcommon'))).toBe(true);
+    expect(searchPassages(index, 'filler7 zq')[0]?.passage.id).toBe('p#8');
+  });
+
+  it('leaves out a word in too many passages, and scans for the words verbatim when nothing else is left', () => {
+    const passages = Array.from({ length: MAX_POSTINGS + 1 }, (_, i) =>
+      passage(i, i === 500 ? 'everywhere and a unicorn' : `everywhere number ${i}`),
+    );
+    const index = createSearchIndex(passages);
+    // "everywhere" is in more passages than one search may visit: the rarer word decides.
+    expect(searchPassages(index, 'everywhere unicorn ')[0]?.passage.id).toBe('p#501');
+    // Alone, it is still found, by the verbatim scan.
+    const alone = searchPassages(index, 'everywhere ', { limit: 5 });
+    expect(alone).toHaveLength(5);
+    expect(alone.every((h) => h.passage.text.includes('everywhere'))).toBe(true);
+  });
+
+  it('takes a real word as meant, and tries near-spellings only for words the articles lack', () => {
+    const index = createSearchIndex([passage(0, 'the form was signed'), passage(1, 'a letter from home')]);
+    expect(searchPassages(index, 'form ').map((h) => h.passage.id)).toEqual(['p#1']);
+    expect(searchPassages(index, 'lettr ').map((h) => h.passage.id)).toEqual(['p#2']);
+    expect(searchPassages(index, 'hme ').map((h) => h.passage.id)).toEqual([]); // up to 4 letters: no typos
+    expect(searchPassages(index, 'signedd ').map((h) => h.passage.id)).toEqual(['p#1']);
+  });
+});
