@@ -11,8 +11,9 @@ import { readConfig, type Config } from './config.js';
 import { formatProblem, loadContent } from './content/load.js';
 import { DEFAULT_CONTENT_DIR } from './content/paths.js';
 import { watchContent } from './content/watch.js';
-import { buildCore } from './core/index.js';
+import { buildCore, buildCoreCached } from './core/index.js';
 import { createLogger } from './logger.js';
+import { CACHE_DIR } from './paths.js';
 import { startSandbox } from './sandbox/run.js';
 
 function sandboxBanner(url: string): string {
@@ -95,7 +96,10 @@ async function main(): Promise<void> {
     return;
   }
   const log = createLogger(config.logLevel);
-  let core = buildCore(loaded.content);
+  const built = buildCoreCached(loaded.content, CACHE_DIR);
+  if (built.cache.problem !== undefined)
+    log.info({ reason: built.cache.problem }, 'saved search index not used; built a fresh one');
+  let core = built.core;
   // Edits to content/ reach the running bot; a bad edit is reported and the last good content stays.
   const watcher = watchContent(contentDir, {
     onContent: (content) => {
@@ -114,9 +118,16 @@ async function main(): Promise<void> {
     watcher.close();
     await bot.stop();
   });
-  await bot.ready.catch(() => {
-    process.exitCode = 1;
-  });
+  await bot.ready.then(
+    () => {
+      // Saved for the next start, once this one is answering.
+      const problem = built.cache.save();
+      if (problem !== undefined) log.info({ reason: problem }, 'could not save the search index');
+    },
+    () => {
+      process.exitCode = 1;
+    },
+  );
 }
 
 await main();

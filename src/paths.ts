@@ -10,3 +10,6 @@ export const PROJECT_ROOT = fileURLToPath(
 export function projectPath(...parts: string[]): string {
   return path.join(PROJECT_ROOT, ...parts);
 }
+
+/** Where the bot keeps what it can rebuild (the saved search index): ignored by git, cleared by npm ci. */
+export const CACHE_DIR = projectPath('node_modules', '.cache', 'discussion-guide');

@@ -6,8 +6,9 @@ import { startBot, type Bot } from '../bot/client.js';
 import type { Config } from '../config.js';
 import type { Content } from '../content/types.js';
 import { watchContent } from '../content/watch.js';
-import { buildCore } from '../core/index.js';
+import { buildCore, buildCoreCached } from '../core/index.js';
 import type { Logger } from '../logger.js';
+import { CACHE_DIR } from '../paths.js';
 import { startSandboxServer, type SandboxServer } from './server.js';
 import { startStandIn, type StandIn } from './standin/index.js';
 
@@ -29,7 +30,8 @@ export async function startSandbox(options: {
 }): Promise<Sandbox> {
   const { config, log } = options;
   const standIn = await startStandIn();
-  let core = buildCore(options.content);
+  const built = buildCoreCached(options.content, CACHE_DIR);
+  let core = built.core;
   let problems: string[] = [];
   const server = await startSandboxServer({
     standIn,
@@ -59,6 +61,8 @@ export async function startSandbox(options: {
     print: () => undefined,
   });
   await bot.ready;
+  const problem = built.cache.save();
+  if (problem !== undefined) log.info({ reason: problem }, 'could not save the search index');
   return {
     url: server.url,
     standIn,

@@ -132,7 +132,7 @@ describe('compareAnswer', () => {
   it('offers "More from …" only for articles with more passages, with decodable ids, then Discuss', async () => {
     const out = compareAnswer(await realCompare('china-triangle'), 'china-triangle');
     expect(buttons(out)).toEqual([
-      ['More from Kulakevich (2)', ['compare', 'more', 'kulakevich-qa', '2', 'china-triangle']],
+      ['More from Kulakevich (1)', ['compare', 'more', 'kulakevich-qa', '2', 'china-triangle']],
       ['Discuss', ['compare', 'discuss', 'china-triangle']],
     ]);
   });
@@ -170,25 +170,25 @@ describe('compareAnswer', () => {
 
 describe('compareMoreAnswer', () => {
   it('shows the next passages of one article privately, with a More button while some remain', async () => {
-    const c = await realCompare('china-triangle', { offset: 2, perArticle: 1 });
-    const out = compareMoreAnswer(c, 'china-triangle', 'kulakevich-qa', 2);
+    const c = await realCompare('riyadh-talks', { offset: 2, perArticle: 1 });
+    const out = compareMoreAnswer(c, 'riyadh-talks', 'kulakevich-qa', 2);
     expect(out.ephemeral).toBe(true);
     expect(out.allowed_mentions).toEqual({ parse: [] });
     expect(out.content).toBe(
-      '**Kulakevich (The Conversation U.S.)** on China and the diplomatic triangle (3–3 of 4)',
+      "**Kulakevich (The Conversation U.S.)** on The Riyadh talks and Ukraine's exclusion (3–3 of 5)",
     );
     expect(embedsOf(out)).toHaveLength(1);
     expect(embedsOf(out)[0]?.title).toBe('Caution — Trump is transactional, not abandoning Ukraine');
-    expect(buttons(out)).toEqual([['More (1)', ['compare', 'more', 'kulakevich-qa', '3', 'china-triangle']]]);
+    expect(buttons(out)).toEqual([['More (2)', ['compare', 'more', 'kulakevich-qa', '3', 'riyadh-talks']]]);
   });
   it('has no button once the last passage is shown', async () => {
-    const c = await realCompare('china-triangle', { offset: 2, perArticle: 3 });
-    const out = compareMoreAnswer(c, 'china-triangle', 'kulakevich-qa', 2);
+    const c = await realCompare('riyadh-talks', { offset: 2, perArticle: 3 });
+    const out = compareMoreAnswer(c, 'riyadh-talks', 'kulakevich-qa', 2);
     expect(out.content).toBe(
-      '**Kulakevich (The Conversation U.S.)** on China and the diplomatic triangle (3–4 of 4)',
+      "**Kulakevich (The Conversation U.S.)** on The Riyadh talks and Ukraine's exclusion (3–5 of 5)",
     );
-    // #14, #20 and #21 are pinned (shown first); #25 is the one search found.
-    expect(embedsOf(out)[0]?.footer?.text).toBe('kulakevich-qa#21 · kulakevich-qa#25');
+    // #8 and #15 are pinned (shown first); the rest are what search found, best first.
+    expect(embedsOf(out)[0]?.footer?.text).toBe('kulakevich-qa#18 · kulakevich-qa#27 · kulakevich-qa#3');
     expect(out).not.toHaveProperty('components');
   });
   it('says there is nothing more for an article that does not address the topic, or an unknown one', async () => {
