@@ -1,0 +1,167 @@
+/**
+ * `npm run bench [-- --quick]`: search at 100, 10,000 and 100,000 passages against a plain MiniSearch
+ * baseline, end to end through the local stand-in, and start-up. Prints tables and PASS/MISS against
+ * the targets, and writes everything as JSON to bench-results/ (git-ignored).
+ *
+ * Not a test: timings depend on the machine. Every figure is the median of repeated runs, with the
+ * spread (min–max across runs) beside it.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { realPassages } from './corpus.js';
+import { CONCURRENCY, KINDS, PACE_MS, runEndToEndBench, type EndToEndResult } from './e2e.js';
+import { check, num, spread, table, targetTable, type TargetCheck } from './report.js';
+import type { QueryType } from './queries.js';
+import { runSearchBench, type EngineResult, type SearchBenchResult } from './search.js';
+import { canGc, type Spread } from './stats.js';
+import { runStartupBench, type StartupResult } from './startup.js';
+
+const LARGE_STARTUP_PASSAGES = 10_000;
+
+function searchTables(result: SearchBenchResult): string {
+  const out: string[] = [];
+  for (const size of result.sizes) {
+    const rows: string[][] = [];
+    const engines = [size.ours, size.baseline];
+    const row = (label: string, figure: (e: EngineResult) => Spread) =>
+      rows.push([label, ...engines.map((e) => (e ? spread(figure(e)) : 'skipped'))]);
+    row('index build, ms', (e) => e.buildMs);
+    row('saved index load, ms', (e) => e.loadMs);
+    row('heap growth, MB', (e) => e.heapMB);
+    row('RSS with the index, MB', (e) => e.rssTotalMB);
+    for (const type of result.queryTypes) {
+      const label = type === 'prefix' ? 'as-you-type (autocomplete)' : type;
+      row(`${label}: p50 ms`, (e) => e.queries[type].p50);
+      row(`${label}: p99 ms`, (e) => e.queries[type].p99);
+      row(`${label}: max ms`, (e) => e.queries[type].max);
+      row(`${label}: MRR@25`, (e) => e.queries[type].mrr25);
+    }
+    row('longest single search, ms', (e) => e.worstBlockMs);
+    out.push(
+      `Search at ${size.passages.toLocaleString('en')} passages (${size.queriesPerType} queries per type, ours)\n` +
+        table(['', 'ours', 'plain MiniSearch'], rows),
+    );
+  }
+  return out.join('\n\n');
+}
+
+function endToEndTable(result: EndToEndResult): string {
+  const rows: string[][] = [];
+  for (const kind of KINDS) {
+    for (const students of CONCURRENCY) {
+      const f = result.latency[kind][String(students)];
+      if (!f) continue;
+      rows.push([kind, String(students), spread(f.p50), spread(f.p99), spread(f.max), String(f.n)]);
+    }
+  }
+  return (
+    'End to end through the stand-in (INTERACTION_CREATE dispatched → callback received), ms.\n' +
+    'Students send back to back: each sends the next interaction the moment the last is answered.\n' +
+    table(['interaction', 'students', 'p50', 'p99', 'max', 'n per run'], rows) +
+    `\n30 students at a pace (one interaction each every ${PACE_MS} ms, mixed): p50 ${spread(result.paced.p50)} ms,` +
+    ` p99 ${spread(result.paced.p99)} ms (${result.paced.n} per run)` +
+    `\nSustained: ${spread(result.sustainedPerSecond)} interactions/s from 30 students sending back to back` +
+    ` (${result.sustainedSeconds} s per run); ${result.failures} failed`
+  );
+}
+
+function startupTable(result: StartupResult): string {
+  return (
+    'Start-up: process start → ready with commands registered\n' +
+    table(
+      ['content', 'ready, ms', 'without a saved index, ms', 'RSS at ready, MB'],
+      [result.articles, result.large].map((f) => [
+        `${f.passages.toLocaleString('en')} passages`,
+        spread(f.readyMs),
+        f.coldMs ? spread(f.coldMs) : '(none saved: small)',
+        spread(f.rssMB),
+      ]),
+    )
+  );
+}
+
+function targets(search: SearchBenchResult, e2e: EndToEndResult, startup: StartupResult): TargetCheck[] {
+  const at = (n: number) => search.sizes.find((s) => s.passages === n)?.ours;
+  const ac10k = at(10_000)?.queries.prefix;
+  const ac100k = at(100_000)?.queries.prefix;
+  const worstBlock = Math.max(...search.sizes.map((s) => s.ours.worstBlockMs.median));
+  // Search quality is judged at the largest size measured: the hardest case.
+  const largest = search.sizes[search.sizes.length - 1]?.ours;
+  const mrr = (type: QueryType) => largest?.queries[type].mrr25.median ?? Number.NaN;
+  const e2e30 = Math.max(...KINDS.map((k) => e2e.latency[k]['30']?.p99.median ?? Number.NaN));
+  return [
+    check('autocomplete at 10,000 passages, p50', ac10k?.p50.median ?? NaN, '<=', 2, 'ms'),
+    check('autocomplete at 10,000 passages, p99', ac10k?.p99.median ?? NaN, '<=', 10, 'ms'),
+    check('autocomplete at 100,000 passages, p99', ac100k?.p99.median ?? NaN, '<=', 50, 'ms'),
+    check('longest event-loop block by one search, any size', worstBlock, '<=', 50, 'ms'),
+    check('MRR@25, fragments', mrr('fragment'), '>=', 0.95, ''),
+    check('MRR@25, one-typo', mrr('typo'), '>=', 0.85, ''),
+    check('MRR@25, as-you-type', mrr('prefix'), '>=', 0.9, ''),
+    check('end to end, 30 students, article corpus, p99 (worst command)', e2e30, '<=', 15, 'ms'),
+    check('start-up to ready, article corpus', startup.articles.readyMs.median, '<=', 2000, 'ms'),
+    check(
+      `start-up to ready, ${LARGE_STARTUP_PASSAGES.toLocaleString('en')} passages`,
+      startup.large.readyMs.median,
+      '<=',
+      3000,
+      'ms',
+    ),
+  ];
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const log = (line: string) => {
+    process.stderr.write(`${line}\n`);
+  };
+  if (!canGc()) log('note: run with node --expose-gc (npm run bench does) for memory figures after GC');
+  const started = performance.now();
+  log(`bench${quick ? ' --quick' : ''}: search…`);
+  // Quick mode leaves out 100,000 passages: building that index alone takes about 20 s here.
+  const search = await runSearchBench({ quick, log, ...(quick && { sizes: [100, 10_000] }) });
+  log('end to end through the stand-in…');
+  const e2e = await runEndToEndBench({ quick, log });
+  log('start-up…');
+  const startup = await runStartupBench({
+    quick,
+    log,
+    largePassages: LARGE_STARTUP_PASSAGES,
+    articlePassages: realPassages().length,
+  });
+  const checks = targets(search, e2e, startup);
+  const seconds = (performance.now() - started) / 1000;
+
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`;
+  console.log(
+    [
+      `Benchmark${quick ? ' (quick)' : ''} on ${machine}. Figures: median (min–max) across runs.`,
+      searchTables(search),
+      endToEndTable(e2e),
+      startupTable(startup),
+      `Targets\n${targetTable(checks)}`,
+      `${checks.filter((c) => c.pass === true).length} of ${checks.filter((c) => c.pass !== null).length} targets measured were met, in ${num(seconds)} s.`,
+    ].join('\n\n'),
+  );
+
+  const dir = path.resolve('bench-results');
+  mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = path.join(dir, `bench-${quick ? 'quick-' : ''}${stamp}.json`);
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    } catch {
+      return null;
+    }
+  })();
+  writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), commit, quick, machine, seconds, search, e2e, startup, targets: checks }, null, 2)}\n`,
+  );
+  console.log(`JSON: ${path.relative(process.cwd(), file)}`);
+}
+
+await main();

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { check, spread, table } from '../../bench/report.js';
+import { summarize } from '../../bench/stats.js';
+
+describe('bench report', () => {
+  it('passes a target at its limit and misses it beyond, either way round', () => {
+    expect(check('p99', 10, '<=', 10, 'ms').pass).toBe(true);
+    expect(check('p99', 10.01, '<=', 10, 'ms').pass).toBe(false);
+    expect(check('mrr', 0.95, '>=', 0.95, '').pass).toBe(true);
+    expect(check('mrr', 0.949, '>=', 0.95, '').pass).toBe(false);
+    expect(check('nothing measured', Number.NaN, '<=', 10, 'ms').pass).toBeNull();
+  });
+
+  it('shows the median with the spread across runs', () => {
+    expect(spread(summarize([3, 1, 2]))).toBe('2.00 (1.00–3.00)');
+    expect(spread(summarize([250]))).toBe('250');
+  });
+
+  it('aligns columns, numbers to the right', () => {
+    expect(
+      table(
+        ['what', 'ms'],
+        [
+          ['build', '5.00'],
+          ['load', '120'],
+        ],
+      ).split('\n'),
+    ).toEqual(['what     ms', '─────  ────', 'build  5.00', 'load    120']);
+  });
+});
