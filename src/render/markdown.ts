@@ -9,12 +9,14 @@ import type { Segment } from '../core/present.js';
  * and `<…>` mentions and timestamps. Mentions are also disarmed by `allowed_mentions`.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\*_~`|[\]<>]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#>-])(?=\s)/gm, (_, s: string, m: string) => `${s}\\${m}`)
-    // A backslash only escapes punctuation: "\1." would show the backslash, "1\." does not.
-    .replace(/^(\s*)(\d+)\.(?=\s)/gm, (_, s: string, n: string) => `${s}${n}\\.`)
-    .replace(/@(everyone|here)/g, '@\u200B$1');
+  return (
+    text
+      .replace(/[\\*_~`|[\]<>]/g, (c) => `\\${c}`)
+      .replace(/^(\s*)([#>-])(?=\s)/gm, (_, s: string, m: string) => `${s}\\${m}`)
+      // A backslash only escapes punctuation: "\1." would show the backslash, "1\." does not.
+      .replace(/^(\s*)(\d+)\.(?=\s)/gm, (_, s: string, n: string) => `${s}${n}\\.`)
+      .replace(/@(everyone|here)/g, '@\u200B$1')
+  );
 }
 
 /** Escaped text with matched words in bold. */
