@@ -13,7 +13,7 @@
  * Both the source wording and the corrected wording of a passage are searchable.
  */
 import { createHash } from 'node:crypto';
-import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Passage } from '../content/types.js';
 import { foldTypography, indexTerms, normalizeWord, phraseForm, stem, words } from './text.js';
@@ -289,20 +289,26 @@ export function searchPassages(index: SearchIndex, raw: string, options: SearchO
     },
   );
 
-  // Re-rank against the text. Coverage is cheap; the fragment check reads the passage, so it is
-  // only done while a boosted score could still reach the top `limit`.
+  // Re-rank against the text. Words left out of the search for being too common still count
+  // towards coverage when the passage has them, so they are looked up in its text; that and the
+  // fragment check read the passage, so they are only done while a passage could still reach the
+  // top `limit` (candidates are taken in order of the best score they could get).
   const total = query.terms.length;
-  const scored = results.map((r) => {
-    const covered = new Set(r.queryTerms.map((t) => plan.origin.get(t) ?? t)).size;
-    return { r, base: r.score * (covered / total) ** 2 };
-  });
-  scored.sort((a, b) => b.base - a.base);
+  const searched = new Set(plan.queries);
+  const skipped = query.terms.filter((q) => !q.prefix && !searched.has(q.term)).map((q) => q.term);
   const boostPossible = phraseNeedles.length > 0 || query.fragment !== '';
+  const scored = results.map((r) => {
+    const found = new Set(r.queryTerms.map((t) => plan.origin.get(t) ?? t));
+    const bound =
+      r.score * ((found.size + skipped.length) / total) ** 2 * (boostPossible ? FRAGMENT_BOOST : 1);
+    return { r, found, bound };
+  });
+  scored.sort((a, b) => b.bound - a.bound);
   const hits: SearchHit[] = [];
   const best: number[] = []; // the top `limit` final scores so far, highest first
-  for (const { r, base } of scored.slice(0, MAX_RERANKED)) {
+  for (const { r, found, bound } of scored.slice(0, MAX_RERANKED)) {
     const floor = best.length >= limit ? (best[limit - 1] ?? 0) : 0;
-    if (base * (boostPossible ? FRAGMENT_BOOST : 1) < floor) break;
+    if (bound < floor) break;
     const id = r.id as string;
     const passage = index.passages.get(id);
     if (!passage) continue;
@@ -311,14 +317,13 @@ export function searchPassages(index: SearchIndex, raw: string, options: SearchO
       inEither(forms, ph, lastPhraseTyping && i === phraseNeedles.length - 1),
     );
     if (!phrasesOk) continue;
+    // A word begins with its stem (nearly always: "negoti" → "negotiations"), so a skipped term is
+    // looked for as the start of a word in the passage's phrase form.
+    for (const t of skipped) if (forms && inEither(forms, ` ${t}`, true)) found.add(t);
     const fragment = query.fragment !== '' && inEither(forms, query.fragment, query.typing);
-    const score = base * (fragment || phraseNeedles.length > 0 ? FRAGMENT_BOOST : 1);
-    hits.push({
-      passage,
-      score,
-      matched: r.terms,
-      queryTerms: r.queryTerms.map((t) => plan.origin.get(t) ?? t),
-    });
+    const score =
+      r.score * (found.size / total) ** 2 * (fragment || phraseNeedles.length > 0 ? FRAGMENT_BOOST : 1);
+    hits.push({ passage, score, matched: r.terms, queryTerms: [...found] });
     best.push(score);
     best.sort((a, b) => b - a);
     if (best.length > limit) best.length = limit;
@@ -331,7 +336,7 @@ export function searchPassages(index: SearchIndex, raw: string, options: SearchO
 
 interface QueryPlan {
   /** The exact index terms MiniSearch scores. */
-  readonly queries: Query[];
+  readonly queries: string[];
   /** Weight of a completion or near-spelling, relative to the word itself. */
   readonly boost: ReadonlyMap<string, number>;
   /** Completion or near-spelling → the query word, so coverage counts query words. */
@@ -380,8 +385,11 @@ function planQuery(index: SearchIndex, query: ParsedQuery, fuzzy: boolean, deadl
   // Near-spellings of the longest mistyped words, while there is time.
   mistyped.sort((a, b) => b.length - a.length);
   for (const term of mistyped.slice(0, MAX_FUZZY_TERMS)) {
-    if (performance.now() > deadline) break;
-    const found = [...index.vocabulary.fuzzyGet(term, fuzzinessFor(term))]
+    // Near-spellings are looked up in the first half of the time budget only.
+    if (performance.now() > deadline - SEARCH_BUDGET_MS / 2) break;
+    // Two edits cost a hundred times more to look up than one: only the longest word gets them.
+    const distance = term === mistyped[0] ? fuzzinessFor(term) : Math.min(1, fuzzinessFor(term));
+    const found = [...index.vocabulary.fuzzyGet(term, distance)]
       .sort((a, b) => b[1][0] - a[1][0])
       .slice(0, MAX_FUZZY_VARIANTS);
     for (const [near, [n, distance]] of found) {
@@ -390,7 +398,7 @@ function planQuery(index: SearchIndex, query: ParsedQuery, fuzzy: boolean, deadl
     }
   }
   candidates.sort((a, b) => a.cost - b.cost);
-  const queries: Query[] = [];
+  const queries: string[] = [];
   let postings = 0;
   for (const c of candidates) {
     // A term in too many passages (at library scale) is left out; a query of nothing but such
