@@ -11,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CACHE_DIR } from '../src/paths.js';
 import { startStandIn } from '../src/sandbox/standin/index.js';
-import { ENTRY } from '../tests/e2e/harness.js';
+import { botEnv, ENTRY } from '../tests/e2e/harness.js';
 import { writeSyntheticContent } from './corpus.js';
 import { summarize, type Spread } from './stats.js';
 
@@ -41,15 +41,10 @@ function rssOf(pid: number): number {
 async function startOnce(contentDir: string | undefined): Promise<{ ms: number; rssMB: number }> {
   const standIn = await startStandIn({ heartbeatIntervalMs: 45_000 });
   try {
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DISCORD_TOKEN: standIn.token,
-      DISCORD_API_BASE: standIn.url,
-      DISCORD_GUILD_ID: standIn.guildId(),
+    const env = botEnv(standIn, {
       LOG_LEVEL: 'warn',
       ...(contentDir !== undefined && { CONTENT_DIR: contentDir }),
-    };
+    });
     const t0 = performance.now();
     const child = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

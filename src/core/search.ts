@@ -122,13 +122,16 @@ export function createSearchIndex(passages: Iterable<Passage>): SearchIndex {
     for (const t of terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
   }
   mini.addAll(docs);
-  return {
-    mini,
-    passages: byId,
-    phraseForms,
-    documentFrequency,
-    vocabulary: vocabularyOf(documentFrequency),
-  };
+  return assemble(mini, byId, phraseForms, documentFrequency);
+}
+
+function assemble(
+  mini: MiniSearch<IndexedPassage>,
+  passages: Map<string, Passage>,
+  phraseForms: Map<string, { text: string; corrected: string }>,
+  documentFrequency: Map<string, number>,
+): SearchIndex {
+  return { mini, passages, phraseForms, documentFrequency, vocabulary: vocabularyOf(documentFrequency) };
 }
 
 function vocabularyOf(documentFrequency: ReadonlyMap<string, number>): SearchableMap<number> {
@@ -478,12 +481,5 @@ export function loadSearchIndex(text: string, passages: Iterable<Passage>): Sear
     byId.set(p.id, p);
     phraseForms.set(p.id, phraseFormsOf(p));
   }
-  const documentFrequency = new Map(saved.documentFrequency);
-  return {
-    mini,
-    passages: byId,
-    phraseForms,
-    documentFrequency,
-    vocabulary: vocabularyOf(documentFrequency),
-  };
+  return assemble(mini, byId, phraseForms, new Map(saved.documentFrequency));
 }

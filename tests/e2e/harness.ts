@@ -19,19 +19,23 @@ export interface Stack {
   readonly stop: () => Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
 }
 
-export async function startStack(
-  options: { standIn?: StandInOptions; env?: Record<string, string>; ready?: boolean } = {},
-): Promise<Stack> {
-  const standIn = await startStandIn({ heartbeatIntervalMs: 45_000, ...options.standIn });
-  const env: NodeJS.ProcessEnv = {
+/** The environment `npm start` needs to run the bot against the stand-in, and nothing else. */
+export function botEnv(standIn: StandIn, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     DISCORD_TOKEN: standIn.token,
     DISCORD_API_BASE: standIn.url,
     DISCORD_GUILD_ID: standIn.guildId(),
-    LOG_LEVEL: 'info',
-    ...options.env,
+    ...extra,
   };
+}
+
+export async function startStack(
+  options: { standIn?: StandInOptions; env?: Record<string, string>; ready?: boolean } = {},
+): Promise<Stack> {
+  const standIn = await startStandIn({ heartbeatIntervalMs: 45_000, ...options.standIn });
+  const env = botEnv(standIn, { LOG_LEVEL: 'info', ...options.env });
   const bot = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
