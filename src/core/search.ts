@@ -43,7 +43,7 @@ export const MIN_RELATIVE_SCORE = 0.05;
 /** Most postings (passages per term, summed) one search may visit. */
 export const MAX_POSTINGS = 8_000;
 /** Most words a word being typed is completed to: the most frequent ones. */
-export const MAX_PREFIX_EXPANSIONS = 12;
+export const MAX_PREFIX_EXPANSIONS = 6;
 /** Most query words searched with typo tolerance: the longest ones, where typos are likeliest. */
 export const MAX_FUZZY_TERMS = 4;
 /** Most results re-ranked against their text: the best by MiniSearch's score. */
@@ -298,12 +298,15 @@ export function searchPassages(index: SearchIndex, raw: string, options: SearchO
   // top `limit` (candidates are taken in order of the best score they could get).
   const total = query.terms.length;
   const searched = new Set(plan.queries);
-  const skipped = query.terms.filter((q) => !q.prefix && !searched.has(q.term)).map((q) => q.term);
+  // Also the word being typed: a passage with any word that begins with it covers it, even when
+  // that word is not among the completions searched.
+  const skipped = query.terms.filter((q) => q.prefix || !searched.has(q.term)).map((q) => q.term);
   const boostPossible = phraseNeedles.length > 0 || query.fragment !== '';
   const scored = results.map((r) => {
     const found = new Set(r.queryTerms.map((t) => plan.origin.get(t) ?? t));
-    const bound =
-      r.score * ((found.size + skipped.length) / total) ** 2 * (boostPossible ? FRAGMENT_BOOST : 1);
+    let reachable = found.size;
+    for (const t of skipped) if (!found.has(t)) reachable++;
+    const bound = r.score * (reachable / total) ** 2 * (boostPossible ? FRAGMENT_BOOST : 1);
     return { r, found, bound };
   });
   scored.sort((a, b) => b.bound - a.bound);
@@ -322,7 +325,7 @@ export function searchPassages(index: SearchIndex, raw: string, options: SearchO
     if (!phrasesOk) continue;
     // A word begins with its stem (nearly always: "negoti" → "negotiations"), so a skipped term is
     // looked for as the start of a word in the passage's phrase form.
-    for (const t of skipped) if (forms && inEither(forms, ` ${t}`, true)) found.add(t);
+    for (const t of skipped) if (!found.has(t) && forms && inEither(forms, ` ${t}`, true)) found.add(t);
     const fragment = query.fragment !== '' && inEither(forms, query.fragment, query.typing);
     const score =
       r.score * (found.size / total) ** 2 * (fragment || phraseNeedles.length > 0 ? FRAGMENT_BOOST : 1);

@@ -121,6 +121,19 @@ describe('search guards', () => {
     expect(searchPassages(index, 'filler7 zq')[0]?.passage.id).toBe('p#8');
   });
 
+  it('counts the word being typed as covered by any word that begins with it', () => {
+    // Six or more frequent completions of "zq" fill the search; "zqrare" is not among them.
+    const frequent = Array.from(
+      { length: MAX_PREFIX_EXPANSIONS + 2 },
+      (_, i) => `zq${'abcdefghij'[i] ?? 'z'}`,
+    );
+    const passages = frequent.flatMap((w, i) => [0, 1, 2].map((k) => passage(i * 3 + k, `${w} filler`)));
+    passages.push(passage(100, 'zqrare and alpha, with some more words in a longer passage'));
+    passages.push(passage(101, 'alpha'));
+    const index = createSearchIndex(passages);
+    expect(searchPassages(index, 'alpha zq')[0]?.passage.id).toBe('p#101');
+  });
+
   it('leaves out a word in too many passages, and scans for the words verbatim when nothing else is left', () => {
     const passages = Array.from({ length: MAX_POSTINGS + 1 }, (_, i) =>
       passage(
