@@ -365,9 +365,6 @@ function byTypeResult(runs: readonly RunFigures[]): Record<QueryType, QueryTypeR
   ) as Record<QueryType, QueryTypeResult>;
 }
 
-/** Lets the log flush and timers run between long synchronous stretches. */
-const breathe = () => new Promise((resolve) => setImmediate(resolve));
-
 /**
  * Runs the search benchmark. `quick` keeps all three sizes for our engine, with fewer runs and
  * queries, and skips the plain MiniSearch at 100,000 passages (see {@link plan}).
@@ -382,11 +379,11 @@ export async function runSearchBench(opts: SearchBenchOptions): Promise<SearchBe
     opts.log(`search ${size}: corpus generated in ${ms.toFixed(0)} ms`);
     const oursPlan = plan(size, 'ours', opts.quick) as Plan;
     const oursResult = await benchEngine(ours, corpus, oursPlan, seed, opts.log);
-    await breathe();
+    await tick(); // lets the log flush between long synchronous stretches
     const basePlan = plan(size, 'baseline', opts.quick);
     const baseResult = basePlan ? await benchEngine(baseline, corpus, basePlan, seed, opts.log) : null;
     if (!basePlan) opts.log(`search ${size}: plain MiniSearch skipped in quick mode`);
-    await breathe();
+    await tick(); // lets the log flush between long synchronous stretches
     sizes.push({
       passages: size,
       queriesPerType: oursPlan.perType,

@@ -1,5 +1,5 @@
 /** Small statistics and timing helpers shared by the benchmarks. */
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** A figure measured over repeated runs: the median, with the spread across runs. */
 export interface Spread {
@@ -81,22 +81,10 @@ export function roundSpread(s: Spread): Spread {
   };
 }
 
-/** Milliseconds since an arbitrary origin, sub-microsecond resolution. */
-export function now(): number {
-  return performance.now();
-}
-
 /** Runs `fn` once and returns its result with the elapsed milliseconds. */
 export function time<T>(fn: () => T): { result: T; ms: number } {
   const start = process.hrtime.bigint();
   const result = fn();
-  return { result, ms: Number(process.hrtime.bigint() - start) / 1e6 };
-}
-
-/** Runs an async `fn` once and returns its result with the elapsed milliseconds. */
-export async function timeAsync<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const start = process.hrtime.bigint();
-  const result = await fn();
   return { result, ms: Number(process.hrtime.bigint() - start) / 1e6 };
 }
 
@@ -113,13 +101,6 @@ export function gc(): void {
     collect();
     collect();
   }
-}
-
-/** Heap used and resident set size in MB, after a full GC when available. */
-export function memoryMB(): { heapMB: number; rssMB: number } {
-  gc();
-  const m = process.memoryUsage();
-  return { heapMB: m.heapUsed / 2 ** 20, rssMB: m.rss / 2 ** 20 };
 }
 
 /**

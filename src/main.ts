@@ -11,7 +11,7 @@ import { readConfig, type Config } from './config.js';
 import { formatProblem, loadContent } from './content/load.js';
 import { DEFAULT_CONTENT_DIR } from './content/paths.js';
 import { watchContent } from './content/watch.js';
-import { buildCore, buildCoreCached } from './core/index.js';
+import { buildCore, startCore } from './core/index.js';
 import { createLogger } from './logger.js';
 import { CACHE_DIR } from './paths.js';
 import { startSandbox } from './sandbox/run.js';
@@ -96,10 +96,8 @@ async function main(): Promise<void> {
     return;
   }
   const log = createLogger(config.logLevel);
-  const built = buildCoreCached(loaded.content, CACHE_DIR);
-  if (built.cache.problem !== undefined)
-    log.info({ reason: built.cache.problem }, 'saved search index not used; built a fresh one');
-  let core = built.core;
+  const started = startCore(loaded.content, CACHE_DIR, log);
+  let core = started.core;
   // Edits to content/ reach the running bot; a bad edit is reported and the last good content stays.
   const watcher = watchContent(contentDir, {
     onContent: (content) => {
@@ -119,11 +117,8 @@ async function main(): Promise<void> {
     await bot.stop();
   });
   await bot.ready.then(
-    () => {
-      // Saved for the next start, once this one is answering.
-      const problem = built.cache.save();
-      if (problem !== undefined) log.info({ reason: problem }, 'could not save the search index');
-    },
+    // Saved for the next start, once this one is answering.
+    started.ready,
     () => {
       process.exitCode = 1;
     },

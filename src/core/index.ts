@@ -41,11 +41,11 @@ export function buildCoreCached(content: Content, cacheDir: string): { core: Cor
   const passages = [...content.passages.values()];
   if (passages.length < CACHE_MIN_PASSAGES)
     return { core: buildCore(content), cache: { loaded: false, save: () => undefined } };
-  const key = passagesFingerprint(passages).replace(/[^\w]/g, '').slice(0, 40);
-  const file = path.join(cacheDir, `${PREFIX}${key}.json`);
+  const fingerprint = passagesFingerprint(passages);
+  const file = path.join(cacheDir, `${PREFIX}${fingerprint.replace(/[^\w]/g, '').slice(0, 40)}.json`);
   let problem: string | undefined;
   try {
-    const index = loadSearchIndex(readFileSync(file, 'utf8'), passages);
+    const index = loadSearchIndex(readFileSync(file, 'utf8'), passages, fingerprint);
     return { core: { content, index }, cache: { loaded: true, save: () => undefined } };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -68,4 +68,30 @@ export function buildCoreCached(content: Content, cacheDir: string): { core: Cor
     }
   };
   return { core, cache: { loaded: false, ...(problem !== undefined && { problem }), save } };
+}
+
+/** Where {@link startCore} reports what happened to the saved index. */
+export interface CoreLog {
+  info(details: { reason: string }, message: string): void;
+}
+
+/**
+ * The core as the bot starts with it: {@link buildCoreCached} in `cacheDir`, reporting a saved
+ * index it could not use. Call `ready()` once the bot answers, to save a freshly built index.
+ */
+export function startCore(
+  content: Content,
+  cacheDir: string,
+  log: CoreLog,
+): { core: Core; ready: () => void } {
+  const { core, cache } = buildCoreCached(content, cacheDir);
+  if (cache.problem !== undefined)
+    log.info({ reason: cache.problem }, 'saved search index not used; built a fresh one');
+  return {
+    core,
+    ready: () => {
+      const problem = cache.save();
+      if (problem !== undefined) log.info({ reason: problem }, 'could not save the search index');
+    },
+  };
 }

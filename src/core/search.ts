@@ -34,12 +34,10 @@ export const FRAGMENT_BOOST = 2;
 /** Results scoring below this share of the best result's score are dropped as noise. */
 export const MIN_RELATIVE_SCORE = 0.05;
 
-/**
- * Guards that keep one search short however large the corpus and whatever is typed. MiniSearch
- * visits every posting of every term it searches, so the cost of a search is about the number of
- * postings: a word being typed can stand for thousands of words ("co…"), and a very common word is
- * in most passages. Common words carry little weight in BM25 anyway, so the rarest terms are kept.
- */
+// Guards that keep one search short however large the corpus and whatever is typed. MiniSearch
+// visits every posting of every term it searches, so the cost of a search is about the number of
+// postings: a word being typed can stand for thousands of words ("co…"), and a very common word is
+// in most passages. Common words carry little weight in BM25 anyway, so the rarest terms are kept.
 /** Most postings (passages per term, summed) one search may visit. */
 export const MAX_POSTINGS = 8_000;
 /** Most words a word being typed is completed to: the most frequent ones. */
@@ -464,8 +462,13 @@ export function saveSearchIndex(index: SearchIndex): string {
 /**
  * Restores a saved index over the passages it was built from. Throws when the text is not a saved
  * index of this version, or was saved for other passages: the caller then builds a fresh one.
+ * `fingerprint`: the passages' {@link passagesFingerprint}, when the caller has it already.
  */
-export function loadSearchIndex(text: string, passages: Iterable<Passage>): SearchIndex {
+export function loadSearchIndex(
+  text: string,
+  passages: Iterable<Passage>,
+  fingerprint?: string,
+): SearchIndex {
   let saved: Partial<SavedIndex>;
   try {
     saved = JSON.parse(text) as Partial<SavedIndex>;
@@ -475,7 +478,7 @@ export function loadSearchIndex(text: string, passages: Iterable<Passage>): Sear
   if (saved.format !== SAVED_FORMAT || saved.version !== SAVED_INDEX_VERSION || !saved.documentFrequency)
     throw new Error('This is not a saved search index of this version.');
   const list = [...passages];
-  if (saved.fingerprint !== passagesFingerprint(list))
+  if (saved.fingerprint !== (fingerprint ?? passagesFingerprint(list)))
     throw new Error('The saved search index was built from other passages.');
   const mini = MiniSearch.loadJS(saved.mini as Parameters<typeof MiniSearch.loadJS>[0], MINI_OPTIONS);
   const byId = new Map<string, Passage>();

@@ -88,8 +88,11 @@ export function indexTerms(word: string): readonly string[] {
   const cached = termCache.get(word);
   if (cached) return cached;
   const n = normalizeWord(word);
-  const s = n === null ? null : stem(n);
-  const terms = n === null || s === null ? NO_TERMS : Object.freeze(s === n ? [n] : [s, n]);
+  let terms = NO_TERMS;
+  if (n !== null) {
+    const s = stem(n);
+    terms = Object.freeze(s === n ? [n] : [s, n]);
+  }
   if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
   termCache.set(word, terms);
   return terms;

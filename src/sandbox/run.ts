@@ -6,7 +6,7 @@ import { startBot, type Bot } from '../bot/client.js';
 import type { Config } from '../config.js';
 import type { Content } from '../content/types.js';
 import { watchContent } from '../content/watch.js';
-import { buildCore, buildCoreCached } from '../core/index.js';
+import { buildCore, startCore } from '../core/index.js';
 import type { Logger } from '../logger.js';
 import { CACHE_DIR } from '../paths.js';
 import { startSandboxServer, type SandboxServer } from './server.js';
@@ -30,8 +30,8 @@ export async function startSandbox(options: {
 }): Promise<Sandbox> {
   const { config, log } = options;
   const standIn = await startStandIn();
-  const built = buildCoreCached(options.content, CACHE_DIR);
-  let core = built.core;
+  const started = startCore(options.content, CACHE_DIR, log);
+  let core = started.core;
   let problems: string[] = [];
   const server = await startSandboxServer({
     standIn,
@@ -61,8 +61,7 @@ export async function startSandbox(options: {
     print: () => undefined,
   });
   await bot.ready;
-  const problem = built.cache.save();
-  if (problem !== undefined) log.info({ reason: problem }, 'could not save the search index');
+  started.ready();
   return {
     url: server.url,
     standIn,
