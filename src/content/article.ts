@@ -86,7 +86,7 @@ export function parseArticle(file: string, source: string, problems: ContentProb
   if (!parts) return { article: null, idLine: 1 };
   const yaml = parseYaml(file, parts.yaml, 2, problems);
   if (!yaml) return { article: null, idLine: 1 };
-  const parsed = frontMatterSchema.safeParse(yaml.doc.toJS());
+  const parsed = frontMatterSchema.safeParse(yaml.data);
   if (!parsed.success) {
     problems.push(...schemaProblems(file, parsed.error, yaml.lineOf));
     return { article: null, idLine: yaml.lineOf(['id']) };

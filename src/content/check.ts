@@ -1,10 +1,16 @@
 /**
  * `npm run content:check [dir]`: validates the content folder and prints each problem as
  * `file:line: message`. Exits 1 on any problem, 0 when everything is valid.
+ * Never a stack trace: anything unforeseen is one line and exit 1.
  */
 import path from 'node:path';
-import { formatProblem, loadContent } from './load.js';
+import { errorLine, formatProblem, loadContent } from './load.js';
 import { DEFAULT_CONTENT_DIR } from './paths.js';
+
+process.on('uncaughtException', (error) => {
+  console.error(`content:check failed: ${errorLine(error)}`);
+  process.exit(1);
+});
 
 const dir = process.argv[2] ?? DEFAULT_CONTENT_DIR;
 const result = await loadContent(dir);

@@ -2,9 +2,10 @@
  * Loads and validates the content folder: `articles/*.md` and `topics.yaml`.
  * `content:check`, the CLI and the bot all go through here, so they agree on what is valid.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArticle } from './article.js';
+import { isEditorFile, readContentFile } from './read.js';
 import { topicsSchema } from './schema.js';
 import {
   PROMPT_LEVELS,
@@ -33,25 +34,45 @@ export function formatProblem(p: ContentProblem): string {
   return `${p.file}:${p.line}: ${p.message}`;
 }
 
-/** Source files of a content folder, as `relative path → text`. */
-export type ContentFiles = ReadonlyMap<string, string>;
+/**
+ * Source files of a content folder, as `relative path → text`, or the problem that kept a file
+ * from being read (a folder named `x.md`, a dangling link, a file too big or not UTF-8).
+ */
+export type ContentFiles = ReadonlyMap<string, string | ContentProblem>;
 
+/** The article files' names in `articles/`, in name order, leaving out editors' files. */
+async function articleNames(dir: string): Promise<string[] | ContentProblem> {
+  try {
+    const names = await readdir(path.join(dir, ARTICLES_DIR));
+    return names.filter((n) => n.endsWith('.md') && !isEditorFile(n)).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A missing folder is reported by buildContent as "no articles".
+    if (code === 'ENOENT') return [];
+    const message =
+      code === 'ENOTDIR'
+        ? 'is a file, not a folder: articles go in a folder `articles`'
+        : `cannot be read (${code})`;
+    return { file: ARTICLES_DIR, line: 0, message };
+  }
+}
+
+/** Reads `articles/*.md` and `topics.yaml`. Never throws: what cannot be read is a problem. */
 export async function readContentFiles(dir: string): Promise<ContentFiles> {
-  const files = new Map<string, string>();
-  const articleDir = path.join(dir, ARTICLES_DIR);
-  let names: string[] = [];
-  try {
-    names = (await readdir(articleDir)).filter((n) => n.endsWith('.md')).sort();
-  } catch {
-    // Reported by buildContent as "no articles".
+  const files = new Map<string, string | ContentProblem>();
+  const names = await articleNames(dir);
+  if (!Array.isArray(names)) files.set(ARTICLES_DIR, names);
+  else {
+    for (const name of names) {
+      const file = `${ARTICLES_DIR}/${name}`;
+      // An article removed since the folder was listed is simply gone.
+      const read = await readContentFile(dir, file);
+      if (read !== undefined) files.set(file, read);
+    }
   }
-  for (const name of names)
-    files.set(`${ARTICLES_DIR}/${name}`, await readFile(path.join(articleDir, name), 'utf8'));
-  try {
-    files.set(TOPICS_FILE, await readFile(path.join(dir, TOPICS_FILE), 'utf8'));
-  } catch {
-    // Reported by buildContent as a missing file.
-  }
+  // A missing topics.yaml is reported by buildContent.
+  const topics = await readContentFile(dir, TOPICS_FILE);
+  if (topics !== undefined) files.set(TOPICS_FILE, topics);
   return files;
 }
 
@@ -63,7 +84,7 @@ function parseTopics(
   const file = TOPICS_FILE;
   const yaml = parseYaml(file, source, 1, problems);
   if (!yaml) return [];
-  const parsed = topicsSchema.safeParse(yaml.doc.toJS());
+  const parsed = topicsSchema.safeParse(yaml.data);
   if (!parsed.success) {
     problems.push(...schemaProblems(file, parsed.error, yaml.lineOf));
     return [];
@@ -99,15 +120,36 @@ function parseTopics(
   });
 }
 
+/** The first line of an unexpected error's message, for a one-line problem. */
+export function errorLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0] ?? '';
+}
+
+/** Runs one file's parser: a failure nobody foresaw is that file's problem, not a crash. */
+function guarded<T>(file: string, problems: ContentProblem[], parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    problems.push({ file, line: 0, message: `could not be parsed (${errorLine(error)})` });
+    return undefined;
+  }
+}
+
 /** Validates a set of content files and builds the content, or lists every problem. */
 export function buildContent(files: ContentFiles): LoadResult {
   const problems: ContentProblem[] = [];
   const articles: Article[] = [];
   const idLines = new Map<string, string>();
   for (const [file, source] of files) {
+    if (typeof source !== 'string') {
+      problems.push(source);
+      continue;
+    }
     if (!file.startsWith(`${ARTICLES_DIR}/`)) continue;
-    const { article, idLine } = parseArticle(file, source, problems);
-    if (!article) continue;
+    const parsed = guarded(file, problems, () => parseArticle(file, source, problems));
+    if (!parsed?.article) continue;
+    const { article, idLine } = parsed;
     const first = idLines.get(article.id);
     if (first !== undefined) {
       problems.push({
@@ -127,7 +169,8 @@ export function buildContent(files: ContentFiles): LoadResult {
   const topicsSource = files.get(TOPICS_FILE);
   let topics: Topic[] = [];
   if (topicsSource === undefined) problems.push({ file: TOPICS_FILE, line: 0, message: 'file is missing' });
-  else topics = parseTopics(topicsSource, passages, problems);
+  else if (typeof topicsSource === 'string')
+    topics = guarded(TOPICS_FILE, problems, () => parseTopics(topicsSource, passages, problems)) ?? [];
 
   if (problems.length > 0) return { ok: false, problems };
   articles.sort((a, b) => a.id.localeCompare(b.id));
@@ -137,7 +180,17 @@ export function buildContent(files: ContentFiles): LoadResult {
   };
 }
 
-/** Reads and validates a content folder. Problems carry paths relative to `dir`. */
+/**
+ * Reads and validates a content folder. Problems carry paths relative to `dir`. Never rejects:
+ * whatever is in the folder, the answer is content or a list of problems.
+ */
 export async function loadContent(dir: string): Promise<LoadResult> {
-  return buildContent(await readContentFiles(dir));
+  try {
+    return buildContent(await readContentFiles(dir));
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [{ file: '.', line: 0, message: `could not be loaded (${errorLine(error)})` }],
+    };
+  }
 }

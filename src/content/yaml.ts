@@ -1,12 +1,31 @@
 /** YAML parsing that keeps line numbers, so every problem can point at `file:line`. */
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem } from './types.js';
 
+/**
+ * How far aliases (`*name`) may expand, counted the yaml library's way (`maxAliasCount`): plenty
+ * for a value reused a few times, while a nested "alias bomb" is refused instead of expanded.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
 export interface ParsedYaml {
-  readonly doc: Document;
+  /** The document as plain JavaScript values. */
+  readonly data: unknown;
   /** 1-based line of a path in the document, or of the nearest parent that exists. */
   readonly lineOf: (path: readonly PropertyKey[]) => number;
+}
+
+/** Where the first alias (`*name`) of a document starts, if it has one. */
+function firstAliasOffset(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 export function parseYaml(
@@ -32,7 +51,19 @@ export function parseYaml(
     }
     return firstLine;
   };
-  return { doc, lineOf };
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), lineOf };
+  } catch (error) {
+    // The yaml library throws on aliases that expand too far ("Excessive alias count").
+    const why = error instanceof Error ? error.message : String(error);
+    if (!/alias/i.test(why)) throw error;
+    problems.push({
+      file,
+      line: lineAt(firstAliasOffset(doc) ?? 0),
+      message: `YAML: aliases (*name) expand too far (over ${MAX_ALIAS_COUNT} values): write the values out instead`,
+    });
+    return null;
+  }
 }
 
 /** Turns zod issues into `file:line: message` problems. */
