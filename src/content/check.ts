@@ -1,9 +1,12 @@
 /**
  * `npm run content:check [dir]`: validates the content folder and prints each problem as
- * `file:line: message`. Exits 1 on any problem, 0 when everything is valid.
+ * `file:line: message`. Exits 1 on any problem, 0 when everything is valid; warnings
+ * (`file:line: warning: …`) leave the exit code at 0.
  */
 import path from 'node:path';
 import { formatProblem, loadContent } from './load.js';
+import { checkPrompts } from '../core/prompt-check.js';
+import { createSearchIndex } from '../core/search.js';
 import { DEFAULT_CONTENT_DIR } from './paths.js';
 
 const dir = process.argv[2] ?? DEFAULT_CONTENT_DIR;
@@ -15,6 +18,9 @@ if (!result.ok) {
   process.exit(1);
 }
 const { articles, topics, passages } = result.content;
+// Warnings only (exit 0): a prompt naming an author with nothing to show on its topic.
+for (const w of checkPrompts(result.content, createSearchIndex(passages.values())))
+  console.error(formatProblem({ ...w, file: path.join(shown, w.file) }));
 console.log(
   `${shown}/ is valid: ${articles.length} articles, ${passages.size} passages, ${topics.length} topics, ` +
     `${topics.length * 3} prompts.`,

@@ -94,6 +94,7 @@ function parseTopics(
         topicId: t.id,
         level,
         text: t.prompts[level],
+        line: yaml.lineOf(['topics', i, 'prompts', level]),
       })),
     };
   });
