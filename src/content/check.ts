@@ -1,13 +1,12 @@
 /**
  * `npm run content:check [dir]`: validates the content folder and prints each problem as
- * `file:line: message`. Exits 1 on any problem, 0 when everything is valid; warnings
- * (`file:line: warning: …`) leave the exit code at 0.
+ * `file:line: message`. Exits 1 on any problem, 0 when everything is valid.
  */
 import path from 'node:path';
 import { formatProblem, loadContent } from './load.js';
+import { DEFAULT_CONTENT_DIR } from './paths.js';
 import { checkPrompts } from '../core/prompt-check.js';
 import { createSearchIndex } from '../core/search.js';
-import { DEFAULT_CONTENT_DIR } from './paths.js';
 
 const dir = process.argv[2] ?? DEFAULT_CONTENT_DIR;
 const result = await loadContent(dir);
@@ -18,7 +17,8 @@ if (!result.ok) {
   process.exit(1);
 }
 const { articles, topics, passages } = result.content;
-// Warnings only (exit 0): a prompt naming an author with nothing to show on its topic.
+// Warnings (`file:line: warning: …`) do not change the exit code: a prompt naming an author
+// whose article has nothing to show on its topic.
 for (const w of checkPrompts(result.content, createSearchIndex(passages.values())))
   console.error(formatProblem({ ...w, file: path.join(shown, w.file) }));
 console.log(
