@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { errorLine, formatProblem, loadContent } from './load.js';
 import { DEFAULT_CONTENT_DIR } from './paths.js';
+import { checkPrompts } from '../core/prompt-check.js';
+import { createSearchIndex } from '../core/search.js';
 
 process.on('uncaughtException', (error) => {
   console.error(`content:check failed: ${errorLine(error)}`);
@@ -21,6 +23,10 @@ if (!result.ok) {
   process.exit(1);
 }
 const { articles, topics, passages } = result.content;
+// Warnings (`file:line: warning: …`) do not change the exit code: a prompt naming an author
+// whose article has nothing to show on its topic.
+for (const w of checkPrompts(result.content, createSearchIndex(passages.values())))
+  console.error(formatProblem({ ...w, file: path.join(shown, w.file) }));
 console.log(
   `${shown}/ is valid: ${articles.length} articles, ${passages.size} passages, ${topics.length} topics, ` +
     `${topics.length * 3} prompts.`,

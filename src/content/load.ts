@@ -115,6 +115,7 @@ function parseTopics(
         topicId: t.id,
         level,
         text: t.prompts[level],
+        line: yaml.lineOf(['topics', i, 'prompts', level]),
       })),
     };
   });

@@ -84,6 +84,8 @@ export interface Prompt {
   readonly topicId: string;
   readonly level: PromptLevel;
   readonly text: string;
+  /** 1-based line of the question in topics.yaml, for messages. */
+  readonly line: number;
 }
 
 export interface Topic {

@@ -104,9 +104,9 @@ describe('buildContent', () => {
         terms: ['talks', 'Riyadh'],
         pinned: ['a#1', 'b#2'],
         prompts: [
-          { id: 'talks:understand', topicId: 'talks', level: 'understand', text: 'What is said?' },
-          { id: 'talks:analyze', topicId: 'talks', level: 'analyze', text: 'How do they differ?' },
-          { id: 'talks:evaluate', topicId: 'talks', level: 'evaluate', text: 'Who is right?' },
+          { id: 'talks:understand', topicId: 'talks', level: 'understand', text: 'What is said?', line: 9 },
+          { id: 'talks:analyze', topicId: 'talks', level: 'analyze', text: 'How do they differ?', line: 10 },
+          { id: 'talks:evaluate', topicId: 'talks', level: 'evaluate', text: 'Who is right?', line: 11 },
         ],
       },
     ]);

@@ -178,7 +178,7 @@ describe('compareMoreAnswer', () => {
       "**Kulakevich (The Conversation U.S.)** on The Riyadh talks and Ukraine's exclusion (3–3 of 5)",
     );
     expect(embedsOf(out)).toHaveLength(1);
-    expect(embedsOf(out)[0]?.title).toBe('Caution — Trump is transactional, not abandoning Ukraine');
+    expect(embedsOf(out)[0]?.title).toBe(c.perspectives[0]?.article.perspective);
     expect(buttons(out)).toEqual([['More (2)', ['compare', 'more', 'kulakevich-qa', '3', 'riyadh-talks']]]);
   });
   it('has no button once the last passage is shown', async () => {
@@ -242,8 +242,7 @@ describe('promptPost', () => {
       color: 0x5865f2,
       author: { name: 'Discussion · Analyze' },
       title: 'China and the diplomatic triangle',
-      description:
-        "## Sumner explains Trump's turn toward Russia without mentioning China at all; Kulakevich puts China near the center. What does each explanation assume about what Trump wants most?\nCite the texts: use **/quote**, then **Share**.",
+      description: `## ${pick.prompt.text}\nCite the texts: use **/quote**, then **Share**.`,
       footer: { text: 'Prompt china-triangle:analyze' },
     });
     expect(perspectives.map((e) => e.footer?.text)).toEqual([

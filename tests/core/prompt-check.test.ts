@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { buildContent, formatProblem } from '../../src/content/load.js';
+import type { Content } from '../../src/content/types.js';
+import { checkPrompts, namedAuthors } from '../../src/core/prompt-check.js';
+import { createSearchIndex } from '../../src/core/search.js';
+import { articleFile, type TinyArticle } from '../helpers/content.js';
+
+/** Tiny content whose articles have their own authors (the helper's file has "Ann Author"). */
+function contentWith(articles: (TinyArticle & { authors: string })[], topics: string): Content {
+  const files = new Map<string, string>(
+    articles.map((a) => [
+      `articles/${a.id}.md`,
+      articleFile(a).replace('authors: [Ann Author]', `authors: [${a.authors}]`),
+    ]),
+  );
+  files.set('topics.yaml', topics);
+  const result = buildContent(files);
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.content;
+}
+
+const ARTICLES = [
+  {
+    id: 'alpha',
+    authors: 'Ann Author',
+    body: [
+      'Europe worried about the price of natural gas.',
+      'The gas pipeline to Germany was a threat.',
+    ].join('\n\n'),
+    extra: 'short: Author (The Outlet)',
+  },
+  { id: 'beta', authors: 'Bob Baker', body: 'Bread is baked daily.' },
+  {
+    id: 'gamma',
+    authors: 'Cat Critic',
+    body: ['[Q] What about the gas pipeline?', '[A] Bread matters more to me.'].join('\n\n'),
+    extra: ['interviewer: Ivy Asker', 'interviewee: Cat Critic'].join('\n'),
+  },
+];
+
+/** Line numbers of the prompts are noted on the right: the warnings point at them. */
+function topics(pinned = '[]'): string {
+  return [
+    'topics:', //                                                     1
+    '  - id: gas', //                                                 2
+    '    title: Gas and pipelines', //                                3
+    '    terms: [gas pipeline, natural gas]', //                      4
+    `    pinned: ${pinned}`, //                                       5
+    '    prompts:', //                                                6
+    '      understand: What does Author say about gas?', //           7
+    "      analyze: How does Baker's view differ from Author (The Outlet)?", // 8
+    '      evaluate: Is Cat Critic right that bread matters more?', // 9
+    '',
+  ].join('\n');
+}
+
+function warningsOf(content: Content): string[] {
+  return checkPrompts(content, createSearchIndex(content.passages.values())).map(formatProblem);
+}
+
+describe('namedAuthors', () => {
+  const content = contentWith(ARTICLES, topics());
+  const named = (text: string) => namedAuthors(content, text).map((a) => `${a.article.id}:${a.name}`);
+
+  it('finds an author by surname, full name, possessive or the article’s short label', () => {
+    expect(named('What does Author say?')).toEqual(['alpha:Ann Author']);
+    expect(named('Ask Bob Baker.')).toEqual(['beta:Bob Baker']);
+    expect(named("Baker’s view and Baker's view")).toEqual(['beta:Bob Baker']);
+    expect(named('Compare Author (The Outlet) and Critic.')).toEqual([
+      'alpha:Ann Author',
+      'gamma:Cat Critic',
+    ]);
+  });
+  it('matches whole words as written, so ordinary words are not taken for names', () => {
+    expect(named('The bakers and the authorities agree; ask a baker.')).toEqual([]);
+    expect(named('No one is named here.')).toEqual([]);
+  });
+  it('does not count the interviewer as the article’s author', () => {
+    expect(named('What does Asker ask?')).toEqual([]);
+  });
+});
+
+describe('checkPrompts', () => {
+  it('warns, at the prompt’s line, when a named author’s article does not address the topic', () => {
+    expect(warningsOf(contentWith(ARTICLES, topics()))).toEqual([
+      'topics.yaml:8: warning: prompt gas:analyze names Baker, but beta does not address “Gas and pipelines”: pin a passage of theirs in this topic, or reword the question',
+      'topics.yaml:9: warning: prompt gas:evaluate names Critic, but none of the passages shown first are Critic’s own words: pin a passage of theirs in this topic, or reword the question',
+    ]);
+  });
+  it('is satisfied once the named authors’ own passages are pinned in the topic', () => {
+    expect(warningsOf(contentWith(ARTICLES, topics('[beta#1, gamma#2]')))).toEqual([]);
+  });
+  it('does not count a pinned passage by the interviewer as the interviewee’s words', () => {
+    const [warning] = warningsOf(contentWith(ARTICLES, topics('[beta#1, gamma#1]')));
+    expect(warning).toMatch(/^topics\.yaml:9: warning: prompt gas:evaluate names Critic, but none/);
+  });
+});
