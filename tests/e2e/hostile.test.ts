@@ -8,7 +8,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallbackRecord, InteractionHandle } from '../../src/sandbox/standin/index.js';
 import { buttonIds, startStack, visibleText, type Stack } from './harness.js';
-import { APOLOGY_TEXT, callbacksFor, logEntries, ok, pinged, requestsFor } from './util.js';
+import {
+  APOLOGY_TEXT,
+  callbacksFor,
+  EPHEMERAL,
+  logEntries,
+  OLD_BUTTON_TEXT,
+  ok,
+  pinged,
+  postAsBot,
+  requestsFor,
+} from './util.js';
 
 let stack: Stack;
 let studentId: string;
@@ -164,6 +174,32 @@ describe.each(INPUTS)('hostile input: %s', (_name, input) => {
     // Choice names are plain text in Discord's picker (never markdown, never a ping), so an echoed
     // "Search: @everyone <@id>" is harmless there; the stand-in has checked the names' and values' lengths.
     expect((await h.choices()).length).toBeLessThanOrEqual(25);
+  });
+});
+
+describe('hostile button ids', () => {
+  // Names every plain object has: a lookup that is not by own key finds them and calls them.
+  const IDS = ['quote|constructor|x', 'quote|toString|x', 'quote|__proto__|x', 'compare|valueOf|x'];
+
+  it('a button naming an inherited property gets the short private "old button" answer', async () => {
+    const { standIn } = stack;
+    const message = await postAsBot(standIn, 'discussion', {
+      content: 'A message with crafted buttons',
+      allowed_mentions: { parse: [] },
+      components: [
+        {
+          type: 1,
+          components: IDS.map((customId) => ({ type: 2, style: 2, custom_id: customId, label: customId })),
+        },
+      ],
+    });
+    for (const customId of IDS) {
+      const h = standIn.button({ user: 'student1', message: message.id, customId });
+      const callback = await answeredOnce(h);
+      expect(callback.type, customId).toBe(4);
+      expect(callback.data?.content, customId).toBe(OLD_BUTTON_TEXT);
+      expect(Number(callback.data?.flags ?? 0) & EPHEMERAL, customId).toBe(EPHEMERAL);
+    }
   });
 });
 
