@@ -222,7 +222,7 @@ describe('/prompt with a topic that is not one', () => {
       options: { topic: topic() },
     });
     const reply = await h.waitForOriginal((m) => m.content !== '', 5000);
-    expect(reply.content).toMatch(/^Unknown topic “/);
+    expect(reply.content).toMatch(/^Unknown topic /);
     expect(reply.content).toContain('Topics: ');
     expect(reply.content.length).toBeLessThanOrEqual(300);
     expect((reply.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
