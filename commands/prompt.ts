@@ -9,14 +9,22 @@ import {
   type Message,
 } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
-import { messageOptions } from '../src/bot/send.js';
-import { PROMPT_LEVELS } from '../src/content/types.js';
+import { editOptions, messageOptions } from '../src/bot/send.js';
+import { PROMPT_LEVELS, type Content } from '../src/content/types.js';
 import { isPromptLevel, pickPrompt } from '../src/core/prompts.js';
 import { promptPost, threadName, usedPromptIds } from '../src/render/compare.js';
+import { finalize, type Payload } from '../src/render/limits.js';
+import { echo, escapeMarkdown } from '../src/render/markdown.js';
 import { topicChoices } from './compare.js';
 
 /** How far back the channel's history is read to find prompts already used. */
 export const HISTORY_LIMIT = 100;
+
+/** The private answer to a topic not in topics.yaml: what was typed is escaped and cut short. */
+export function unknownTopic(content: Content, typed: string): Payload {
+  const topics = content.topics.map((t) => escapeMarkdown(t.id)).join(', ');
+  return finalize({ ephemeral: true, content: `Unknown topic “${echo(typed)}”. Topics: ${topics}.` });
+}
 
 const data = new SlashCommandBuilder()
   .setName('prompt')
@@ -56,6 +64,11 @@ export const prompt = {
     const wantThread = i.options.getBoolean('thread') ?? false;
     const wantPoll = i.options.getBoolean('poll') ?? false;
 
+    if (topicId !== undefined && !core.content.topics.some((t) => t.id === topicId)) {
+      await i.editReply(editOptions(unknownTopic(core.content, topicId)));
+      return;
+    }
+
     // Which prompts this channel has had, from the bot's own earlier posts: nothing is stored.
     const history = await channel.messages.fetch({ limit: HISTORY_LIMIT });
     const own = [...history.values()].filter((m) => m.author.id === i.client.user.id);
@@ -67,7 +80,7 @@ export const prompt = {
       used,
     });
     if (!result.ok) {
-      await i.editReply({ content: result.error, allowedMentions: { parse: [] } });
+      await i.editReply(editOptions(finalize({ ephemeral: true, content: result.error })));
       return;
     }
     const topic = core.content.topics.find((t) => t.id === result.pick.prompt.topicId);

@@ -46,7 +46,9 @@ export const summary = {
     }
     const core = ctx.core();
     await i.editReply(
-      editOptions(summaryAnswer(summarize(messages, core.content), core.content, thread.name)),
+      editOptions(
+        summaryAnswer(summarize(messages, core.content, i.client.user.id), core.content, thread.name),
+      ),
     );
   },
 } satisfies Command;

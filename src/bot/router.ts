@@ -5,7 +5,7 @@
  */
 import { MessageFlags, type Interaction, type InteractionReplyOptions } from 'discord.js';
 import { decodeId } from '../render/custom-id.js';
-import type { Command, Context } from './command.js';
+import type { ButtonHandler, Command, Context } from './command.js';
 
 export const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';
 export const OLD_BUTTON =
@@ -30,6 +30,21 @@ function logContext(i: Interaction) {
     ...(i.isCommand() || i.isAutocomplete() ? { command: i.commandName } : {}),
     ...(i.isMessageComponent() ? { customId: i.customId } : {}),
   };
+}
+
+/**
+ * The handler a button's custom id names, or undefined for an unknown or malformed id. Actions are
+ * looked up by own key only: `quote|constructor|…` must not find `Object.prototype.constructor`.
+ */
+export function buttonHandler(
+  commands: ReadonlyMap<string, Command>,
+  customId: string,
+): { handler: ButtonHandler; fields: readonly string[] } | undefined {
+  const id = decodeId(customId);
+  const buttons = id && commands.get(id.command)?.buttons;
+  if (!id || !buttons || !Object.hasOwn(buttons, id.action)) return undefined;
+  const handler = buttons[id.action];
+  return handler && { handler, fields: id.fields };
 }
 
 export function createRouter(commands: ReadonlyMap<string, Command>, ctx: Context): Router {
@@ -57,13 +72,12 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: Contex
       return;
     }
     if (i.isButton()) {
-      const id = decodeId(i.customId);
-      const handler = id && commands.get(id.command)?.buttons?.[id.action];
-      if (!id || !handler) {
+      const found = buttonHandler(commands, i.customId);
+      if (!found) {
         await i.reply(ephemeral(OLD_BUTTON));
         return;
       }
-      await handler(i, id.fields, ctx);
+      await found.handler(i, found.fields, ctx);
       return;
     }
     if (i.isRepliable()) await i.reply(ephemeral(OLD_BUTTON));

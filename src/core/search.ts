@@ -428,8 +428,10 @@ export function matchedWords(text: string, matched: readonly string[]): string[]
 }
 
 /** Bumped whenever the index's terms or options change, so older saved indexes are rebuilt. */
-export const SAVED_INDEX_VERSION = 2;
+export const SAVED_INDEX_VERSION = 3;
 const SAVED_FORMAT = 'discussion-guide-search-index';
+/** First line of a saved index: its format, version and the sha256 of everything after the line. */
+const SAVED_HEADER = new RegExp(`^${SAVED_FORMAT} v${SAVED_INDEX_VERSION} sha256:([0-9a-f]{64})$`);
 
 interface SavedIndex {
   readonly format: typeof SAVED_FORMAT;
@@ -440,6 +442,8 @@ interface SavedIndex {
   readonly documentFrequency: [string, number][];
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 /** A digest of what is indexed of each passage, in order. */
 export function passagesFingerprint(passages: Iterable<Passage>): string {
   const hash = createHash('sha256');
@@ -447,7 +451,10 @@ export function passagesFingerprint(passages: Iterable<Passage>): string {
   return `${SAVED_INDEX_VERSION}:${hash.digest('hex')}`;
 }
 
-/** The index as text, to be restored with {@link loadSearchIndex} over the same passages. */
+/**
+ * The index as text, to be restored with {@link loadSearchIndex} over the same passages: a header
+ * line with the sha256 of the rest, then the index as JSON.
+ */
 export function saveSearchIndex(index: SearchIndex): string {
   const saved: SavedIndex = {
     format: SAVED_FORMAT,
@@ -456,12 +463,15 @@ export function saveSearchIndex(index: SearchIndex): string {
     mini: index.mini.toJSON(),
     documentFrequency: [...index.documentFrequency],
   };
-  return JSON.stringify(saved);
+  const body = JSON.stringify(saved);
+  return `${SAVED_FORMAT} v${SAVED_INDEX_VERSION} sha256:${sha256(body)}\n${body}`;
 }
 
 /**
  * Restores a saved index over the passages it was built from. Throws when the text is not a saved
- * index of this version, or was saved for other passages: the caller then builds a fresh one.
+ * index of this version, does not match its own checksum (altered or damaged: the passages'
+ * fingerprint alone would not notice a changed document-id map), or was saved for other passages:
+ * the caller then builds a fresh one.
  * `fingerprint`: the passages' {@link passagesFingerprint}, when the caller has it already.
  */
 export function loadSearchIndex(
@@ -469,9 +479,16 @@ export function loadSearchIndex(
   passages: Iterable<Passage>,
   fingerprint?: string,
 ): SearchIndex {
+  const newline = text.indexOf('\n');
+  const checksum = SAVED_HEADER.exec(newline === -1 ? '' : text.slice(0, newline))?.[1];
+  if (checksum === undefined)
+    throw new Error('This is not a saved search index of this version, or it is damaged.');
+  const body = text.slice(newline + 1);
+  if (sha256(body) !== checksum)
+    throw new Error('The saved search index does not match its checksum: it was altered or damaged.');
   let saved: Partial<SavedIndex>;
   try {
-    saved = JSON.parse(text) as Partial<SavedIndex>;
+    saved = JSON.parse(body) as Partial<SavedIndex>;
   } catch {
     throw new Error('The saved search index is truncated or damaged.');
   }

@@ -3,6 +3,7 @@
  * restart and on any shard, and nothing is stored. Format: `<command>|<action>|<field>|…`.
  * Fields are percent-escaped for `|` and `%`; user ids are written in base 36 to save room.
  */
+import { clip, dropLast } from './graphemes.js';
 import { LIMITS } from './limits.js';
 
 const SEP = '|';
@@ -15,7 +16,7 @@ function unesc(s: string): string {
   return s.replace(/%7C/gi, '|').replace(/%25/g, '%');
 }
 
-/** Encodes a custom id; the last field is cut (at a character boundary) to fit if it must. */
+/** Encodes a custom id; the last field is cut (between graphemes) to fit if it must. */
 export function encodeId(command: string, action: string, ...fields: string[]): string {
   const head = [command, action, ...fields.slice(0, -1)].map(esc).join(SEP);
   const last = fields.at(-1);
@@ -23,9 +24,9 @@ export function encodeId(command: string, action: string, ...fields: string[]): 
   const room = LIMITS.customId - head.length - SEP.length;
   let tail = esc(last);
   if (tail.length > room) {
-    tail = tail.slice(0, Math.max(0, room));
-    // Don't leave half an escape sequence or half a surrogate pair.
-    tail = tail.replace(/%[0-9A-F]?$/i, '').replace(/[\uD800-\uDBFF]$/, '');
+    tail = clip(tail, room);
+    // Don't leave half an escape sequence.
+    while (/%[0-9A-F]?$/i.test(tail)) tail = dropLast(tail);
   }
   return `${head}${SEP}${tail}`;
 }

@@ -13,6 +13,7 @@ import {
   type APIEmbed,
   type RESTAPIPoll,
 } from 'discord-api-types/v10';
+import { clip, dropLast } from './graphemes.js';
 
 export const LIMITS = {
   content: 2000,
@@ -56,30 +57,34 @@ export type Choice = APIApplicationCommandOptionChoice<string>;
 
 const ELLIPSIS = '…';
 
-/** Cuts text to at most `max` characters, at a word boundary when one is near, with a visible "…". */
+/**
+ * Cuts text to at most `max` characters, at a word boundary when one is near, with a visible "…".
+ * Whole graphemes only (see {@link clip}), and never a dangling escaping backslash.
+ */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 1) return ELLIPSIS.slice(0, max);
-  const cut = text.slice(0, max - 1);
+  const cut = clip(text, max - 1);
   const space = cut.lastIndexOf(' ');
-  const body = space > max * 0.5 ? cut.slice(0, space) : cut;
-  // Never leave a dangling escape or half a surrogate pair.
-  return body.replace(/\\+$/, '').replace(/[\uD800-\uDBFF]$/, '') + ELLIPSIS;
+  let body = space > max * 0.5 ? clip(cut, space) : cut;
+  while (body.endsWith('\\')) body = dropLast(body);
+  return body + ELLIPSIS;
 }
 
 /**
- * Splits text into chunks of at most `max` characters at paragraph, sentence or word boundaries.
- * Nothing is dropped: joining the chunks (with the boundary whitespace) gives back the text.
+ * Splits text into chunks of at most `max` characters at paragraph, sentence or word boundaries,
+ * and always between graphemes. Nothing is dropped: joining the chunks (with the boundary
+ * whitespace) gives back the text.
  */
 export function splitText(text: string, max: number): string[] {
   const chunks: string[] = [];
   let rest = text;
   while (rest.length > max) {
-    const window = rest.slice(0, max);
+    const window = clip(rest, max);
     const at = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('. ') + 1, window.lastIndexOf(' '));
-    let cut = at > max * 0.5 ? at : max;
-    // Don't split a surrogate pair or strand an escaping backslash.
-    while (cut > 1 && (/[\uD800-\uDBFF]/.test(rest.charAt(cut - 1)) || rest.charAt(cut - 1) === '\\')) cut--;
+    let cut = at > max * 0.5 ? at : window.length;
+    // Don't strand an escaping backslash.
+    while (cut > 1 && rest.charAt(cut - 1) === '\\') cut--;
     // Don't cut inside **bold**: move the cut before an unclosed marker.
     const head = rest.slice(0, cut);
     const marks = head.match(/(?<!\\)\*\*/g)?.length ?? 0;
@@ -87,11 +92,20 @@ export function splitText(text: string, max: number): string[] {
       const open = head.lastIndexOf('**');
       if (open > 0) cut = open;
     }
+    // Between graphemes; only a grapheme longer than a whole chunk (a letter with hundreds of
+    // accents) is cut, between code points.
+    cut = clip(rest, cut).length || clip(rest, max).length || codePointCut(rest, max);
     chunks.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
   }
   if (rest.length > 0 || chunks.length === 0) chunks.push(rest);
   return chunks;
+}
+
+/** Where to cut a text's first `max` code units without splitting a surrogate pair (at least 1). */
+function codePointCut(text: string, max: number): number {
+  const high = /[\uD800-\uDBFF]/.test(text.charAt(max - 1));
+  return high && max > 1 ? max - 1 : Math.max(1, max);
 }
 
 export function embedLength(e: APIEmbed): number {

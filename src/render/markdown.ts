@@ -3,6 +3,7 @@
  * format, link or mention, and bold for matched words.
  */
 import type { Segment } from '../core/present.js';
+import { truncate } from './limits.js';
 
 /**
  * Escapes Discord markdown: emphasis, code, spoilers, quotes, headings, lists, masked links,
@@ -24,12 +25,17 @@ export function boldMatches(segments: readonly Segment[]): string {
   return segments.map((s) => (s.match ? `**${escapeMarkdown(s.text)}**` : escapeMarkdown(s.text))).join('');
 }
 
-/** Text a user typed, shown back safely in one line (no markdown, no line breaks). */
+/** Zero-width, joining and direction controls: invisible, or they reorder what follows. */
+const INVISIBLE = /[\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+/** A zero-width joiner outside an emoji sequence (inside one, it makes 👩‍👩‍👧 one picture). */
+const STRAY_JOINER =
+  /(?<!\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+
+/**
+ * Text a user typed, shown back safely in one line (no markdown, no line breaks), cut to `max`
+ * characters before escaping (so at most twice that after).
+ */
 export function echo(text: string, max = 100): string {
-  const flat = text
-    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-  return escapeMarkdown(cut);
+  const flat = text.replace(INVISIBLE, '').replace(STRAY_JOINER, '').replace(/\s+/g, ' ').trim();
+  return escapeMarkdown(truncate(flat, max));
 }

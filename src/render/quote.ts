@@ -5,6 +5,7 @@ import type { Core } from '../core/index.js';
 import { articleName, snippet } from '../core/present.js';
 import { parseQuery, searchPassages, type SearchHit } from '../core/search.js';
 import { encodeId, packUser } from './custom-id.js';
+import { clip } from './graphemes.js';
 import { finalize, fitChoices, LIMITS, truncate, type Choice, type Payload } from './limits.js';
 import { echo } from './markdown.js';
 import { citationEmbed, contextEmbeds, passageEmbed } from './passage.js';
@@ -51,7 +52,7 @@ export function noMatch(query: string): Payload {
  * that exact passage first, and ▶ goes on through the other matches of what was typed.
  */
 export function pickValue(passageId: string, typed: string): string {
-  return `${passageId} ${typed.replace(/\s+/g, ' ').trim()}`.slice(0, LIMITS.choiceValue).trimEnd();
+  return clip(`${passageId} ${typed.replace(/\s+/g, ' ').trim()}`, LIMITS.choiceValue).trimEnd();
 }
 
 /** Splits a query into a picked passage id (when it starts with a known one) and the rest. */

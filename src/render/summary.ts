@@ -1,7 +1,7 @@
 /**
  * /summary: participation in a discussion thread, worked out from the thread's history alone.
  * Messages are counted per person; a passage counts as cited by the person who shared it into the
- * thread (the bot's "Shared by @user" posts).
+ * thread (this bot's own "Shared by @user" posts; other bots and webhooks are not counted).
  */
 import type { Content } from '../content/types.js';
 import { finalize, LIMITS, truncate, type Payload } from './limits.js';
@@ -35,7 +35,15 @@ export interface ThreadSummary {
 const SHARED = /^Shared by <@!?(\d{5,25})>/;
 const PASSAGE_ID = /([a-z0-9]+(?:-[a-z0-9]+)*#\d+)\s*$/;
 
-export function summarize(messages: readonly ThreadMessage[], content: Content): ThreadSummary {
+/**
+ * `ownUserId`: this bot's own user id. Only its posts are citations: another bot or a webhook can
+ * post "Shared by @someone" too, and is ignored like any bot.
+ */
+export function summarize(
+  messages: readonly ThreadMessage[],
+  content: Content,
+  ownUserId: string,
+): ThreadSummary {
   const people = new Map<string, Participation>();
   const person = (id: string) => {
     let p = people.get(id);
@@ -53,6 +61,7 @@ export function summarize(messages: readonly ThreadMessage[], content: Content):
       totalMessages++;
       continue;
     }
+    if (m.authorId !== ownUserId) continue;
     const sharer = SHARED.exec(m.content)?.[1];
     const passageId = m.embeds
       .map((e) => PASSAGE_ID.exec(e.footer?.text ?? '')?.[1])

@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildCoreCached, CACHE_MIN_PASSAGES, startCore } from '../../src/core/index.js';
 import {
   createSearchIndex,
   loadSearchIndex,
@@ -87,6 +92,74 @@ describe('saveSearchIndex / loadSearchIndex', () => {
     expect(() => loadSearchIndex(saved, changed)).toThrow(/other passages/);
     expect(() => loadSearchIndex('{}', passages)).toThrow(/not a saved search index/);
     expect(() => loadSearchIndex(saved.slice(0, saved.length / 2), passages)).toThrow(/truncated|match/);
+  });
+});
+
+/**
+ * The saved text with its document-id map rotated (each internal id now names the next passage),
+ * everything else, the header included, left as it was.
+ */
+function rotateIdMap(saved: string): string {
+  const head = saved.startsWith('{') ? '' : saved.slice(0, saved.indexOf('\n') + 1);
+  const body = JSON.parse(saved.slice(head.length)) as { mini: { documentIds: Record<string, string> } };
+  const ids = body.mini.documentIds;
+  const keys = Object.keys(ids);
+  const values = keys.map((k) => ids[k]);
+  keys.forEach((k, i) => {
+    ids[k] = values[(i + 1) % values.length] ?? '';
+  });
+  return head + JSON.stringify(body);
+}
+
+describe('a saved index altered on disk', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('is refused by its checksum, though its passages are the same', async () => {
+    const { content, index } = await realCore();
+    const passages = [...content.passages.values()];
+    const query = 'I need ammunition, not a ride';
+    const right = searchPassages(index, query)[0]?.passage.id;
+    expect(right).toBeDefined();
+    const forged = rotateIdMap(saveSearchIndex(index));
+    expect(() => loadSearchIndex(forged, passages)).toThrow(/checksum/);
+    // What the checksum stops: the same bytes under a recomputed header load, and answer wrongly.
+    const body = forged.slice(forged.indexOf('\n') + 1);
+    const resealed = `${forged.slice(0, forged.indexOf('sha256:'))}sha256:${createHash('sha256').update(body).digest('hex')}\n${body}`;
+    expect(searchPassages(loadSearchIndex(resealed, passages), query)[0]?.passage.id).not.toBe(right);
+  });
+
+  it('is rebuilt at start-up, answers right, is reported once, and is replaced by a good one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'index-altered-'));
+    dirs.push(dir);
+    const body = Array.from(
+      { length: CACHE_MIN_PASSAGES },
+      (_, i) => `Paragraph number ${i} about word${i}.`,
+    );
+    const content = tinyContent([{ id: 'big', body: body.join('\n\n') }]);
+    const quiet = { info: () => undefined };
+    startCore(content, dir, quiet).ready();
+    const [file] = readdirSync(dir);
+    const saved = path.join(dir, file ?? 'missing');
+    writeFileSync(saved, rotateIdMap(readFileSync(saved, 'utf8')));
+
+    const logged: { reason: string; message: string }[] = [];
+    const started = startCore(content, dir, {
+      info: ({ reason }, message) => logged.push({ reason, message }),
+    });
+    expect(logged).toEqual([
+      {
+        reason: expect.stringMatching(/checksum/) as string,
+        message: expect.stringMatching(/built a fresh one/) as string,
+      },
+    ]);
+    expect(searchPassages(started.core.index, 'word5 ')[0]?.passage.text).toBe(
+      'Paragraph number 5 about word5.',
+    );
+    started.ready();
+    expect(buildCoreCached(content, dir).cache.loaded).toBe(true);
   });
 });
 

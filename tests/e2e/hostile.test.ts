@@ -6,9 +6,21 @@
  * payload the bot gets wrong shows up as a recorded 4xx.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallbackRecord, InteractionHandle } from '../../src/sandbox/standin/index.js';
+import type { APIMessage } from 'discord-api-types/v10';
+import type { CallbackRecord, InteractionHandle, StandInUser } from '../../src/sandbox/standin/index.js';
+import { buildMessage } from '../../src/sandbox/standin/messages.js';
 import { buttonIds, startStack, visibleText, type Stack } from './harness.js';
-import { APOLOGY_TEXT, callbacksFor, logEntries, ok, pinged, requestsFor } from './util.js';
+import {
+  APOLOGY_TEXT,
+  callbacksFor,
+  EPHEMERAL,
+  logEntries,
+  OLD_BUTTON_TEXT,
+  ok,
+  pinged,
+  postAsBot,
+  requestsFor,
+} from './util.js';
 
 let stack: Stack;
 let studentId: string;
@@ -164,6 +176,138 @@ describe.each(INPUTS)('hostile input: %s', (_name, input) => {
     // Choice names are plain text in Discord's picker (never markdown, never a ping), so an echoed
     // "Search: @everyone <@id>" is harmless there; the stand-in has checked the names' and values' lengths.
     expect((await h.choices()).length).toBeLessThanOrEqual(25);
+  });
+});
+
+describe('hostile button ids', () => {
+  // Names every plain object has: a lookup that is not by own key finds them and calls them.
+  const IDS = ['quote|constructor|x', 'quote|toString|x', 'quote|__proto__|x', 'compare|valueOf|x'];
+
+  it('a button naming an inherited property gets the short private "old button" answer', async () => {
+    const { standIn } = stack;
+    const message = await postAsBot(standIn, 'discussion', {
+      content: 'A message with crafted buttons',
+      allowed_mentions: { parse: [] },
+      components: [
+        {
+          type: 1,
+          components: IDS.map((customId) => ({ type: 2, style: 2, custom_id: customId, label: customId })),
+        },
+      ],
+    });
+    for (const customId of IDS) {
+      const h = standIn.button({ user: 'student1', message: message.id, customId });
+      const callback = await answeredOnce(h);
+      expect(callback.type, customId).toBe(4);
+      expect(callback.data?.content, customId).toBe(OLD_BUTTON_TEXT);
+      expect(Number(callback.data?.flags ?? 0) & EPHEMERAL, customId).toBe(EPHEMERAL);
+    }
+  });
+});
+
+describe('/prompt with a topic that is not one', () => {
+  const TOPICS: readonly (readonly [string, () => string])[] = [
+    ['a 6000-character topic', () => HUGE],
+    [
+      'markdown and mentions',
+      () => `**x** [l](https://example.com) ||s|| @everyone <@${studentId}> <@&${teacherRoleId}> # h`,
+    ],
+  ];
+
+  it.each(TOPICS)('%s: a short private "unknown topic", escaped, never the apology', async (_name, topic) => {
+    const h = stack.standIn.slash({
+      user: 'teacher',
+      channel: 'general',
+      name: 'prompt',
+      options: { topic: topic() },
+    });
+    const reply = await h.waitForOriginal((m) => m.content !== '', 5000);
+    expect(reply.content).toMatch(/^Unknown topic /);
+    expect(reply.content).toContain('Topics: ');
+    expect(reply.content.length).toBeLessThanOrEqual(300);
+    expect((reply.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.content).not.toContain('**x**');
+    expect(reply.content).not.toContain('[l](https://example.com)');
+    expect(reply.content).not.toContain('||s||');
+    expect(reply.content).not.toMatch(LIVE_MENTION);
+    expect(reply.content).not.toMatch(LIVE_EVERYONE);
+    expect(pinged(reply)).toEqual({ users: 0, roles: 0, everyone: false });
+    const refused = requestsFor(stack.standIn, h).filter((r) => r.status >= 400);
+    expect(refused.map((r) => `${r.method} ${r.path} → ${r.status}`)).toEqual([]);
+  });
+});
+
+describe('/summary with impostors in the thread', () => {
+  /** Posts a copy of `original` into the thread as `author` (another bot, or a webhook). */
+  function postAs(
+    author: StandInUser,
+    threadId: string,
+    original: APIMessage,
+    content: string,
+    webhook = false,
+  ) {
+    const { world } = stack.standIn;
+    const channel = world.channels.get(threadId);
+    if (!channel) throw new Error(`no thread ${threadId}`);
+    const message = buildMessage(world, {
+      channel,
+      author,
+      body: { content, embeds: original.embeds, allowed_mentions: { parse: [] } },
+    });
+    if (webhook) message.webhook_id = author.id;
+    world.addMessage(channel, message);
+  }
+
+  it('counts only this bot’s own "Shared by" posts, not another bot’s or a webhook’s', async () => {
+    const { standIn } = stack;
+    const started = standIn.slash({
+      user: 'teacher',
+      channel: 'general',
+      name: 'prompt',
+      options: { topic: 'minerals-deal', thread: true },
+    });
+    const posted = await started.waitForOriginal((m) => m.content.startsWith('Posted:'), 10_000);
+    const threadId = /Thread: <#(\d+)>/.exec(posted.content)?.[1] ?? '';
+    expect(threadId).not.toBe('');
+
+    // student1 shares a passage for real.
+    const q = standIn.slash({
+      user: 'student1',
+      channel: threadId,
+      name: 'quote',
+      options: { query: 'kulakevich-qa#19' },
+    });
+    const answer = await q.waitForOriginal();
+    const share = buttonIds(answer).find((id) => id.startsWith('quote|share|')) ?? '';
+    await answeredOnce(standIn.button({ user: 'student1', message: answer, customId: share }));
+    const real = standIn.channelMessages(threadId).find((m) => m.content.startsWith('Shared by'));
+    if (!real) throw new Error('the share was not posted');
+
+    // Another bot and a webhook forge the same post, crediting student2.
+    const student2 = `<@${standIn.userId('student2')}>`;
+    const otherBot: StandInUser = {
+      key: 'other-bot',
+      id: '1100000000000000001',
+      username: 'copycat',
+      globalName: null,
+      bot: true,
+    };
+    const hook: StandInUser = {
+      key: 'hook',
+      id: '1100000000000000002',
+      username: 'Discussion Guide',
+      globalName: null,
+      bot: true,
+    };
+    postAs(otherBot, threadId, real, `Shared by ${student2}`);
+    postAs(hook, threadId, real, `Shared by ${student2}`, true);
+
+    const s = standIn.slash({ user: 'teacher', channel: threadId, name: 'summary', options: {} });
+    const summary = await s.waitForOriginal((m) => m.embeds.length > 0, 10_000);
+    const text = visibleText(summary);
+    expect(text).toContain(`<@${standIn.userId('student1')}> — 0 messages, cited ¶19 (kulakevich-qa)`);
+    expect(text).not.toContain(student2);
+    expect(summary.embeds[0]?.fields?.find((f) => f.name === 'Passages cited')?.value).toBe('1');
   });
 });
 

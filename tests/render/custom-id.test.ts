@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeId, encodeId, packUser, unpackUser } from '../../src/render/custom-id.js';
+import { anyText, FAMILY, FLAG, graphemeBoundaries, SCRIPT_A } from '../helpers/text.js';
 
 describe('encodeId / decodeId', () => {
   it('round-trips fields, including separators and percent signs', () => {
@@ -25,6 +27,26 @@ describe('encodeId / decodeId', () => {
       expect(id.length).toBeLessThanOrEqual(100);
       expect(id).not.toMatch(/%[0-9A-F]?$/);
     }
+  });
+  it('cuts the last field between graphemes', () => {
+    // "q|p|" leaves 96 characters for the last field.
+    expect(decodeId(encodeId('q', 'p', `${'x'.repeat(92)}${FAMILY}`))?.fields).toEqual(['x'.repeat(92)]);
+    expect(decodeId(encodeId('q', 'p', `${'x'.repeat(93)}${FLAG}`))?.fields).toEqual(['x'.repeat(93)]);
+    expect(decodeId(encodeId('q', 'p', `${'x'.repeat(95)}${SCRIPT_A}`))?.fields).toEqual(['x'.repeat(95)]);
+  });
+  it('last field: at most 100 characters in all, a prefix of whole graphemes, others intact', () => {
+    fc.assert(
+      fc.property(anyText(4), anyText(120), (first, last) => {
+        const id = encodeId('quote', 'page', first, last);
+        const decoded = decodeId(id);
+        expect(id.length).toBeLessThanOrEqual(100);
+        expect(decoded?.fields[0]).toBe(first);
+        const kept = decoded?.fields[1] ?? '';
+        expect(last.startsWith(kept)).toBe(true);
+        expect(graphemeBoundaries(last).has(kept.length)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
   it('rejects ids without a command and an action', () => {
     expect(decodeId('')).toBeNull();

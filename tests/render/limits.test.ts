@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   finalize,
@@ -12,6 +13,16 @@ import { button, row } from '../../src/render/components.js';
 import { passageEmbed } from '../../src/render/passage.js';
 import { expectWithinDiscordLimits } from '../helpers/payload.js';
 import { realCore } from '../helpers/content.js';
+import {
+  anyText,
+  ENGLAND,
+  FAMILY,
+  FLAG,
+  graphemeBoundaries,
+  LONE_SURROGATE,
+  pooledText,
+  SCRIPT_A,
+} from '../helpers/text.js';
 
 describe('truncate', () => {
   it('keeps short text and cuts long text at a word with a visible ellipsis', () => {
@@ -25,6 +36,31 @@ describe('truncate', () => {
     expect(cut.length).toBeLessThanOrEqual(4);
     expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
     expect(truncate('abc\\*def', 5)).toBe('abc…');
+  });
+  it('never cuts a grapheme: a family, a flag or an astral letter at the cut is left out whole', () => {
+    expect(truncate(FAMILY.repeat(2), 12)).toBe(`${FAMILY}…`);
+    expect(truncate(`abcdefgh${FLAG}`, 11)).toBe('abcdefgh…');
+    expect(truncate(`abcdefgh${SCRIPT_A}${SCRIPT_A}`, 11)).toBe(`abcdefgh${SCRIPT_A}…`);
+    expect(truncate(`${'w '.repeat(10)}${ENGLAND}`, 30)).toBe(`${'w '.repeat(9)}w…`);
+  });
+  it('is never longer than max, never cuts a grapheme, and keeps a prefix of the text', () => {
+    fc.assert(
+      fc.property(anyText(), fc.integer({ min: 0, max: 70 }), (text, max) => {
+        const out = truncate(text, max);
+        expect(out.length).toBeLessThanOrEqual(max);
+        if (text.length <= max) {
+          expect(out).toBe(text);
+          return;
+        }
+        if (max === 0) return;
+        expect(out.endsWith('…')).toBe(true);
+        const body = out.slice(0, -1);
+        expect(text.startsWith(body)).toBe(true);
+        expect(graphemeBoundaries(text).has(body.length)).toBe(true);
+        expect(body).not.toMatch(/(?<!\\)(\\\\)*\\$/); // no dangling escape
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -43,6 +79,40 @@ describe('splitText', () => {
   });
   it('cuts a single huge word hard rather than looping', () => {
     expect(splitText('x'.repeat(1000), 300).map((p) => p.length)).toEqual([300, 300, 300, 100]);
+  });
+  it('never splits a grapheme between chunks', () => {
+    // A family straddles every 12th unit: the old cut left "👩‍👩‍👧👩‍" in the first chunk.
+    expect(splitText(FAMILY.repeat(5), 12)).toEqual(Array.from({ length: 5 }, () => FAMILY));
+    expect(splitText(`${'x'.repeat(9)}${SCRIPT_A}yy`, 10)).toEqual(['x'.repeat(9), `${SCRIPT_A}yy`]);
+  });
+  it('cuts a grapheme longer than a whole chunk between code points, never in a pair', () => {
+    const zalgo = `a${'\u0301'.repeat(30)}${SCRIPT_A.repeat(10)}`;
+    const parts = splitText(zalgo, 16);
+    expect(parts.join('')).toBe(zalgo);
+    for (const p of parts) {
+      expect(p.length).toBeLessThanOrEqual(16);
+      expect(p).not.toMatch(LONE_SURROGATE);
+    }
+  });
+  it('chunks: never longer than max, each a run of whole graphemes, nothing lost', () => {
+    fc.assert(
+      fc.property(pooledText(), fc.integer({ min: 16, max: 60 }), (text, max) => {
+        const parts = splitText(text, max);
+        const boundaries = graphemeBoundaries(text);
+        let at = 0;
+        for (const part of parts) {
+          expect(part.length).toBeLessThanOrEqual(max);
+          const start = text.indexOf(part, at);
+          expect(start).toBeGreaterThanOrEqual(at);
+          expect(text.slice(at, start).trim()).toBe(''); // only whitespace between chunks
+          expect(boundaries.has(start)).toBe(true);
+          expect(boundaries.has(start + part.length)).toBe(true);
+          at = start + part.length;
+        }
+        expect(text.slice(at).trim()).toBe('');
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeId, unpackUser } from '../../src/render/custom-id.js';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../../src/render/quote.js';
 import { realCore } from '../helpers/content.js';
 import { expectWithinDiscordLimits, HOSTILE_QUERIES, mentionsIn } from '../helpers/payload.js';
+import { anyText, FAMILY, FLAG, graphemeBoundaries, LONE_SURROGATE, SCRIPT_A } from '../helpers/text.js';
 
 const OWNER = '123456789012345678';
 
@@ -123,6 +125,36 @@ describe('picking a suggestion', () => {
   it('keeps the value within 100 characters', () => {
     expect(pickValue('kulakevich-qa#12', 'x '.repeat(200)).length).toBeLessThanOrEqual(100);
     expect(pickValue('kulakevich-qa#12', '  a   b ')).toBe('kulakevich-qa#12 a b');
+  });
+  it('cuts the value between graphemes: an emoji at the 100th character is left out whole', () => {
+    const id = 'kulakevich-qa#12'; // 16 characters and a space: 83 are left for what was typed
+    expect(pickValue(id, `${'a'.repeat(82)}${SCRIPT_A}`)).toBe(`${id} ${'a'.repeat(82)}`);
+    expect(pickValue(id, `${'a'.repeat(80)}${FAMILY}`)).toBe(`${id} ${'a'.repeat(80)}`);
+    expect(pickValue(id, `${'a'.repeat(81)}${FLAG}`)).toBe(`${id} ${'a'.repeat(81)}`);
+  });
+  it('value: at most 100 characters, a prefix of id and typed text, whole graphemes', () => {
+    fc.assert(
+      fc.property(anyText(120), (typed) => {
+        const value = pickValue('kulakevich-qa#12', typed);
+        const whole = `kulakevich-qa#12 ${typed.replace(/\s+/g, ' ').trim()}`;
+        expect(value.length).toBeLessThanOrEqual(100);
+        expect(whole.startsWith(value)).toBe(true);
+        expect(graphemeBoundaries(whole).has(value.length)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('autocomplete values never hold a lone surrogate, whatever the cut', async () => {
+    const core = await realCore();
+    for (const typed of [`ammunition ${SCRIPT_A.repeat(60)}`, `ammunition x${SCRIPT_A.repeat(60)}`]) {
+      const choices = quoteChoices(core, typed);
+      expect(choices.length).toBeGreaterThan(0);
+      for (const c of choices) {
+        expect(c.value.length).toBeLessThanOrEqual(100);
+        expect(c.value).not.toMatch(LONE_SURROGATE);
+        expect(c.name).not.toMatch(LONE_SURROGATE);
+      }
+    }
   });
 });
 

@@ -32,7 +32,7 @@ const shared = (userId: string, passageId: string, mention = `<@${userId}>`): Th
 
 describe('summarize', () => {
   it('counts messages per person and ignores nobody who typed', () => {
-    const s = summarize([said(ANN), said(BOB), said(ANN), said(ANN)], content);
+    const s = summarize([said(ANN), said(BOB), said(ANN), said(ANN)], content, BOT);
     expect(s.totalMessages).toBe(4);
     expect(s.participants).toEqual([
       { userId: ANN, messages: 3, cited: [] },
@@ -44,6 +44,7 @@ describe('summarize', () => {
     const s = summarize(
       [said(ANN), shared(ANN, 'alpha#2'), shared(BOB, 'beta#1'), shared(ANN, 'alpha#1')],
       content,
+      BOT,
     );
     expect(s.totalMessages).toBe(1);
     expect(s.participants).toEqual([
@@ -56,7 +57,7 @@ describe('summarize', () => {
     ]);
   });
   it('accepts the <@!id> form of a mention', () => {
-    const s = summarize([shared(CAT, 'beta#1', `<@!${CAT}>`)], content);
+    const s = summarize([shared(CAT, 'beta#1', `<@!${CAT}>`)], content, BOT);
     expect(s.participants).toEqual([{ userId: CAT, messages: 0, cited: ['beta#1'] }]);
   });
   it('ignores bot posts without that shape, and unknown passage ids', () => {
@@ -78,12 +79,29 @@ describe('summarize', () => {
         bot(`Look: Shared by <@${ANN}>`, 'Alpha · para. 1 · alpha#1'), // not at the start
       ],
       content,
+      BOT,
     );
     expect(s).toEqual({ participants: [], byArticle: new Map(), totalMessages: 0 });
   });
+  it('counts only this bot’s own "Shared by" posts, not another bot’s or a webhook’s', () => {
+    const OTHER_BOT = '888888888888888888';
+    const WEBHOOK = '777777777777777777';
+    const s = summarize(
+      [
+        { ...shared(ANN, 'alpha#1'), authorId: OTHER_BOT },
+        { ...shared(BOB, 'beta#1'), authorId: WEBHOOK },
+        shared(CAT, 'alpha#2'),
+      ],
+      content,
+      BOT,
+    );
+    expect(s.participants).toEqual([{ userId: CAT, messages: 0, cited: ['alpha#2'] }]);
+    expect([...s.byArticle]).toEqual([['alpha', 1]]);
+    expect(s.totalMessages).toBe(0);
+  });
   it('counts a person’s own "Shared by" text as a message, not a citation', () => {
     const fake: ThreadMessage = { ...shared(BOB, 'alpha#1'), authorId: ANN, authorIsBot: false };
-    const s = summarize([fake], content);
+    const s = summarize([fake], content, BOT);
     expect(s.participants).toEqual([{ userId: ANN, messages: 1, cited: [] }]);
     expect(s.byArticle.size).toBe(0);
   });
@@ -91,6 +109,7 @@ describe('summarize', () => {
     const s = summarize(
       [said(CAT), said(BOB), shared(BOB, 'alpha#1'), said(ANN), said(ANN), said(ANN), shared(CAT, 'beta#1')],
       content,
+      BOT,
     );
     expect(s.participants.map((p) => [p.userId, p.messages + p.cited.length])).toEqual([
       [ANN, 3],
@@ -108,7 +127,7 @@ describe('summarize', () => {
       content: post.content ?? '',
       embeds: post.embeds ?? [],
     };
-    const s = summarize([message], core.content);
+    const s = summarize([message], core.content, BOT);
     expect(s.participants).toEqual([{ userId: ANN, messages: 0, cited: ['kulakevich-qa#14'] }]);
     expect([...s.byArticle]).toEqual([['kulakevich-qa', 1]]);
   });
@@ -126,6 +145,7 @@ describe('summaryAnswer', () => {
         shared(ANN, 'alpha#1'),
       ],
       content,
+      BOT,
     );
     const out = summaryAnswer(s, content, 'Discussion: Gas');
     expect(out.ephemeral).toBe(true);
@@ -150,7 +170,7 @@ describe('summaryAnswer', () => {
     ]);
   });
   it('says "no citations" for people who cited nothing, and gives no percentages without citations', () => {
-    const out = summaryAnswer(summarize([said(CAT)], content), content, 'T');
+    const out = summaryAnswer(summarize([said(CAT)], content, BOT), content, 'T');
     expect(out.embeds?.[0]?.description).toBe(`<@${CAT}> — 1 message, no citations`);
     expect(out.embeds?.[0]?.fields?.[2]).toEqual({
       name: 'Citations by article',
@@ -158,7 +178,7 @@ describe('summaryAnswer', () => {
     });
   });
   it('says when nobody has posted', () => {
-    const out = summaryAnswer(summarize([], content), content, 'Empty thread');
+    const out = summaryAnswer(summarize([], content, BOT), content, 'Empty thread');
     const e = out.embeds?.[0];
     expect(e?.description).toBe('Nobody has posted in this thread yet.');
     expect(e?.fields?.map((f) => [f.name, f.value])).toEqual([
@@ -172,6 +192,7 @@ describe('summaryAnswer', () => {
     const s = summarize(
       people.map((id) => said(id)),
       content,
+      BOT,
     );
     const out = summaryAnswer(s, content, 'Big class');
     const e = out.embeds?.[0];

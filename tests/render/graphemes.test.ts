@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { clip, dropLast } from '../../src/render/graphemes.js';
+import {
+  anyText,
+  ENGLAND,
+  E_ACUTE,
+  FAMILY,
+  FLAG,
+  graphemeBoundaries,
+  SCRIPT_A,
+  THUMB,
+} from '../helpers/text.js';
+
+describe('clip', () => {
+  it('keeps text that fits, whole', () => {
+    expect(clip('abc', 3)).toBe('abc');
+    expect(clip(FAMILY, 8)).toBe(FAMILY);
+    expect(clip('', 0)).toBe('');
+  });
+
+  it.each([
+    ['a family', FAMILY],
+    ['a flag', FLAG],
+    ['an astral letter', SCRIPT_A],
+    ['a tag-sequence flag', ENGLAND],
+    ['a skin tone', THUMB],
+    ['an accent', E_ACUTE],
+  ])('leaves out %s that straddles the cut, whole', (_name, grapheme) => {
+    for (let inside = 1; inside < grapheme.length; inside++) {
+      expect(clip(`ab${grapheme}cd`, 2 + inside)).toBe('ab');
+    }
+    expect(clip(`ab${grapheme}cd`, 2 + grapheme.length)).toBe(`ab${grapheme}`);
+  });
+
+  it('gives nothing when even the first grapheme is too long', () => {
+    expect(clip(FAMILY, 7)).toBe('');
+    expect(clip('abc', 0)).toBe('');
+    expect(clip('abc', -1)).toBe('');
+  });
+
+  it('drops the last grapheme whole', () => {
+    expect(dropLast(`a${FAMILY}`)).toBe('a');
+    expect(dropLast(`${FLAG}${FLAG}`)).toBe(FLAG);
+    expect(dropLast('')).toBe('');
+  });
+
+  it('is never longer than max, is a prefix, ends between graphemes and is the longest such', () => {
+    fc.assert(
+      fc.property(anyText(), fc.integer({ min: 0, max: 70 }), (text, max) => {
+        const out = clip(text, max);
+        expect(out.length).toBeLessThanOrEqual(Math.max(0, max));
+        expect(text.startsWith(out)).toBe(true);
+        const boundaries = graphemeBoundaries(text);
+        expect(boundaries.has(out.length)).toBe(true);
+        // The next whole grapheme would not have fitted.
+        const next = Math.min(...[...boundaries].filter((b) => b > out.length));
+        if (out.length < text.length) expect(next).toBeGreaterThan(max);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
