@@ -2,7 +2,7 @@
  * The bot process: one discord.js client (one or more shards), the router, command registration
  * and a graceful shutdown. Only the Guilds intent is requested: no privileged intents.
  */
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayIntentBits } from 'discord.js';
 import { commands, commandsByName } from '../../commands/index.js';
 import type { Config } from '../config.js';
 import type { Core } from '../core/index.js';
@@ -14,6 +14,60 @@ import { createRouter } from './router.js';
 /** How long shutdown waits for replies in flight before closing anyway. */
 export const DRAIN_TIMEOUT_MS = 8000;
 
+/** A start-up failure caused by a setting. Its message is one line naming the variable and what to do. */
+export class SettingError extends Error {}
+
+/** Errors that mean the REST base or the gateway could not be reached at all. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function errorCode(err: unknown): string | undefined {
+  for (let e = err, depth = 0; typeof e === 'object' && e !== null && depth < 3; depth++) {
+    const { code, cause } = e as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string') return code;
+    e = cause;
+  }
+  return undefined;
+}
+
+/** What a failed login says about the settings, if it is their fault. The token is never included. */
+export function loginProblem(err: unknown, apiBase: string): SettingError | undefined {
+  const code = errorCode(err);
+  if (code === 'TokenInvalid' || (err instanceof DiscordAPIError && err.status === 401)) {
+    return new SettingError(
+      'DISCORD_TOKEN was refused by Discord (it may have been reset). Copy a new one from the Developer Portal → your application → Bot → Reset Token, and paste it after DISCORD_TOKEN= in .env.',
+    );
+  }
+  if (code !== undefined && UNREACHABLE.has(code)) {
+    return new SettingError(
+      `Could not reach Discord at ${apiBase} (${code}). Check the internet connection, and DISCORD_API_BASE if you set it (leave it empty for Discord itself).`,
+    );
+  }
+  return undefined;
+}
+
+/** What a refused command registration says about DISCORD_GUILD_ID, if it is its fault. */
+export function registrationProblem(
+  err: unknown,
+  guildId: string | undefined,
+  applicationId: string,
+): SettingError | undefined {
+  if (guildId === undefined || !(err instanceof DiscordAPIError) || ![403, 404].includes(err.status)) {
+    return undefined;
+  }
+  return new SettingError(
+    `DISCORD_GUILD_ID: the bot cannot register its commands in server ${guildId} (Discord says: ${err.message}). Invite the bot to that server with ${inviteUrl(applicationId)} and start again, or correct the id, or leave it empty to register the commands in every server.`,
+  );
+}
+
 export interface BotOptions {
   readonly config: Config & { token: string };
   readonly core: () => Core;
@@ -24,7 +78,10 @@ export interface BotOptions {
 
 export interface Bot {
   readonly client: Client;
-  /** Resolves once connected, with commands registered (by shard 0). */
+  /**
+   * Resolves once connected, with commands registered (by shard 0). Rejects with a SettingError
+   * when a setting is to blame (token refused, Discord unreachable, server not joined).
+   */
   readonly ready: Promise<void>;
   /** Finishes replies in flight, closes the gateway. */
   readonly stop: () => Promise<void>;
@@ -44,8 +101,10 @@ export function startBot({ config, core, log, print = console.log }: BotOptions)
   client.on(Events.ShardResume, (shard, replayed) => {
     log.info({ shard, replayed }, 'gateway resumed');
   });
+  let stopping: Promise<void> | undefined;
   client.on(Events.ShardReconnecting, (shard) => {
-    log.warn({ shard }, 'gateway reconnecting');
+    // discord.js reports its own clean close (client.destroy) as a reconnect: not worth a warning.
+    if (stopping === undefined) log.warn({ shard }, 'gateway reconnecting');
   });
 
   let failLogin: (err: unknown) => void = () => undefined;
@@ -61,7 +120,9 @@ export function startBot({ config, core, log, print = console.log }: BotOptions)
             c.application.id,
             commands.map((cmd) => cmd.data),
             config.guildId,
-          );
+          ).catch((err: unknown) => {
+            throw registrationProblem(err, config.guildId, c.application.id) ?? err;
+          });
           log.info(
             result,
             result.changed ? 'slash commands registered' : 'slash commands already up to date',
@@ -74,15 +135,15 @@ export function startBot({ config, core, log, print = console.log }: BotOptions)
     });
   });
   ready.catch((err: unknown) => {
-    log.error({ err }, 'start-up failed');
+    // A setting's fault is for the caller to print as one line; anything else is a bug to log.
+    if (!(err instanceof SettingError)) log.error({ err }, 'start-up failed');
   });
 
   // The error text never includes the token.
   client.login(config.token).catch((err: unknown) => {
-    failLogin(err);
+    failLogin(loginProblem(err, config.apiBase) ?? err);
   });
 
-  let stopping: Promise<void> | undefined;
   return {
     client,
     ready,
