@@ -99,7 +99,7 @@ const schema = z.object({
     .transform((dir) => path.resolve(dir.trim()))
     .refine(
       isFolder,
-      'CONTENT_DIR names no folder: write the path of a folder holding articles/ and topics.yaml (relative to where you start the bot), or leave it empty for the project’s content/ folder',
+      'CONTENT_DIR names no folder: write the path of a folder holding articles/ and topics.yaml (absolute, or relative to the project folder), or leave it empty for the project’s content/ folder',
     )
     .optional(),
   SANDBOX_PORT: z

@@ -7,7 +7,7 @@ import 'dotenv/config';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
 import { loginProblem, SettingError, startBot } from './bot/client.js';
-import { dropBlankSettings, readConfig, type Config } from './config.js';
+import { DISCORD_API_DEFAULT, dropBlankSettings, readConfig, type Config } from './config.js';
 import { formatProblem, loadContent } from './content/load.js';
 import { DEFAULT_CONTENT_DIR } from './content/paths.js';
 import { watchContent } from './content/watch.js';
@@ -46,7 +46,7 @@ async function runSharded(config: Config & { token: string }): Promise<void> {
   manager.on('shardCreate', (shard) => {
     console.log(`Shard ${shard.id} starting`);
   });
-  onSignals(async () => {
+  const stopShards = async () => {
     manager.respawn = false;
     const exits = [...manager.shards.values()].map(
       (shard) =>
@@ -62,12 +62,14 @@ async function runSharded(config: Config & { token: string }): Promise<void> {
         }),
     );
     await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 9000).unref())]);
-  });
-  await manager.spawn({ timeout: 60_000 }).catch((err: unknown) => {
-    // A shard that died starting has printed why; "auto" fails here if the token is refused.
-    console.error(
-      loginProblem(err, config.apiBase)?.message ?? 'A shard stopped during start-up (see above).',
-    );
+  };
+  onSignals(stopShards);
+  await manager.spawn({ timeout: 60_000 }).catch(async (err: unknown) => {
+    // A shard that died starting has said why. "auto" asks discord.com itself for the shard count.
+    if ((err as { code?: unknown }).code !== 'ShardingReadyDied') {
+      console.error(loginProblem(err, DISCORD_API_DEFAULT)?.message ?? 'The shards could not be started.');
+    }
+    await stopShards();
     process.exit(1);
   });
 }

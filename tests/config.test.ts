@@ -14,7 +14,7 @@ const SHARD_HINT =
   'SHARD_COUNT must be "auto" or a whole number of shards (1 to 9999), or empty to run one process';
 const LOG_HINT = 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, or empty for info';
 const CONTENT_HINT =
-  'CONTENT_DIR names no folder: write the path of a folder holding articles/ and topics.yaml (relative to where you start the bot), or leave it empty for the project’s content/ folder';
+  'CONTENT_DIR names no folder: write the path of a folder holding articles/ and topics.yaml (absolute, or relative to the project folder), or leave it empty for the project’s content/ folder';
 const PORT_HINT =
   'SANDBOX_PORT must be a port number from 1024 to 65535 (or 0 for any free port), or empty for 3000';
 
