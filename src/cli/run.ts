@@ -113,7 +113,7 @@ function dispatch(argv: readonly string[], core: Core, io: Io): number {
     io.out(values.json ? JSON.stringify(json, null, 2) : text());
   };
 
-  if (command === undefined || command === 'help' || values.help) {
+  if (command === undefined || ['help', '--help', '-h'].includes(command) || values.help) {
     io.out(USAGE);
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
