@@ -6,7 +6,8 @@
 import 'dotenv/config';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
-import { loginProblem, SettingError, startBot } from './bot/client.js';
+import { startBot } from './bot/client.js';
+import { loginProblem, SettingError } from './bot/setting-error.js';
 import { DISCORD_API_DEFAULT, dropBlankSettings, readConfig, type Config } from './config.js';
 import { formatProblem, loadContent } from './content/load.js';
 import { DEFAULT_CONTENT_DIR } from './content/paths.js';
