@@ -1,10 +1,26 @@
 /**
  * Configuration, read once from the environment (and `.env` through dotenv) and validated.
- * Every key is listed in `.env.example`. The token is never printed.
+ * Every key is listed in `.env.example`; an empty value means unset. Each mistake becomes one line
+ * naming the variable and what to write. The token is never printed.
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 
 export const DISCORD_API_DEFAULT = 'https://discord.com/api';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Every setting the project reads; `.env.example` lists the same keys. */
+export const CONFIG_KEYS = [
+  'DISCORD_TOKEN',
+  'DISCORD_GUILD_ID',
+  'DISCORD_API_BASE',
+  'LOG_LEVEL',
+  'SHARD_COUNT',
+  'CONTENT_DIR',
+  'SANDBOX_PORT',
+] as const;
 
 export interface Config {
   /** The bot token; absent means there is nothing to connect to. */
@@ -13,61 +29,119 @@ export interface Config {
   readonly guildId?: string;
   /** REST base URL without the version, e.g. `https://discord.com/api`. */
   readonly apiBase: string;
-  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly logLevel: (typeof LOG_LEVELS)[number];
   /** `auto`, a number of shards, or undefined for a single process. */
   readonly shardCount?: 'auto' | number;
-  /** Folder holding `articles/` and `topics.yaml`. */
+  /** Folder holding `articles/` and `topics.yaml` (an absolute path). */
   readonly contentDir?: string;
-  /** Port of the sandbox page (sandbox mode only). */
+  /** Port of the sandbox page (sandbox mode only); 0 means any free port. */
   readonly sandboxPort?: number;
 }
 
-const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+const TOKEN_HINT =
+  'DISCORD_TOKEN does not look like a bot token (three dot-separated parts). Copy it again from the Developer Portal → your application → Bot → Reset Token.';
+
+const PORT_HINT =
+  'SANDBOX_PORT must be a port number from 1024 to 65535 (or 0 for any free port), or empty for 3000';
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 const schema = z.object({
   DISCORD_TOKEN: z
     .string()
     .trim()
     .transform((t) => t.replace(/^Bot\s+/i, ''))
-    .refine((t) => /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/.test(t), {
-      message:
-        'DISCORD_TOKEN does not look like a bot token (three dot-separated parts). Copy it again from the Developer Portal → your application → Bot → Reset Token.',
-    })
+    .refine((t) => /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/.test(t), { message: TOKEN_HINT })
     .optional(),
-  DISCORD_GUILD_ID: snowflake.optional(),
+  DISCORD_GUILD_ID: z
+    .string()
+    .trim()
+    .regex(
+      /^\d{17,20}$/,
+      'DISCORD_GUILD_ID must be a server id (17 to 20 digits: right-click the server in Discord → Copy Server ID), or empty to register commands globally',
+    )
+    .optional(),
   DISCORD_API_BASE: z
-    .url({ error: 'DISCORD_API_BASE must be a URL like https://discord.com/api' })
+    .string()
+    .trim()
+    .refine(
+      (u) => URL.canParse(u) && ['http:', 'https:'].includes(new URL(u).protocol),
+      'DISCORD_API_BASE must be an http(s) URL like https://discord.com/api, or empty for Discord itself',
+    )
     .optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(
+      z.enum(LOG_LEVELS, {
+        error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, or empty for info`,
+      }),
+    )
+    .optional(),
   SHARD_COUNT: z
     .string()
-    .regex(/^(auto|[1-9]\d{0,3})$/, 'SHARD_COUNT must be "auto" or a whole number')
+    .trim()
+    .toLowerCase()
+    .regex(
+      /^(auto|[1-9]\d{0,3})$/,
+      'SHARD_COUNT must be "auto" or a whole number of shards (1 to 9999), or empty to run one process',
+    )
     .optional(),
-  CONTENT_DIR: z.string().min(1).optional(),
+  CONTENT_DIR: z
+    .string()
+    .transform((dir) => path.resolve(dir.trim()))
+    .refine(
+      isFolder,
+      'CONTENT_DIR names no folder: write the path of a folder holding articles/ and topics.yaml (absolute, or relative to the project folder), or leave it empty for the project’s content/ folder',
+    )
+    .optional(),
   SANDBOX_PORT: z
     .string()
-    .regex(/^\d{1,5}$/, 'SANDBOX_PORT must be a port number')
+    .trim()
+    .regex(/^\d{1,5}$/, PORT_HINT)
     .transform(Number)
-    .refine((n) => n <= 65535, 'SANDBOX_PORT must be a port number')
+    .refine((n) => n === 0 || (n >= 1024 && n <= 65535), PORT_HINT)
     .optional(),
 });
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
-/** Validates an environment. Empty strings count as unset. Messages never contain the token. */
+/** Whether a variable counts as set: present and not blank. */
+function isSet(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
+}
+
+/**
+ * Removes the project's settings that are present but blank (e.g. `SHARD_COUNT=` from a copied
+ * `.env.example`), so that nothing, discord.js included, reads an empty value as a setting.
+ * Call it right after dotenv has loaded `.env`.
+ */
+export function dropBlankSettings(env: NodeJS.ProcessEnv): void {
+  for (const key of CONFIG_KEYS) if (!isSet(env[key])) Reflect.deleteProperty(env, key);
+}
+
+/** Validates an environment. Blank values count as unset. Messages never contain the token. */
 export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+    CONFIG_KEYS.flatMap((key) => {
+      const value = env[key];
+      return isSet(value) ? [[key, value]] : [];
+    }),
   );
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((i) => {
-        const key = String(i.path[0] ?? '');
-        return i.message.startsWith(key) ? i.message : `${key}: ${i.message}`;
-      }),
-    };
+    const errors = parsed.error.issues.map((i) => {
+      const key = String(i.path[0] ?? '');
+      return i.message.startsWith(key) ? i.message : `${key}: ${i.message}`;
+    });
+    return { ok: false, errors: [...new Set(errors)] };
   }
   const e = parsed.data;
   return {
@@ -76,7 +150,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
       ...(e.DISCORD_TOKEN !== undefined && { token: e.DISCORD_TOKEN }),
       ...(e.DISCORD_GUILD_ID !== undefined && { guildId: e.DISCORD_GUILD_ID }),
       apiBase: (e.DISCORD_API_BASE ?? DISCORD_API_DEFAULT).replace(/\/+$/, ''),
-      logLevel: e.LOG_LEVEL,
+      logLevel: e.LOG_LEVEL ?? 'info',
       ...(e.SHARD_COUNT !== undefined && {
         shardCount: e.SHARD_COUNT === 'auto' ? 'auto' : Number(e.SHARD_COUNT),
       }),

@@ -7,7 +7,8 @@ import 'dotenv/config';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
 import { startBot } from './bot/client.js';
-import { readConfig, type Config } from './config.js';
+import { loginProblem, SettingError } from './bot/setting-error.js';
+import { DISCORD_API_DEFAULT, dropBlankSettings, readConfig, type Config } from './config.js';
 import { formatProblem, loadContent } from './content/load.js';
 import { DEFAULT_CONTENT_DIR } from './content/paths.js';
 import { watchContent } from './content/watch.js';
@@ -46,7 +47,7 @@ async function runSharded(config: Config & { token: string }): Promise<void> {
   manager.on('shardCreate', (shard) => {
     console.log(`Shard ${shard.id} starting`);
   });
-  onSignals(async () => {
+  const stopShards = async () => {
     manager.respawn = false;
     const exits = [...manager.shards.values()].map(
       (shard) =>
@@ -62,17 +63,31 @@ async function runSharded(config: Config & { token: string }): Promise<void> {
         }),
     );
     await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 9000).unref())]);
+  };
+  onSignals(stopShards);
+  await manager.spawn({ timeout: 60_000 }).catch(async (err: unknown) => {
+    // A shard that died starting has said why. "auto" asks discord.com itself for the shard count.
+    if ((err as { code?: unknown }).code !== 'ShardingReadyDied') {
+      console.error(loginProblem(err, DISCORD_API_DEFAULT)?.message ?? 'The shards could not be started.');
+    }
+    await stopShards();
+    process.exit(1);
   });
-  await manager.spawn({ timeout: 60_000 });
 }
 
 async function main(): Promise<void> {
+  // `.env` is loaded (dotenv, above); a blank line in it such as `SHARD_COUNT=` means unset, for us and
+  // for discord.js, which reads SHARD_COUNT itself.
+  dropBlankSettings(process.env);
   const configResult = readConfig(process.env);
   if (!configResult.ok) {
     for (const e of configResult.errors) console.error(e);
     process.exit(1);
   }
   const config = configResult.config;
+  // Our SHARD_COUNT is the ShardingManager's setting. discord.js's Client would read it as its own
+  // shard count, so only a shard process (given its own SHARD_COUNT by the manager) keeps it.
+  if (process.env.SHARDING_MANAGER !== 'true') delete process.env.SHARD_COUNT;
   const contentDir = config.contentDir ?? DEFAULT_CONTENT_DIR;
   const loaded = await loadContent(contentDir);
   if (!loaded.ok) {
@@ -119,8 +134,10 @@ async function main(): Promise<void> {
   await bot.ready.then(
     // Saved for the next start, once this one is answering.
     started.ready,
-    () => {
-      process.exitCode = 1;
+    (err: unknown) => {
+      // A setting's fault is one line saying what to fix (anything else was logged by the bot).
+      if (err instanceof SettingError) console.error(err.message);
+      process.exit(1);
     },
   );
 }

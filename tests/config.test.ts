@@ -1,10 +1,22 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../src/config.js';
+import { CONFIG_KEYS, dropBlankSettings, readConfig } from '../src/config.js';
 
 /** A made-up token with the shape of a real one. */
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
 const TOKEN_HINT =
   'DISCORD_TOKEN does not look like a bot token (three dot-separated parts). Copy it again from the Developer Portal → your application → Bot → Reset Token.';
+const GUILD_HINT =
+  'DISCORD_GUILD_ID must be a server id (17 to 20 digits: right-click the server in Discord → Copy Server ID), or empty to register commands globally';
+const API_HINT =
+  'DISCORD_API_BASE must be an http(s) URL like https://discord.com/api, or empty for Discord itself';
+const SHARD_HINT =
+  'SHARD_COUNT must be "auto" or a whole number of shards (1 to 9999), or empty to run one process';
+const LOG_HINT = 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, or empty for info';
+const CONTENT_HINT =
+  'CONTENT_DIR names no folder: write the path of a folder holding articles/ and topics.yaml (absolute, or relative to the project folder), or leave it empty for the project’s content/ folder';
+const PORT_HINT =
+  'SANDBOX_PORT must be a port number from 1024 to 65535 (or 0 for any free port), or empty for 3000';
 
 describe('readConfig', () => {
   it('accepts an empty environment: no token, Discord’s API, info logs', () => {
@@ -25,6 +37,7 @@ describe('readConfig', () => {
         LOG_LEVEL: 'debug',
         SHARD_COUNT: '2',
         CONTENT_DIR: './content',
+        SANDBOX_PORT: '3001',
       }),
     ).toEqual({
       ok: true,
@@ -34,7 +47,8 @@ describe('readConfig', () => {
         apiBase: 'http://127.0.0.1:3000/api',
         logLevel: 'debug',
         shardCount: 2,
-        contentDir: './content',
+        contentDir: path.resolve('content'),
+        sandboxPort: 3001,
       },
     });
   });
@@ -60,7 +74,9 @@ describe('readConfig', () => {
     }
   });
   it('never prints a token put in the wrong variable', () => {
-    const r = readConfig({ DISCORD_GUILD_ID: TOKEN, DISCORD_API_BASE: TOKEN, SHARD_COUNT: TOKEN });
+    const r = readConfig(
+      Object.fromEntries(CONFIG_KEYS.filter((k) => k !== 'DISCORD_TOKEN').map((k) => [k, TOKEN])),
+    );
     expect(r.ok).toBe(false);
     expect(JSON.stringify(r)).not.toContain(TOKEN);
     expect(JSON.stringify(r)).not.toContain('GaBcDe');
@@ -69,46 +85,72 @@ describe('readConfig', () => {
     const r = readConfig({ DISCORD_API_BASE: 'http://127.0.0.1:3000/api//' });
     expect(r.ok && r.config.apiBase).toBe('http://127.0.0.1:3000/api');
   });
-  it('rejects a DISCORD_API_BASE that is not a URL', () => {
-    expect(readConfig({ DISCORD_API_BASE: 'nope' })).toEqual({
-      ok: false,
-      errors: ['DISCORD_API_BASE must be a URL like https://discord.com/api'],
-    });
+  it('rejects a DISCORD_API_BASE that is not an http(s) URL', () => {
+    for (const base of ['nope', 'discord.com/api', 'ftp://127.0.0.1/api', 'javascript:alert(1)']) {
+      expect(readConfig({ DISCORD_API_BASE: base }), base).toEqual({ ok: false, errors: [API_HINT] });
+    }
   });
   it('rejects a DISCORD_GUILD_ID that is not a Discord id', () => {
     for (const id of ['123', '12345678901234567890123', 'abcdefghijklmnopqr', '1234567890123456x8']) {
-      expect(readConfig({ DISCORD_GUILD_ID: id }), id).toEqual({
-        ok: false,
-        errors: ['DISCORD_GUILD_ID: must be a Discord id (17 to 20 digits)'],
-      });
+      expect(readConfig({ DISCORD_GUILD_ID: id }), id).toEqual({ ok: false, errors: [GUILD_HINT] });
     }
   });
   it('reads SHARD_COUNT as "auto" or a whole number', () => {
     const auto = readConfig({ SHARD_COUNT: 'auto' });
     expect(auto.ok && auto.config.shardCount).toBe('auto');
+    const upper = readConfig({ SHARD_COUNT: 'AUTO' });
+    expect(upper.ok && upper.config.shardCount).toBe('auto');
     const two = readConfig({ SHARD_COUNT: '2' });
     expect(two.ok && two.config.shardCount).toBe(2);
-    for (const bad of ['0', '-1', '1.5', 'two', 'AUTO', '01', '10000']) {
-      expect(readConfig({ SHARD_COUNT: bad }), bad).toEqual({
-        ok: false,
-        errors: ['SHARD_COUNT must be "auto" or a whole number'],
-      });
+    for (const bad of ['0', '-1', '1.5', 'two', '01', '10000']) {
+      expect(readConfig({ SHARD_COUNT: bad }), bad).toEqual({ ok: false, errors: [SHARD_HINT] });
     }
   });
-  it('rejects an unknown LOG_LEVEL, naming the key', () => {
-    const r = readConfig({ LOG_LEVEL: 'loud' });
+  it('reads LOG_LEVEL in any case and rejects an unknown one, listing the levels', () => {
+    const upper = readConfig({ LOG_LEVEL: 'WARN' });
+    expect(upper.ok && upper.config.logLevel).toBe('warn');
+    expect(readConfig({ LOG_LEVEL: 'loud' })).toEqual({ ok: false, errors: [LOG_HINT] });
+  });
+  it('resolves CONTENT_DIR and rejects one that names no folder', () => {
+    const r = readConfig({ CONTENT_DIR: 'content' });
+    expect(r.ok && r.config.contentDir).toBe(path.resolve('content'));
+    for (const dir of ['no-such-folder', 'package.json']) {
+      expect(readConfig({ CONTENT_DIR: dir }), dir).toEqual({ ok: false, errors: [CONTENT_HINT] });
+    }
+  });
+  it('reads SANDBOX_PORT: 0 or 1024 to 65535', () => {
+    for (const [raw, port] of [
+      ['0', 0],
+      ['1024', 1024],
+      ['65535', 65535],
+    ] as const) {
+      const r = readConfig({ SANDBOX_PORT: raw });
+      expect(r.ok && r.config.sandboxPort, raw).toBe(port);
+    }
+    for (const bad of ['80', '65536', '99999', 'http', '3000.5', '-1']) {
+      expect(readConfig({ SANDBOX_PORT: bad }), bad).toEqual({ ok: false, errors: [PORT_HINT] });
+    }
+  });
+  it('gives one line per mistake, starting with the variable it is about', () => {
+    const r = readConfig({
+      DISCORD_TOKEN: 'x',
+      DISCORD_GUILD_ID: '1',
+      DISCORD_API_BASE: 'x',
+      LOG_LEVEL: 'x',
+      SHARD_COUNT: 'x',
+      CONTENT_DIR: 'no-such-folder',
+      SANDBOX_PORT: 'x',
+    });
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors).toEqual([expect.stringMatching(/^LOG_LEVEL: /) as string]);
+    const errors = r.ok ? [] : r.errors;
+    expect(errors.map((e) => e.split(' ')[0])).toEqual([...CONFIG_KEYS]);
+    for (const e of errors) expect(e).not.toContain('\n');
   });
   it('reports every problem at once', () => {
     const r = readConfig({ DISCORD_TOKEN: 'x', DISCORD_GUILD_ID: '1', SHARD_COUNT: 'many' });
     expect(r).toEqual({
       ok: false,
-      errors: [
-        TOKEN_HINT,
-        'DISCORD_GUILD_ID: must be a Discord id (17 to 20 digits)',
-        'SHARD_COUNT must be "auto" or a whole number',
-      ],
+      errors: [TOKEN_HINT, GUILD_HINT, SHARD_HINT],
     });
   });
   it('counts empty and blank strings as unset', () => {
@@ -122,5 +164,19 @@ describe('readConfig', () => {
         CONTENT_DIR: '',
       }),
     ).toEqual({ ok: true, config: { apiBase: 'https://discord.com/api', logLevel: 'info' } });
+  });
+});
+
+describe('dropBlankSettings', () => {
+  it('removes the project’s blank settings and nothing else', () => {
+    const env: NodeJS.ProcessEnv = {
+      DISCORD_TOKEN: '',
+      SHARD_COUNT: '',
+      DISCORD_GUILD_ID: '  ',
+      LOG_LEVEL: 'warn',
+      UNRELATED: '',
+    };
+    dropBlankSettings(env);
+    expect(env).toEqual({ LOG_LEVEL: 'warn', UNRELATED: '' });
   });
 });

@@ -9,6 +9,7 @@ import type { Core } from '../core/index.js';
 import type { Logger } from '../logger.js';
 import { inviteUrl } from './invite.js';
 import { registerCommands } from './register.js';
+import { loginProblem, registrationProblem, SettingError } from './setting-error.js';
 import { createRouter } from './router.js';
 
 /** How long shutdown waits for replies in flight before closing anyway. */
@@ -24,7 +25,10 @@ export interface BotOptions {
 
 export interface Bot {
   readonly client: Client;
-  /** Resolves once connected, with commands registered (by shard 0). */
+  /**
+   * Resolves once connected, with commands registered (by shard 0). Rejects with a SettingError
+   * when a setting is to blame (token refused, Discord unreachable, server not joined).
+   */
   readonly ready: Promise<void>;
   /** Finishes replies in flight, closes the gateway. */
   readonly stop: () => Promise<void>;
@@ -44,8 +48,10 @@ export function startBot({ config, core, log, print = console.log }: BotOptions)
   client.on(Events.ShardResume, (shard, replayed) => {
     log.info({ shard, replayed }, 'gateway resumed');
   });
+  let stopping: Promise<void> | undefined;
   client.on(Events.ShardReconnecting, (shard) => {
-    log.warn({ shard }, 'gateway reconnecting');
+    // discord.js reports its own clean close (client.destroy) as a reconnect: not worth a warning.
+    if (stopping === undefined) log.warn({ shard }, 'gateway reconnecting');
   });
 
   let failLogin: (err: unknown) => void = () => undefined;
@@ -61,7 +67,9 @@ export function startBot({ config, core, log, print = console.log }: BotOptions)
             c.application.id,
             commands.map((cmd) => cmd.data),
             config.guildId,
-          );
+          ).catch((err: unknown) => {
+            throw registrationProblem(err, config.guildId, c.application.id) ?? err;
+          });
           log.info(
             result,
             result.changed ? 'slash commands registered' : 'slash commands already up to date',
@@ -74,15 +82,15 @@ export function startBot({ config, core, log, print = console.log }: BotOptions)
     });
   });
   ready.catch((err: unknown) => {
-    log.error({ err }, 'start-up failed');
+    // A setting's fault is for the caller to print as one line; anything else is a bug to log.
+    if (!(err instanceof SettingError)) log.error({ err }, 'start-up failed');
   });
 
   // The error text never includes the token.
   client.login(config.token).catch((err: unknown) => {
-    failLogin(err);
+    failLogin(loginProblem(err, config.apiBase) ?? err);
   });
 
-  let stopping: Promise<void> | undefined;
   return {
     client,
     ready,

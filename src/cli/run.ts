@@ -33,6 +33,7 @@ export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
+       npm run --silent cli -- <command> --json     (JSON only on stdout, without npm's header)
 
   quote "<query>" [--article ID] [--speaker NAME] [--limit N] [--json]   find passages
   compare "<topic>" [--limit N] [--json]        what each article says on a topic (id, title or free text)
@@ -41,6 +42,18 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
   topics [--json]                               the curated topics
   context <passageId> [--radius N] [--json]     the paragraphs around a passage
   cite <passageId|articleId> [--style apa|mla] [--json]                 APA and MLA citations`;
+
+/** Said on stderr when npm's header line went to stdout ahead of the JSON. */
+export const JSON_HINT =
+  'npm printed its own header line on stdout above the JSON. For JSON only, run: npm run --silent cli -- <command> --json';
+
+/**
+ * Whether npm printed its header ("> discussion-guide-bot@… cli", on stdout) before starting this
+ * process: it does for every `npm run` unless --silent (or loglevel=silent) was given.
+ */
+export function npmPrintedBanner(env: NodeJS.ProcessEnv): boolean {
+  return env.npm_lifecycle_event !== undefined && env.npm_config_loglevel !== 'silent';
+}
 
 class UsageError extends Error {}
 
@@ -100,7 +113,7 @@ function dispatch(argv: readonly string[], core: Core, io: Io): number {
     io.out(values.json ? JSON.stringify(json, null, 2) : text());
   };
 
-  if (command === undefined || command === 'help' || values.help) {
+  if (command === undefined || ['help', '--help', '-h'].includes(command) || values.help) {
     io.out(USAGE);
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }

@@ -148,6 +148,18 @@ describe('articles, topics, context, cite', () => {
   });
 });
 
+describe('help', () => {
+  it.each([['help'], ['--help'], ['-h'], ['quote', '--help']])(
+    '%j prints the usage, exit 0',
+    async (...argv) => {
+      const r = await cli(...argv);
+      expect(r.code).toBe(EXIT_OK);
+      expect(r.out).toMatch(/^Usage: npm run cli -- <command>/);
+      expect(r.out).toContain('npm run --silent cli -- <command> --json');
+    },
+  );
+});
+
 describe('bad input', () => {
   const cases: [string[], string][] = [
     [['quote', ''], 'Give a query, e.g. quote "ammunition, not a ride".'],

@@ -57,6 +57,20 @@ describe('shutdown', () => {
     expect(closedNormally(s.standIn)).toBe(true);
   });
 
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'a clean %s is quiet: no warning or error in the log, nothing else on stderr',
+    async (signal) => {
+      const s = await stack();
+      s.bot.kill(signal);
+      expect(await exitOf(s.bot)).toEqual({ code: 0, signal: null });
+      const { stderr } = s.output();
+      const alarming = logEntries(stderr).filter((e) => Number(e.level) >= 40);
+      expect(alarming).toEqual([]);
+      expect(stderr.split('\n').filter((line) => line !== '' && !line.startsWith('{'))).toEqual([]);
+      expect(logEntries(stderr).map((e) => e.msg)).toContain('shutting down');
+    },
+  );
+
   it('a reply in flight is finished before the process exits 0', async () => {
     const s = await stack();
     const { standIn } = s;
