@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -220,5 +220,31 @@ describe('content:check against the sources (src/content/check.ts)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a self-contained repository', () => {
+  /** Every file under these folders of the repository, and these files. */
+  function files(): string[] {
+    const out = ['package.json', 'README.md'];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(path.join(REPO, dir))) {
+        const rel = path.join(dir, name);
+        if (statSync(path.join(REPO, rel)).isDirectory()) walk(rel);
+        else out.push(rel);
+      }
+    };
+    for (const dir of ['src', 'tests', 'commands', 'bench', 'content']) walk(dir);
+    return out;
+  }
+
+  it('reads and names nothing beside it (the seeds folder, the shared notes)', () => {
+    // Built from parts so that this file does not name them itself.
+    const outside = ['..' + '/shared', 'shared' + '/seeds', '/' + 'work/', "'..'" + ", 'shared'"];
+    const named = files().flatMap((file) => {
+      const text = readFileSync(path.join(REPO, file), 'utf8');
+      return outside.filter((o) => text.includes(o)).map((o) => `${file}: ${o}`);
+    });
+    expect(named).toEqual([]);
   });
 });
