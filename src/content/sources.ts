@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadResult } from './load.js';
-import type { Article, ContentProblem, Passage } from './types.js';
+import type { Article, ContentProblem } from './types.js';
 
 /** How many words of a passage or a source a message quotes at most. */
 const QUOTED_WORDS = 8;
@@ -70,7 +70,7 @@ function firstDifference(passage: string, source: string): string {
 export function passageProblems(article: Article, sourceFile: string, sourceText: string): ContentProblem[] {
   const source = normaliseSpace(sourceText);
   return article.passages
-    .map((p: Passage) => ({ p, text: normaliseSpace(p.text) }))
+    .map((p) => ({ p, text: normaliseSpace(p.text) }))
     .filter(({ text }) => !source.includes(text))
     .map(({ p, text }) => ({
       file: article.file,
