@@ -1,7 +1,6 @@
 /**
- * `npm run content:check [dir]`: validates the content folder and checks each passage against its
- * article's source (src/content/sources.ts). Prints each problem as `file:line: message`, and a
- * note for each article without a source. Exits 1 on any problem, 0 when everything is valid.
+ * `npm run content:check [dir]`: validates the content folder and prints each problem as
+ * `file:line: message`. Exits 1 on any problem, 0 when everything is valid.
  */
 import path from 'node:path';
 import { formatProblem, loadContent } from './load.js';
@@ -9,6 +8,7 @@ import { DEFAULT_CONTENT_DIR } from './paths.js';
 import { checkSources, uncheckedNote } from './sources.js';
 
 const dir = process.argv[2] ?? DEFAULT_CONTENT_DIR;
+// Also checks each passage against its article's source, and notes the articles without one.
 const { result, unchecked } = await checkSources(dir, await loadContent(dir));
 const shown = path.relative(process.cwd(), dir) || '.';
 for (const file of unchecked) console.log(uncheckedNote(path.join(shown, file)));
