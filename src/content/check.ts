@@ -2,10 +2,10 @@
  * `npm run content:check [dir]`: validates the content folder and prints each problem as
  * `file:line: message`. Exits 1 on any problem, 0 when everything is valid.
  */
+import { checkSources, uncheckedNote } from './sources.js';
 import path from 'node:path';
 import { formatProblem, loadContent } from './load.js';
 import { DEFAULT_CONTENT_DIR } from './paths.js';
-import { checkSources, uncheckedNote } from './sources.js';
 
 const dir = process.argv[2] ?? DEFAULT_CONTENT_DIR;
 // Also checks each passage against its article's source, and notes the articles without one.
