@@ -4,8 +4,8 @@
  */
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.js';
 import { StandInError } from '../../src/sandbox/standin/index.js';
-import { realCore } from '../helpers/content.js';
 import { buttonIds, startStack, visibleText, type Stack } from './harness.js';
 
 const EPHEMERAL = 64;
@@ -150,7 +150,9 @@ describe('/quote', () => {
   });
 
   it('shows a corrected passage privately as the copy has it, with Source wording', async () => {
-    const passages = [...(await realCore()).content.passages.values()];
+    const loaded = await loadContent('content');
+    if (!loaded.ok) throw new Error('the repository content must load');
+    const passages = [...loaded.content.passages.values()];
     const corrected = passages.find((p) => p.display !== p.text);
     const plain = passages.find((p) => p.display === p.text);
     if (!corrected || !plain) throw new Error('the content needs a corrected and an uncorrected passage');
