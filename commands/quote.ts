@@ -14,6 +14,7 @@ import {
   quoteAnswer,
   quoteChoices,
   shareAnswer,
+  sourceWordingAnswer,
 } from '../src/render/quote.js';
 
 export const GONE = 'That passage is no longer in the articles (the content was edited). Run /quote again.';
@@ -107,6 +108,7 @@ export const quote = {
     ctx: (i, [id], ctx) => replyOrGone(i, contextAnswer(ctx.core(), id ?? '')),
     cite: (i, [id], ctx) => replyOrGone(i, citeAnswer(ctx.core(), id ?? '')),
     share: (i, [id], ctx) => replyOrGone(i, shareAnswer(ctx.core(), id ?? '', i.user.id)),
+    source: (i, [id], ctx) => replyOrGone(i, sourceWordingAnswer(ctx.core(), id ?? '')),
     noop: async (i) => {
       await i.deferUpdate();
     },

@@ -222,6 +222,7 @@ export function parseArticle(file: string, source: string, problems: ContentProb
     summary: fm.summary,
     ...(fm.notice !== undefined && { notice: fm.notice }),
     corrections,
+    ...(fm.source !== undefined && { source: { file: fm.source, line: yaml.lineOf(['source']) } }),
     short: shortName(fm),
     file,
     passages,

@@ -3,6 +3,7 @@
  * `file:line: message`. Exits 1 on any problem, 0 when everything is valid.
  * Never a stack trace: anything unforeseen is one line and exit 1.
  */
+import { checkSources, uncheckedNote } from './sources.js';
 import path from 'node:path';
 import { errorLine, formatProblem, loadContent } from './load.js';
 import { DEFAULT_CONTENT_DIR } from './paths.js';
@@ -15,8 +16,10 @@ process.on('uncaughtException', (error) => {
 });
 
 const dir = process.argv[2] ?? DEFAULT_CONTENT_DIR;
-const result = await loadContent(dir);
+// Also checks each passage against its article's source, and notes the articles without one.
+const { result, unchecked } = await checkSources(dir, await loadContent(dir));
 const shown = path.relative(process.cwd(), dir) || '.';
+for (const file of unchecked) console.log(uncheckedNote(path.join(shown, file)));
 if (!result.ok) {
   for (const p of result.problems) console.error(formatProblem({ ...p, file: path.join(shown, p.file) }));
   console.error(`${result.problems.length} problem(s) in ${shown}/`);

@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { ARTICLE_KINDS } from './types.js';
 
+/** An article's original text: a file directly in `content/sources/`, never outside the content folder. */
+export const SOURCE_PATH = /^sources\/(?!\.)[^/\\]+$/;
+
 const text = (what: string) =>
   z
     .string({
@@ -49,6 +52,9 @@ export const frontMatterSchema = z
     perspective: text('perspective'),
     summary: text('summary'),
     notice: text('notice').optional(),
+    source: text('source')
+      .regex(SOURCE_PATH, '`source` must name a file in the sources folder, like "sources/my-article.txt"')
+      .optional(),
     short: text('short').optional(),
     quotes: z
       .array(z.object({ speaker: text('quotes[].speaker'), text: text('quotes[].text') }).strict())

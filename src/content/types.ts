@@ -50,6 +50,11 @@ export interface Article {
   /** Shown wherever the article is quoted, e.g. "machine-paraphrased copy of …". */
   readonly notice?: string;
   readonly corrections: readonly Correction[];
+  /**
+   * The original text the passages were taken from, for the verbatim check: a path relative to the
+   * content folder (`sources/<name>.txt`) and the line of the `source` field. Absent: not checked.
+   */
+  readonly source?: { readonly file: string; readonly line: number };
   /** Short name for tight spaces: "Sumner (Daily Kos)". */
   readonly short: string;
   /** The file it came from, relative to the content folder. */

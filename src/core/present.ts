@@ -2,7 +2,8 @@
  * Words a reader sees around a passage: who is speaking, where it comes from, what matched.
  * Plain strings and segments; each front end (terminal, Discord) adds its own formatting.
  */
-import type { Article, Passage } from '../content/types.js';
+import { applyCorrections } from '../content/corrections.js';
+import type { Article, Correction, Passage } from '../content/types.js';
 import { MONTHS } from './cite.js';
 import { matchesTerm } from './search.js';
 import { words } from './text.js';
@@ -19,6 +20,11 @@ export function speakerLine(p: Passage): string {
 export function innerQuotesLine(p: Passage): string | undefined {
   const names = [...new Set(p.quotes.map((q) => q.speaker))];
   return names.length > 0 ? `quoting ${names.join(' and ')}` : undefined;
+}
+
+/** The editor's corrections a reader sees in this passage, in the order they occur in it. */
+export function passageCorrections(a: Article, p: Passage): readonly Correction[] {
+  return applyCorrections(p.text, a.corrections).applied;
 }
 
 /** The article's title, or its description in brackets when the title is unknown. */

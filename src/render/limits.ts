@@ -1,6 +1,6 @@
 /**
  * Discord's documented limits, in one place, and the one function every payload goes through.
- * See shared/DISCORD-NOTES.md. @discordjs/builders checks single fields set through builders; the
+ * See Discord's developer docs. @discordjs/builders checks single fields set through builders; the
  * message-level totals (6000 embed characters, 10 embeds, 2000 content, rows, buttons per row,
  * autocomplete choices) are checked here.
  */

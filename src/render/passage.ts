@@ -3,7 +3,14 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { Article, Passage } from '../content/types.js';
 import { cite, CITATION_STYLES } from '../core/cite.js';
 import type { PassageContext } from '../core/context.js';
-import { articleName, articleSource, highlight, innerQuotesLine, speakerLine } from '../core/present.js';
+import {
+  articleName,
+  articleSource,
+  highlight,
+  innerQuotesLine,
+  passageCorrections,
+  speakerLine,
+} from '../core/present.js';
 import { boldMatches, escapeMarkdown } from './markdown.js';
 
 /** A stable colour per article, so the same article looks the same everywhere. */
@@ -38,6 +45,28 @@ export function passageEmbed(a: Article, p: Passage, matched: readonly string[] 
         value: escapeMarkdown(`${articleSource(a)}, paragraph ${p.paragraph}`),
         inline: true,
       },
+      ...(a.notice ? [{ name: 'Note', value: escapeMarkdown(a.notice) }] : []),
+    ],
+    footer: { text: passageFooter(a, p) },
+  };
+}
+
+/**
+ * The passage exactly as the copy of the article has it: no brackets, no bold, with the editor's
+ * corrections listed beside it, so a reader can see everything the answer changed.
+ */
+export function sourceWordingEmbed(a: Article, p: Passage): APIEmbed {
+  const corrections = passageCorrections(a, p).map((c) => `“${c.from}” → “${c.to}”`);
+  return {
+    color: articleColor(a.id),
+    author: { name: speakerLine(p) },
+    title: articleName(a),
+    ...(a.url !== undefined && { url: a.url }),
+    description: `> ${escapeMarkdown(p.text)}`,
+    fields: [
+      ...(corrections.length > 0
+        ? [{ name: 'Corrected in the answer, in [brackets]', value: escapeMarkdown(corrections.join('\n')) }]
+        : []),
       ...(a.notice ? [{ name: 'Note', value: escapeMarkdown(a.notice) }] : []),
     ],
     footer: { text: passageFooter(a, p) },

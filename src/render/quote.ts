@@ -8,7 +8,7 @@ import { encodeId, packUser } from './custom-id.js';
 import { clip } from './graphemes.js';
 import { finalize, fitChoices, LIMITS, truncate, type Choice, type Payload } from './limits.js';
 import { echo } from './markdown.js';
-import { citationEmbed, contextEmbeds, passageEmbed } from './passage.js';
+import { citationEmbed, contextEmbeds, passageEmbed, sourceWordingEmbed } from './passage.js';
 import { passageContext } from '../core/context.js';
 
 /** How many matches ◀ ▶ can step through. */
@@ -105,6 +105,10 @@ export function quoteAnswer(core: Core, req: QuoteRequest): Payload {
       button(encodeId('quote', 'share', hit.passage.id), 'Share', { style: ButtonStyle.Primary }),
       button(encodeId('quote', 'cite', hit.passage.id), 'Cite'),
     ),
+    // Only a corrected passage reads differently from its copy.
+    ...(hit.passage.display !== hit.passage.text
+      ? [row(button(encodeId('quote', 'source', hit.passage.id), 'Source wording'))]
+      : []),
   ];
   // A passage picked with nothing else to page through needs no header.
   const header =
@@ -129,6 +133,22 @@ export function citeAnswer(core: Core, passageId: string): Payload | null {
   const article = passage && core.content.articleById.get(passage.articleId);
   if (!passage || !article) return null;
   return finalize({ ephemeral: true, embeds: [citationEmbed(article, passage)] });
+}
+
+/** The line above a passage shown as the copy has it. */
+export const SOURCE_WORDING_LINE =
+  'Source wording: this passage exactly as the copy of the article has it, without the editor’s corrections.';
+
+/** The passage as the copy has it, privately: what the brackets of the answer replaced. */
+export function sourceWordingAnswer(core: Core, passageId: string): Payload | null {
+  const passage = core.content.passages.get(passageId);
+  const article = passage && core.content.articleById.get(passage.articleId);
+  if (!passage || !article) return null;
+  return finalize({
+    ephemeral: true,
+    content: SOURCE_WORDING_LINE,
+    embeds: [sourceWordingEmbed(article, passage)],
+  });
 }
 
 /** Posted to the channel for everyone: "Shared by @user", without pinging anyone. */

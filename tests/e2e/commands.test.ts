@@ -4,6 +4,7 @@
  */
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.js';
 import { StandInError } from '../../src/sandbox/standin/index.js';
 import { buttonIds, startStack, visibleText, type Stack } from './harness.js';
 import { promptById } from '../../src/core/prompts.js';
@@ -149,6 +150,32 @@ describe('/quote', () => {
     const next = await click(message, buttonIds(data)[1] ?? '');
     expect(next.data.content).toMatch(/^Match 2 of /);
     expect(next.data.embeds?.[0]?.footer?.text.endsWith(picked.split(' ')[0] ?? '?')).toBe(false);
+  });
+
+  it('shows a corrected passage privately as the copy has it, with Source wording', async () => {
+    const loaded = await loadContent('content');
+    if (!loaded.ok) throw new Error('the repository content must load');
+    const passages = [...loaded.content.passages.values()];
+    const corrected = passages.find((p) => p.display !== p.text);
+    const plain = passages.find((p) => p.display === p.text);
+    if (!corrected || !plain) throw new Error('the content needs a corrected and an uncorrected passage');
+
+    const { h, data } = await run('quote', { query: corrected.id, public: true });
+    const message = h.original() ?? (await h.waitForOriginal());
+    const source = buttonIds(data).find((id) => id.startsWith('quote|source|'));
+    expect(source).toBe(`quote|source|${corrected.id}`);
+    const shown = await click(message, source ?? '', 'student2');
+    expect(shown.type).toBe(4);
+    expectPrivate(shown.data);
+    expect(shown.data.content).toBe(
+      'Source wording: this passage exactly as the copy of the article has it, without the editor’s corrections.',
+    );
+    // Word for word as the copy has it (markdown escaped), not the bracketed display.
+    const description = shown.data.embeds?.[0]?.description ?? '';
+    expect(description.replace(/\\(.)/g, '$1')).toBe(`> ${corrected.text}`);
+
+    const other = await run('quote', { query: plain.id });
+    expect(buttonIds(other.data).some((id) => id.startsWith('quote|source|'))).toBe(false);
   });
 
   it('lets only the person who ran it page a public result', async () => {

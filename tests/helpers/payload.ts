@@ -1,5 +1,5 @@
 /**
- * An independent check of Discord's documented limits (shared/DISCORD-NOTES.md) on a rendered
+ * An independent check of Discord's documented limits (Discord's developer docs) on a rendered
  * payload. It does not reuse src/render/limits.ts: a test that reused it could not catch a wrong limit.
  */
 import { expect } from 'vitest';

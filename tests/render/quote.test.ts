@@ -13,7 +13,10 @@ import {
   quoteAnswer,
   quoteChoices,
   shareAnswer,
+  SOURCE_WORDING_LINE,
+  sourceWordingAnswer,
 } from '../../src/render/quote.js';
+import { escapeMarkdown } from '../../src/render/markdown.js';
 import { realCore } from '../helpers/content.js';
 import { expectWithinDiscordLimits, HOSTILE_QUERIES, mentionsIn } from '../helpers/payload.js';
 import { anyText, FAMILY, FLAG, graphemeBoundaries, LONE_SURROGATE, SCRIPT_A } from '../helpers/text.js';
@@ -193,6 +196,64 @@ describe('contextAnswer, citeAnswer, shareAnswer', () => {
     expect(p?.allowed_mentions).toEqual({ parse: [] });
     expect(p?.embeds?.[0]?.footer?.text).toBe('Sumner (Daily Kos) · para. 39 · sumner-riyadh#39');
     expect(shareAnswer(core, 'gone#9', OWNER)).toBeNull();
+  });
+});
+
+describe('Source wording', () => {
+  const passagesOf = async () => [...(await realCore()).content.passages.values()];
+
+  it('is a button on a corrected passage only, in a row of its own', async () => {
+    const core = await realCore();
+    const passages = await passagesOf();
+    const corrected = passages.find((p) => p.display !== p.text);
+    const plain = passages.find((p) => p.display === p.text);
+    if (!corrected || !plain) throw new Error('the content needs a corrected and an uncorrected passage');
+    const p = quoteAnswer(core, { query: corrected.id, public: false, owner: OWNER });
+    expectWithinDiscordLimits(p);
+    expect(p.components?.[1]?.components).toEqual([
+      expect.objectContaining({ custom_id: `quote|source|${corrected.id}`, label: 'Source wording' }),
+    ]);
+    const q = quoteAnswer(core, { query: plain.id, public: false, owner: OWNER });
+    expect(q.components).toHaveLength(1);
+    expect(buttons(q).map((b) => b?.id)).not.toContain(`quote|source|${plain.id}`);
+  });
+
+  it('shows every corrected passage privately, word for word as the copy has it, and what was corrected', async () => {
+    const core = await realCore();
+    const corrected = (await passagesOf()).filter((p) => p.display !== p.text);
+    expect(corrected.length).toBeGreaterThan(0);
+    for (const passage of corrected) {
+      const article = core.content.articleById.get(passage.articleId);
+      const p = sourceWordingAnswer(core, passage.id);
+      if (!p || !article) throw new Error(`no answer for ${passage.id}`);
+      expectWithinDiscordLimits(p);
+      expect(p.ephemeral).toBe(true);
+      expect(p.content).toBe(SOURCE_WORDING_LINE);
+      const e = p.embeds?.[0];
+      expect(e?.description, passage.id).toBe(`> ${escapeMarkdown(passage.text)}`);
+      expect(e?.footer?.text).toMatch(new RegExp(` · ${passage.id}$`));
+      // Each correction whose garbled text is in this passage is listed, garbled → intended.
+      const listed = e?.fields?.find((f) => f.name === 'Corrected in the answer, in [brackets]')?.value ?? '';
+      const expected = article.corrections.filter((c) => passage.text.includes(c.from));
+      expect(listed.split('\n')).toHaveLength(expected.length);
+      for (const c of expected) expect(listed).toContain(escapeMarkdown(`“${c.from}” → “${c.to}”`));
+      if (article.notice)
+        expect(e?.fields?.at(-1)).toEqual({ name: 'Note', value: escapeMarkdown(article.notice) });
+    }
+  });
+
+  it('shows the slur as the copy has it, named as a correction', async () => {
+    const core = await realCore();
+    const passage = [...core.content.passages.values()].find((p) => p.text.includes('Jap European'));
+    if (!passage) return; // The article was removed: nothing to show.
+    const e = sourceWordingAnswer(core, passage.id)?.embeds?.[0];
+    expect(e?.description).toContain('a scholar of Jap European politics');
+    expect(e?.description).not.toContain('Eastern');
+    expect(e?.fields?.[0]?.value).toContain('“Jap European” → “Eastern European”');
+  });
+
+  it('is null for a passage that is gone', async () => {
+    expect(sourceWordingAnswer(await realCore(), 'gone#9')).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@
  * The stand-in plays Discord, so it keeps its own copy of these numbers and never imports the bot's
  * render limits: a bug in the bot's constants must show up as a 400 here, not be mirrored.
  * Sources: Discord developer docs (messages, embeds, components, interactions, application commands,
- * polls, threads), as summarised in /work/shared/DISCORD-NOTES.md.
+ * polls, threads).
  */
 
 /** Message `content`, in characters. */

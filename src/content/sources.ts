@@ -1,0 +1,116 @@
+/**
+ * The verbatim check: every passage of an article must appear word for word in the article's
+ * original text, `content/sources/<name>.txt`, named by the article's `source` field. Whitespace
+ * is normalised (line breaks and runs of spaces count as one space); nothing else is. Corrections
+ * do not matter here: a passage's `text` is the source wording, before corrections.
+ *
+ * `npm run content:check` runs it. The bot does not: it never needs the sources to answer.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { LoadResult } from './load.js';
+import type { Article, ContentProblem } from './types.js';
+
+/** How many words of a passage or a source a message quotes at most. */
+const QUOTED_WORDS = 8;
+
+/** The result of a load, with the source problems added, and the articles that have no source. */
+export interface SourceCheck {
+  readonly result: LoadResult;
+  /** Files (relative to the content folder) of the articles without a `source`, in article order. */
+  readonly unchecked: readonly string[];
+}
+
+/** Runs of whitespace become one space; ends are trimmed. */
+export function normaliseSpace(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** The line `content:check` prints for an article that has no source. */
+export function uncheckedNote(file: string): string {
+  return `note: ${file} is not checked against a source (add \`source: sources/<name>.txt\` to its front matter)`;
+}
+
+/** Up to QUOTED_WORDS words ending at `end`, in quotes, with "…" where words were left out before. */
+const before = (words: readonly string[], end: number): string => {
+  const start = Math.max(0, end - QUOTED_WORDS);
+  return `“${start > 0 ? '…' : ''}${words.slice(start, end).join(' ')}”`;
+};
+
+/** Up to QUOTED_WORDS words from `start`, in quotes, with "…" where words were left out after. */
+const after = (words: readonly string[], start: number): string => {
+  const end = Math.min(words.length, start + QUOTED_WORDS);
+  return `“${words.slice(start, end).join(' ')}${end < words.length ? '…' : ''}”`;
+};
+
+/** Where the passage stops matching the source: the last words that match, and what each has next. */
+function firstDifference(passage: string, source: string): string {
+  const words = passage.split(' ');
+  // The longest prefix (in words) found in the source. If k words are found, so are k - 1.
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (source.includes(words.slice(0, mid).join(' '))) lo = mid;
+    else hi = mid - 1;
+  }
+  if (lo === 0) return `its first words are not in the source: ${after(words, 0)}`;
+  const prefix = words.slice(0, lo).join(' ');
+  const sourceNext = source
+    .slice(source.indexOf(prefix) + prefix.length)
+    .split(' ')
+    .filter(Boolean);
+  return (
+    `it differs after ${before(words, lo)}: the article goes on ${after(words, lo)}, ` +
+    (sourceNext.length === 0 ? 'the source ends there' : `the source ${after(sourceNext, 0)}`)
+  );
+}
+
+/** A problem for each passage of `article` that is not in `sourceText`, on the passage's line. */
+export function passageProblems(article: Article, sourceFile: string, sourceText: string): ContentProblem[] {
+  const source = normaliseSpace(sourceText);
+  return article.passages
+    .map((p) => ({ p, text: normaliseSpace(p.text) }))
+    .filter(({ text }) => !source.includes(text))
+    .map(({ p, text }) => ({
+      file: article.file,
+      line: p.line,
+      message: `paragraph ${p.paragraph} is not word for word in ${sourceFile}: ${firstDifference(text, source)}`,
+    }));
+}
+
+/** Reads a source file as UTF-8, or says in one line why it cannot be used. */
+async function readSource(dir: string, file: string): Promise<{ text: string } | { problem: string }> {
+  try {
+    const bytes = await readFile(path.join(dir, file));
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      return {
+        problem: `source file not found: ${file} (put the article's original text there, or remove \`source\`)`,
+      };
+    if (code === 'EISDIR') return { problem: `source ${file} is a folder, not a text file` };
+    if (error instanceof TypeError) return { problem: `source ${file} is not valid UTF-8 text` };
+    return { problem: `cannot read source ${file}: ${code ?? String(error)}` };
+  }
+}
+
+/**
+ * Checks every article that names a source against it. A valid load whose passages are all in
+ * their sources stays valid; any mismatch or unusable source makes it a list of problems.
+ */
+export async function checkSources(dir: string, loaded: LoadResult): Promise<SourceCheck> {
+  if (!loaded.ok) return { result: loaded, unchecked: [] };
+  const { articles } = loaded.content;
+  const problems: ContentProblem[] = [];
+  for (const article of articles) {
+    if (!article.source) continue;
+    const read = await readSource(dir, article.source.file);
+    if ('problem' in read)
+      problems.push({ file: article.file, line: article.source.line, message: read.problem });
+    else problems.push(...passageProblems(article, article.source.file, read.text));
+  }
+  const unchecked = articles.filter((a) => !a.source).map((a) => a.file);
+  return { result: problems.length > 0 ? { ok: false, problems } : loaded, unchecked };
+}
