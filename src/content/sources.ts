@@ -6,9 +6,8 @@
  *
  * `npm run content:check` runs it. The bot does not: it never needs the sources to answer.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { LoadResult } from './load.js';
+import { formatProblem, type LoadResult } from './load.js';
+import { readContentFile } from './read.js';
 import type { Article, ContentProblem } from './types.js';
 
 /** How many words of a passage or a source a message quotes at most. */
@@ -79,21 +78,16 @@ export function passageProblems(article: Article, sourceFile: string, sourceText
     }));
 }
 
-/** Reads a source file as UTF-8, or says in one line why it cannot be used. */
+/** Reads a source file through the content reader (size limit, links, UTF-8), or says why not. */
 async function readSource(dir: string, file: string): Promise<{ text: string } | { problem: string }> {
-  try {
-    const bytes = await readFile(path.join(dir, file));
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      return {
-        problem: `source file not found: ${file} (put the article's original text there, or remove \`source\`)`,
-      };
-    if (code === 'EISDIR') return { problem: `source ${file} is a folder, not a text file` };
-    if (error instanceof TypeError) return { problem: `source ${file} is not valid UTF-8 text` };
-    return { problem: `cannot read source ${file}: ${code ?? String(error)}` };
-  }
+  const read = await readContentFile(dir, file);
+  if (read === undefined)
+    return {
+      problem: `source file not found: ${file} (put the article's original text there, or remove \`source\`)`,
+    };
+  if (typeof read !== 'string')
+    return { problem: `source ${read.line > 0 ? formatProblem(read) : `${file} ${read.message}`}` };
+  return { text: read };
 }
 
 /**

@@ -143,8 +143,8 @@ describe('checkSources', () => {
       'articles/a.md:15: paragraph 2 is not word for word in sources/a.txt: it differs after ' +
         '“A second one — with a”: the article goes on “dash.”, the source “hyphen.”',
       "articles/b.md:10: source file not found: sources/missing.txt (put the article's original text there, or remove `source`)",
-      'articles/c.md:10: source sources/folder is a folder, not a text file',
-      'articles/d.md:10: source sources/latin1.txt is not valid UTF-8 text',
+      'articles/c.md:10: source sources/folder is a folder, not a file: rename it or move it elsewhere',
+      'articles/d.md:10: source sources/latin1.txt:1: is not UTF-8 text (the first bad byte is on this line): save it as UTF-8',
     ]);
   });
 
