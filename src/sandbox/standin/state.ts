@@ -363,6 +363,18 @@ export class World {
     return permissions & PermissionFlagsBits.Administrator ? ALL_PERMISSIONS : permissions;
   }
 
+  /**
+   * Whether a member sees a command in their `/` list and may run it. Discord hides a command registered
+   * with `default_member_permissions` the member lacks; `"0"` means administrators only.
+   */
+  canUseCommand(guild: GuildState, userId: string, command: APIApplicationCommand): boolean {
+    const required = command.default_member_permissions;
+    if (required === null) return true;
+    const has = this.memberPermissions(guild, userId);
+    const needed = BigInt(required);
+    return (has & PermissionFlagsBits.Administrator) !== 0n || (needed !== 0n && (has & needed) === needed);
+  }
+
   channelJSON(channel: ChannelState): APIChannel {
     const base = {
       id: channel.id,
