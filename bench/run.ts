@@ -89,7 +89,16 @@ function sandboxTable(result: SandboxBenchResult): string {
   return (
     'Sandbox in a long session (one page open; its server process after a full GC)\n' +
     table(
-      ['messages', 'heap, MB', 'RSS, MB', 'state answer, kB', 'state answer, ms', 'state answers/s'],
+      [
+        'messages',
+        'heap, MB',
+        'RSS, MB',
+        'state answer, kB',
+        'state answer, ms',
+        'state answers/s',
+        'page heap, MB',
+        'page messages',
+      ],
       result.checkpoints.map((c) => [
         c.messages.toLocaleString('en'),
         num(c.heapMB),
@@ -97,6 +106,8 @@ function sandboxTable(result: SandboxBenchResult): string {
         num(c.stateBytes / 1024),
         num(c.stateMs),
         num(c.statePerSecond),
+        c.page ? num(c.page.heapMB) : '–',
+        c.page ? String(c.page.messages) : '–',
       ]),
     ) +
     `\nThe page fetched the state ${result.pageFetches} times while the messages were posted` +
@@ -121,6 +132,14 @@ function sandboxTargets(result: SandboxBenchResult): TargetCheck[] {
     // The stand-in keeps the history, as Discord does: that, and nothing per page request, may grow.
     check('sandbox server heap growth per 1,000 messages', perThousand, '<=', 2, 'MB'),
     check(`sandbox state answers per second at ${at} messages`, last.statePerSecond, '>=', 100, '/s'),
+    // The page holds a window of messages: its heap must not grow with the history.
+    check(
+      `sandbox page heap at ${at} messages ÷ at 1,000 (Chromium)`,
+      last.page && first.page ? last.page.heapMB / first.page.heapMB : Number.NaN,
+      '<=',
+      1.25,
+      '×',
+    ),
   ];
 }
 

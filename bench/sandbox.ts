@@ -4,13 +4,14 @@
  * through its API (4,000 with --quick): plain messages, and every 50th a public /quote answered by
  * the real bot.
  *
- * The page is simulated as app.js behaves: it listens to /api/events and fetches the state after
- * each change. At 1,000 and at 10,000 messages the bench reads the server's heap and resident set
+ * One page is simulated as app.js behaves: it listens to /api/events and fetches the state after
+ * each change, counting what it receives. Where Chromium is installed, the real page is open too. At 1,000 and at 10,000 messages the bench reads the server's heap and resident set
  * after a full GC, the size and time of one state answer, and how many state answers per second
  * four clients get back to back.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { openBrowserPage, type OpenPage } from './sandbox-page.js';
 import { median } from './stats.js';
 
 export interface SandboxCheckpoint {
@@ -25,6 +26,8 @@ export interface SandboxCheckpoint {
   readonly stateMs: number;
   /** State answers per second, four clients sending back to back. */
   readonly statePerSecond: number;
+  /** The real page in Chromium, open since the start: its JS heap after a full GC (absent without Chromium). */
+  readonly page?: { readonly heapMB: number; readonly messages: number };
 }
 
 export interface SandboxBenchResult {
@@ -160,7 +163,13 @@ async function fill(url: string, from: number, to: number): Promise<void> {
   await Promise.all(Array.from({ length: WRITERS }, writer));
 }
 
-async function measure(url: string, child: Child, messages: number, quick: boolean) {
+async function measure(
+  url: string,
+  child: Child,
+  browserPage: OpenPage | undefined,
+  messages: number,
+  quick: boolean,
+): Promise<SandboxCheckpoint> {
   await new Promise((r) => setTimeout(r, 500)); // let the bot's last answers land
   const stateUrl = `${url}/api/state?user=student1&channel=general`;
   const stateBytes = Buffer.byteLength(await (await fetch(stateUrl)).text());
@@ -181,7 +190,15 @@ async function measure(url: string, child: Child, messages: number, quick: boole
   };
   await Promise.all(Array.from({ length: READERS }, reader));
   const memory = await child.memory();
-  return { messages, ...memory, stateBytes, stateMs: median(times), statePerSecond: answered / seconds };
+  const page = await browserPage?.measure();
+  return {
+    messages,
+    ...memory,
+    stateBytes,
+    stateMs: median(times),
+    statePerSecond: answered / seconds,
+    ...(page && { page }),
+  };
 }
 
 export async function runSandboxBench(opts: {
@@ -190,6 +207,8 @@ export async function runSandboxBench(opts: {
 }): Promise<SandboxBenchResult> {
   const child = await startChild();
   const page = openPage(child.url);
+  const browserPage = await openBrowserPage(child.url);
+  if (!browserPage) opts.log('  (no Chromium: the real page is not measured)');
   const checkpoints: SandboxCheckpoint[] = [];
   let fillSeconds = 0;
   let seen = { fetches: 0, bytes: 0 };
@@ -200,16 +219,20 @@ export async function runSandboxBench(opts: {
       await fill(child.url, posted, target);
       fillSeconds += (performance.now() - t0) / 1000;
       posted = target;
-      const figures = await measure(child.url, child, target, opts.quick);
+      const figures = await measure(child.url, child, browserPage, target, opts.quick);
       checkpoints.push(figures);
       opts.log(
         `  sandbox at ${target} messages: heap ${figures.heapMB.toFixed(0)} MB, RSS ${figures.rssMB.toFixed(0)} MB,` +
           ` state ${(figures.stateBytes / 1024).toFixed(0)} kB in ${figures.stateMs.toFixed(1)} ms,` +
-          ` ${figures.statePerSecond.toFixed(0)} state answers/s`,
+          ` ${figures.statePerSecond.toFixed(0)} state answers/s` +
+          (figures.page
+            ? `; page heap ${figures.page.heapMB.toFixed(1)} MB, ${figures.page.messages} messages shown`
+            : ''),
       );
     }
   } finally {
     seen = await page.close();
+    await browserPage?.close();
     await child.stop();
   }
   return { checkpoints, pageFetches: seen.fetches, pageMB: seen.bytes / 2 ** 20, fillSeconds };

@@ -41,14 +41,11 @@ function withMyVotes(m: StoredMessage, userId: string): APIMessage {
 
 /**
  * The newest `limit` messages of a channel that `userId` sees (its history plus their own ephemeral
- * messages), oldest first, and whether there are older ones.
+ * messages), oldest first, and whether there are older ones. Only the ends of the lists are read.
  */
 function visibleWindow(world: World, channelId: string, userId: string, limit: number) {
   const shared = world.channels.get(channelId)?.messageIds ?? [];
-  const own: string[] = [];
-  for (const m of world.messages.values()) {
-    if (m.ephemeralFor === userId && !m.deleted && m.data.channel_id === channelId) own.push(m.data.id);
-  }
+  const own = world.ephemeralIds(channelId, userId);
   const ids = [...shared.slice(-limit), ...own.slice(-limit)].sort(compareSnowflakes).slice(-limit);
   return {
     messages: ids

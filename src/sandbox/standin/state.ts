@@ -177,6 +177,8 @@ export class World {
   readonly guilds = new Map<string, GuildState>();
   readonly channels = new Map<string, ChannelState>();
   readonly messages = new Map<string, StoredMessage>();
+  /** Ids of ephemeral messages by channel and recipient (`channelId:userId`), oldest first. */
+  readonly #ephemeral = new Map<string, string[]>();
   readonly globalCommands = new Map<string, APIApplicationCommand>();
 
   constructor(
@@ -495,7 +497,12 @@ export class World {
       votes: new Map(),
     };
     this.messages.set(data.id, stored);
-    if (!stored.ephemeralFor) {
+    if (stored.ephemeralFor) {
+      const key = `${channel.id}:${stored.ephemeralFor}`;
+      const ids = this.#ephemeral.get(key) ?? [];
+      ids.push(data.id);
+      this.#ephemeral.set(key, ids);
+    } else {
       channel.messageIds.push(data.id);
       channel.lastMessageId = data.id;
       channel.totalMessageSent += 1;
@@ -510,6 +517,11 @@ export class World {
     if (!channel) return;
     const at = channel.messageIds.indexOf(stored.data.id);
     if (at >= 0) channel.messageIds.splice(at, 1);
+  }
+
+  /** Ids of the ephemeral messages `userId` got in a channel, oldest first (deleted ones included). */
+  ephemeralIds(channelId: string, userId: string): readonly string[] {
+    return this.#ephemeral.get(`${channelId}:${userId}`) ?? [];
   }
 
   /** A live (not deleted) message by id, or undefined. */
