@@ -209,6 +209,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the sandbox page in Chromium', () => {
     const target = page.locator(`[data-testid="message"][data-message-id="${postedId}"]`);
     await expect.poll(() => target.getAttribute('class')).toContain('highlighted');
     expect(await target.getByTestId('thread-link').count()).toBe(1);
+    await shot('7b-posted-link-followed');
 
     const threadId = await link.getAttribute('data-channel-id');
     const threadName = (await link.textContent())?.replace(/^Thread: |Open$/g, '').trim() ?? '';
@@ -269,6 +270,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the sandbox page in Chromium', () => {
     const messages = page.getByTestId('message');
     expect(await messages.count()).toBe(50);
     expect(await page.locator('#welcome').textContent()).not.toContain('Welcome');
+    await page.getByTestId('load-older').scrollIntoViewIfNeeded();
     await shot('11-load-older');
 
     await page.getByTestId('load-older').click();
