@@ -31,7 +31,7 @@ export const STATE_WINDOW = 50;
 /** The most messages one state answer holds, however many the page asks for. */
 export const STATE_WINDOW_MAX = 500;
 
-/** security headers for the page's files: nothing from elsewhere, and never inside another site's frame. */
+/** Security headers for the page's files: nothing from elsewhere, and never inside another site's frame. */
 const PAGE_HEADERS = {
   'content-security-policy':
     "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",

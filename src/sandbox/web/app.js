@@ -1300,7 +1300,7 @@ function renderButton(m, c) {
         'aria-disabled': c.disabled ? 'true' : null,
       },
       content,
-      icon('external', 14),
+      inside ? null : icon('external', 14),
     );
   }
   const button = h(
