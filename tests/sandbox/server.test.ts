@@ -361,6 +361,17 @@ describe('the sandbox as Discord has it', () => {
       await post('say', { user: 'student2', channel, content: `note ${n}` });
     }
     expect(await size()).toBeLessThanOrEqual(before + 50);
+
+    // However many the page asks for, one answer holds at most 500 messages.
+    for (let n = total + 101; n <= 520; n++) {
+      await post('say', { user: 'student2', channel, content: `note ${n}` });
+    }
+    const capped = (await (
+      await fetch(`${sandbox.url}/api/state?user=student2&channel=${channel}&limit=100000`)
+    ).json()) as State;
+    expect(capped.messages).toHaveLength(500);
+    expect(capped.messages.at(-1)?.content).toBe('note 520');
+    expect(capped.older).toBe(true);
   });
 });
 
