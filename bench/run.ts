@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --quick]`: search at 100, 10,000 and 100,000 passages against a plain MiniSearch
- * baseline, end to end through the local stand-in, and start-up. Prints tables and PASS/MISS against
+ * baseline, end to end through the local stand-in, start-up, and the sandbox in a 10,000-message
+ * session. Prints tables and PASS/MISS against
  * the targets, and writes everything as JSON to bench-results/ (git-ignored).
  *
  * Not a test: timings depend on the machine. Every figure is the median of repeated runs, with the
@@ -16,6 +17,7 @@ import { CONCURRENCY, KINDS, PACE_MS, runEndToEndBench, type EndToEndResult } fr
 import { check, num, spread, table, targetTable, type TargetCheck } from './report.js';
 import type { QueryType } from './queries.js';
 import { runSearchBench, type EngineResult, type SearchBenchResult } from './search.js';
+import { runSandboxBench, type SandboxBenchResult } from './sandbox.js';
 import { canGc, type Spread } from './stats.js';
 import { runStartupBench, type StartupResult } from './startup.js';
 
@@ -83,6 +85,64 @@ function startupTable(result: StartupResult): string {
   );
 }
 
+function sandboxTable(result: SandboxBenchResult): string {
+  return (
+    'Sandbox in a long session (one page open; its server process after a full GC)\n' +
+    table(
+      [
+        'messages',
+        'heap, MB',
+        'RSS, MB',
+        'state answer, kB',
+        'state answer, ms',
+        'state answers/s',
+        'page heap, MB',
+        'page messages',
+      ],
+      result.checkpoints.map((c) => [
+        c.messages.toLocaleString('en'),
+        num(c.heapMB),
+        num(c.rssMB),
+        num(c.stateBytes / 1024),
+        num(c.stateMs),
+        num(c.statePerSecond),
+        c.page ? num(c.page.heapMB) : '–',
+        c.page ? String(c.page.messages) : '–',
+      ]),
+    ) +
+    `\nThe page fetched the state ${result.pageFetches} times while the messages were posted` +
+    ` (${num(result.pageMB)} MB in all; ${num(result.fillSeconds)} s)`
+  );
+}
+
+function sandboxTargets(result: SandboxBenchResult): TargetCheck[] {
+  const first = result.checkpoints[0];
+  const last = result.checkpoints[result.checkpoints.length - 1];
+  if (!first || !last) return [];
+  const perThousand = (last.heapMB - first.heapMB) / ((last.messages - first.messages) / 1000);
+  const at = last.messages.toLocaleString('en');
+  return [
+    check(
+      `sandbox state answer at ${at} messages ÷ at 1,000`,
+      last.stateBytes / first.stateBytes,
+      '<=',
+      1.1,
+      '×',
+    ),
+    // The stand-in keeps the history, as Discord does: that, and nothing per page request, may grow.
+    check('sandbox server heap growth per 1,000 messages', perThousand, '<=', 2, 'MB'),
+    check(`sandbox state answers per second at ${at} messages`, last.statePerSecond, '>=', 100, '/s'),
+    // The page holds a window of messages: its heap must not grow with the history.
+    check(
+      `sandbox page heap at ${at} messages ÷ at 1,000 (Chromium)`,
+      last.page && first.page ? last.page.heapMB / first.page.heapMB : Number.NaN,
+      '<=',
+      1.25,
+      '×',
+    ),
+  ];
+}
+
 function targets(search: SearchBenchResult, e2e: EndToEndResult, startup: StartupResult): TargetCheck[] {
   const at = (n: number) => search.sizes.find((s) => s.passages === n)?.ours;
   const ac10k = at(10_000)?.queries.prefix;
@@ -139,7 +199,9 @@ async function main(): Promise<void> {
     largePassages: LARGE_STARTUP_PASSAGES,
     articlePassages: realPassages().length,
   });
-  const checks = targets(search, e2e, startup);
+  log('sandbox, a long session…');
+  const sandbox = await runSandboxBench({ quick, log });
+  const checks = [...targets(search, e2e, startup), ...sandboxTargets(sandbox)];
   const seconds = (performance.now() - started) / 1000;
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`;
@@ -149,6 +211,7 @@ async function main(): Promise<void> {
       searchTables(search),
       endToEndTable(e2e),
       startupTable(startup),
+      sandboxTable(sandbox),
       `Targets\n${targetTable(checks)}`,
       `${checks.filter((c) => c.pass === true).length} of ${checks.filter((c) => c.pass !== null).length} targets measured were met, in ${num(seconds)} s.`,
     ].join('\n\n'),
@@ -167,7 +230,7 @@ async function main(): Promise<void> {
   })();
   writeFileSync(
     file,
-    `${JSON.stringify({ date: new Date().toISOString(), commit, quick, machine, seconds, search, e2e, startup, targets: checks }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), commit, quick, machine, seconds, search, e2e, startup, sandbox, targets: checks }, null, 2)}\n`,
   );
   console.log(`JSON: ${path.relative(process.cwd(), file)}`);
 }

@@ -1,21 +1,19 @@
 /**
  * The sandbox's web server: the page (static files from src/sandbox/web) and a small local API
- * that drives the stand-in as the acting user. Changes are pushed to the page with Server-Sent
- * Events. It listens on 127.0.0.1 only.
+ * that drives the stand-in as the acting user. Server-Sent Events tell the page that something
+ * changed; it then fetches a bounded window of the newest messages (`limit`, "load older" asks for
+ * more), so neither an answer nor the page grows with the length of the session. It listens on
+ * 127.0.0.1 only and answers only its own page (see guard.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import {
-  ApplicationCommandOptionType,
-  ChannelType,
-  PermissionFlagsBits,
-  type APIApplicationCommand,
-  type APIMessage,
-} from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, type APIApplicationCommand } from 'discord-api-types/v10';
 import { projectPath } from '../paths.js';
-import { StandInError, type StandIn, type StoredMessage } from './standin/index.js';
+import { refuse } from './guard.js';
+import { ApiError, StandInError, type DiscordErrorBody, type StandIn } from './standin/index.js';
+import { pageState } from './view.js';
 
 /** The page's files: served from src/ whether the code runs from src/ (tsx) or dist/src/ (built). */
 export const WEB_DIR = projectPath('src', 'sandbox', 'web');
@@ -28,6 +26,18 @@ const TYPES: Record<string, string> = {
 };
 
 const MAX_BODY = 64 * 1024;
+/** Messages in one state answer unless the page asks for more ("load older" adds as many again). */
+export const STATE_WINDOW = 50;
+/** The most messages one state answer holds, however many the page asks for. */
+export const STATE_WINDOW_MAX = 500;
+
+/** Security headers for the page's files: nothing from elsewhere, and never inside another site's frame. */
+const PAGE_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
 
 export interface SandboxServer {
   readonly url: string;
@@ -79,8 +89,34 @@ function str(v: unknown, name: string): string {
 
 function send(res: ServerResponse, status: number, data: unknown): void {
   const json = JSON.stringify(data);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(json);
+}
+
+/** Discord's error answer in one line: "Invalid Form Body (50035): content: Must be 2000 or fewer in length." */
+export function describeApiError(body: DiscordErrorBody): string {
+  const details: string[] = [];
+  const walk = (node: unknown, path: string[]) => {
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '_errors' && Array.isArray(value)) {
+        for (const e of value as { message?: unknown }[])
+          details.push(`${path.join('.')}: ${String(e.message)}`);
+      } else walk(value, [...path, key]);
+    }
+  };
+  walk(body.errors, []);
+  return `Discord would refuse this: ${body.message} (${body.code})${details.length > 0 ? `: ${details.join('; ')}` : '.'}`;
+}
+
+/** The `limit` a state request asks for, within 1…{@link STATE_WINDOW_MAX}. */
+function windowSize(raw: string | null): number {
+  const n = raw === null ? STATE_WINDOW : Number.parseInt(raw, 10);
+  return Number.isFinite(n) ? Math.min(STATE_WINDOW_MAX, Math.max(1, n)) : STATE_WINDOW;
 }
 
 /** Option values from the page, typed the way the registered command declares them. */
@@ -101,25 +137,6 @@ function typedOptions(
   return out;
 }
 
-/** A message as `user` sees it: Discord fills a poll's `me_voted` for whoever asks. */
-function withMyVotes(m: StoredMessage, userId: string): APIMessage {
-  const results = m.data.poll?.results;
-  if (!m.data.poll || !results) return m.data;
-  return {
-    ...m.data,
-    poll: {
-      ...m.data.poll,
-      results: {
-        ...results,
-        answer_counts: results.answer_counts.map((a) => ({
-          ...a,
-          me_voted: m.votes.get(a.id)?.has(userId) ?? false,
-        })),
-      },
-    },
-  };
-}
-
 export async function startSandboxServer(options: ServerOptions): Promise<SandboxServer> {
   const { standIn } = options;
   const world = standIn.world;
@@ -136,7 +153,8 @@ export async function startSandboxServer(options: ServerOptions): Promise<Sandbo
   };
   const unlisten = standIn.onChange(changed);
 
-  const commandsFor = () => {
+  /** Every registered command (for typing options); who may see one is the stand-in's rule. */
+  const allCommands = () => {
     const g = guild();
     const all = new Map<string, APIApplicationCommand>(
       [...world.globalCommands, ...g.commands].map(([, c]) => [c.name, c]),
@@ -144,65 +162,17 @@ export async function startSandboxServer(options: ServerOptions): Promise<Sandbo
     return [...all.values()];
   };
 
-  function state(userKey: string, channelRef: string | undefined) {
-    const g = guild();
-    const user = world.resolveUser(userKey);
-    const channel = world.resolveChannel(g, channelRef || 'general');
-    const users = [...g.members.keys()]
-      .map((id) => world.users.get(id))
-      .filter((u): u is NonNullable<typeof u> => u !== undefined && !u.bot)
-      .map((u) => ({
-        key: u.key,
-        id: u.id,
-        name: u.globalName ?? u.username,
-        teacher: (world.memberPermissions(g, u.id) & PermissionFlagsBits.ManageMessages) !== 0n,
-      }));
-    const channels = [...g.channels.values()]
-      .filter((c) => c.type === ChannelType.GuildText || c.thread !== null)
-      .map((c) => ({
-        id: c.id,
-        name: c.name,
-        type: c.type,
-        ...(c.parentId && c.thread && { parentId: c.parentId }),
-      }));
-    const messages = [...world.messages.values()]
-      .filter(
-        (m) =>
-          !m.deleted &&
-          m.data.channel_id === channel.id &&
-          (m.ephemeralFor === null || m.ephemeralFor === user.id),
-      )
-      .map((m) => withMyVotes(m, user.id));
-    // A thread opened from a message shows that message at its top, as Discord's client does.
-    const starter = channel.thread ? world.messages.get(channel.id) : undefined;
-    if (starter && !starter.deleted) messages.unshift(withMyVotes(starter, user.id));
-    const names: Record<string, string> = {};
-    for (const u of world.users.values()) names[u.id] = u.globalName ?? u.username;
-    for (const c of g.channels.values()) names[c.id] = c.name;
-    for (const r of g.roles) names[r.id] = r.name;
-    return {
-      guild: { id: g.id, name: g.name },
-      users,
-      channels,
-      channel: channel.id,
-      commands: commandsFor().map((c) => ({
-        name: c.name,
-        description: c.description,
-        options: c.options ?? [],
-        teacherOnly: c.default_member_permissions !== null,
-      })),
-      messages,
-      names,
-      problems: options.problems(),
-    };
-  }
-
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method === 'GET' && url.pathname === '/api/state') {
       send(
         res,
         200,
-        state(url.searchParams.get('user') ?? 'student1', url.searchParams.get('channel') ?? undefined),
+        pageState(standIn, {
+          user: url.searchParams.get('user') ?? 'student1',
+          channel: url.searchParams.get('channel') ?? undefined,
+          limit: windowSize(url.searchParams.get('limit')),
+          problems: options.problems(),
+        }),
       );
       return;
     }
@@ -223,7 +193,7 @@ export async function startSandboxServer(options: ServerOptions): Promise<Sandbo
     switch (url.pathname) {
       case '/api/command': {
         const name = str(b.name, 'command name');
-        const command = commandsFor().find((c) => c.name === name);
+        const command = allCommands().find((c) => c.name === name);
         if (!command) throw new HttpError(404, `There is no /${name} command.`);
         const options = typedOptions(command, b.options);
         const missing = (command.options ?? []).find(
@@ -236,7 +206,7 @@ export async function startSandboxServer(options: ServerOptions): Promise<Sandbo
       }
       case '/api/autocomplete': {
         const name = str(b.name, 'command name');
-        const command = commandsFor().find((c) => c.name === name);
+        const command = allCommands().find((c) => c.name === name);
         const focused = str(b.focused, 'focused option');
         const raw = (typeof b.options === 'object' && b.options !== null ? b.options : {}) as Record<
           string,
@@ -263,7 +233,8 @@ export async function startSandboxServer(options: ServerOptions): Promise<Sandbo
         send(res, 200, { ok: true });
         return;
       case '/api/say': {
-        const content = str(b.content, 'message text').slice(0, 2000);
+        // Checked as Discord checks it: too long is refused (400, 50035), never cut short.
+        const content = str(b.content, 'message text');
         standIn.say({ user, channel: str(b.channel, 'channel'), content });
         send(res, 200, { ok: true });
         return;
@@ -287,12 +258,21 @@ export async function startSandboxServer(options: ServerOptions): Promise<Sandbo
     res.writeHead(200, {
       'content-type': TYPES[path.extname(name)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...PAGE_HEADERS,
     });
     res.end(data);
   }
 
+  let port = 0;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const refusal = refuse(req, port, url.pathname);
+    if (refusal) {
+      // The body is not read: close the connection rather than keep it for another request.
+      res.setHeader('connection', 'close');
+      send(res, refusal.status, { error: refusal.error });
+      return;
+    }
     const work = url.pathname.startsWith('/api/') ? api(req, res, url) : serveFile(res, url.pathname);
     work.catch((err: unknown) => {
       if (res.headersSent) {
@@ -300,6 +280,7 @@ export async function startSandboxServer(options: ServerOptions): Promise<Sandbo
         return;
       }
       if (err instanceof HttpError) send(res, err.status, { error: err.message });
+      else if (err instanceof ApiError) send(res, err.status, { error: describeApiError(err.body) });
       else if (err instanceof StandInError && err.code === 50013) {
         send(res, 403, {
           error:
@@ -311,7 +292,7 @@ export async function startSandboxServer(options: ServerOptions): Promise<Sandbo
     });
   });
 
-  const port = await new Promise<number>((resolve, reject) => {
+  port = await new Promise<number>((resolve, reject) => {
     const tryListen = (p: number, fallback: boolean) => {
       server.once('error', (err: NodeJS.ErrnoException) => {
         if (fallback && err.code === 'EADDRINUSE') tryListen(0, false);

@@ -27,11 +27,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the sandbox page in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   const pageErrors: string[] = [];
+  let sandboxUrl = '';
+  const started = () => sandboxUrl;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const started = await startSandboxProcess();
     sandbox = started;
+    sandboxUrl = started.url;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -54,8 +57,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the sandbox page in Chromium', () => {
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => {
-      // The refused /prompt is an HTTP 403 on purpose, which Chromium logs; anything else counts.
-      if (m.type() === 'error' && !/status of 403/.test(m.text())) pageErrors.push(m.text());
+      // The over-long message is refused with an HTTP 400 on purpose, which Chromium logs; anything else counts.
+      if (m.type() === 'error' && !/status of 400/.test(m.text())) pageErrors.push(m.text());
     });
     await page.goto(started.url);
     await page.getByTestId('channel-general').waitFor();
@@ -147,13 +150,43 @@ describe.skipIf(!HAVE_CHROMIUM)('the sandbox page in Chromium', () => {
     await shot('5-compare');
   });
 
-  it('refuses /prompt to a student, and lets the teacher post it in a thread and open the thread', async () => {
-    await startCommand('prompt');
-    await page.getByTestId('composer').press('Enter');
-    await expect.poll(() => page.getByTestId('error').textContent()).toMatch(/for teachers/);
-    await shot('6-prompt-refused');
-    await page.keyboard.press('Escape');
+  /** The command names the `/` popup lists for whoever is acting, and which of them carry the lock. */
+  async function slashList(): Promise<{ all: string[]; locked: string[] }> {
+    const composer = page.getByTestId('composer');
+    await composer.click();
+    await composer.fill('');
+    await composer.pressSequentially('/');
+    const items = page.getByTestId('suggestion');
+    await items.first().waitFor();
+    const values = async (list: Locator) =>
+      Promise.all((await list.all()).map(async (item) => (await item.getAttribute('data-value')) ?? ''));
+    const all = await values(items);
+    const locked = await values(items.filter({ has: page.locator('.popup-lock') }));
+    await composer.press('Escape');
+    await composer.fill('');
+    return { all, locked };
+  }
 
+  it('hides teacher-only commands from a student’s / list, as Discord does; the teacher sees them', async () => {
+    const student = await slashList();
+    await shot('6-student-commands');
+    await page.getByTestId('user-select').selectOption('teacher');
+    await expect.poll(async () => (await slashList()).locked.length).toBeGreaterThan(0);
+    const teacher = await slashList();
+    expect(teacher.all).toEqual(expect.arrayContaining(['prompt', 'summary']));
+    expect(student.all).toEqual(teacher.all.filter((name) => !teacher.locked.includes(name)));
+
+    // Typing a hidden command's name in full finds nothing either.
+    await page.getByTestId('user-select').selectOption('student1');
+    await expect.poll(async () => (await slashList()).all).toEqual(student.all);
+    const composer = page.getByTestId('composer');
+    await composer.pressSequentially('/prompt');
+    await expect.poll(() => page.getByTestId('suggestions').textContent()).toContain('No command matches');
+    await composer.press('Escape');
+    await composer.fill('');
+  });
+
+  it('lets the teacher post /prompt in a thread, follow its "Posted:" link inside the sandbox, and open the thread', async () => {
     await page.getByTestId('user-select').selectOption('teacher');
     await startCommand('prompt');
     await page.getByTestId('command-option-thread').selectOption('true');
@@ -161,6 +194,22 @@ describe.skipIf(!HAVE_CHROMIUM)('the sandbox page in Chromium', () => {
     const link = page.getByTestId('thread-link').last();
     await link.waitFor({ timeout: 10_000 });
     await shot('7-prompt-posted');
+
+    // "Posted: https://discord.com/channels/…" opens the posted message here, not discord.com.
+    const posted = message(/Posted:/).getByTestId('discord-link');
+    await posted.waitFor({ timeout: 10_000 });
+    const postedId = (await posted.getAttribute('data-message-id')) ?? 'missing';
+    const general = await page.getByTestId('channel-general').getAttribute('data-channel-id');
+    expect(await posted.getAttribute('data-channel-id')).toBe(general);
+    expect(await posted.getAttribute('href')).toMatch(/^#channel=\d+&message=\d+$/);
+    await posted.click();
+    await expect.poll(() => page.url()).toContain(`message=${postedId}`);
+    expect(page.url().startsWith(started())).toBe(true);
+    expect(context.pages()).toHaveLength(1);
+    const target = page.locator(`[data-testid="message"][data-message-id="${postedId}"]`);
+    await expect.poll(() => target.getAttribute('class')).toContain('highlighted');
+    expect(await target.getByTestId('thread-link').count()).toBe(1);
+    await shot('7b-posted-link-followed');
 
     const threadId = await link.getAttribute('data-channel-id');
     const threadName = (await link.textContent())?.replace(/^Thread: |Open$/g, '').trim() ?? '';
@@ -190,6 +239,45 @@ describe.skipIf(!HAVE_CHROMIUM)('the sandbox page in Chromium', () => {
     await summary.waitFor({ timeout: 10_000 });
     expect(await summary.textContent()).toMatch(/\b1\b/);
     await shot('9-summary');
+  });
+
+  it('refuses a message over 2000 characters with Discord’s error, keeping the text', async () => {
+    const composer = page.getByTestId('composer');
+    await composer.click();
+    await composer.fill('x'.repeat(2001));
+    await composer.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('error').textContent())
+      .toContain('Must be 2000 or fewer in length');
+    expect(await composer.inputValue()).toHaveLength(2001);
+    await shot('10-too-long');
+    await composer.fill('');
+    expect(await message(/^x{100}/).count()).toBe(0);
+  });
+
+  it('shows the newest messages of a long channel, and "Load older" brings the rest', async () => {
+    const total = 75;
+    for (let n = 1; n <= total; n++) {
+      const res = await fetch(`${started()}/api/say`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user: 'student2', channel: 'discussion', content: `Point ${n}.` }),
+      });
+      expect(res.status).toBe(200);
+    }
+    await page.getByTestId('channel-discussion').click();
+    await message(`Point ${total}.`).waitFor({ timeout: 10_000 });
+    const messages = page.getByTestId('message');
+    expect(await messages.count()).toBe(50);
+    expect(await page.locator('#welcome').textContent()).not.toContain('Welcome');
+    await page.getByTestId('load-older').scrollIntoViewIfNeeded();
+    await shot('11-load-older');
+
+    await page.getByTestId('load-older').click();
+    await expect.poll(() => messages.count()).toBe(total);
+    expect(await messages.first().textContent()).toContain('Point 1.');
+    await expect.poll(() => page.getByTestId('load-older').count()).toBe(0);
+    expect(await page.locator('#welcome').textContent()).toContain('Welcome to #discussion');
   });
 
   it('raised no errors in the page', () => {

@@ -3,6 +3,7 @@
  * local API the page uses, driven over loopback against the real bot and the stand-in.
  */
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxProcess, type SandboxProcess } from './process.js';
@@ -22,8 +23,34 @@ interface Message {
 interface State {
   users: { key: string; id: string; teacher: boolean }[];
   channels: { id: string; name: string }[];
+  commands: { name: string; teacherOnly: boolean }[];
   messages: Message[];
+  older: boolean;
   problems: string[];
+}
+
+/**
+ * One HTTP request over loopback with exactly these headers (fetch would set its own Host and Origin),
+ * as a browser on another site, or a DNS-rebinding page, would send it.
+ */
+function raw(
+  method: string,
+  route: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; body: string }> {
+  const { port } = new URL(sandbox.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path: route, headers, setHost: false }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, body: text });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** Polls an async condition every 25 ms. */
@@ -193,6 +220,158 @@ describe('the local API', () => {
       expect(String(res.data.error), route).toMatch(error);
       expect(String(res.data.error)).not.toMatch(/\bat .*\.[jt]s:\d+/);
     }
+  });
+});
+
+describe('answering only its own page', () => {
+  const port = () => new URL(sandbox.url).port;
+  const own = () => ({ host: `127.0.0.1:${port()}` });
+  const say = (content: string) => JSON.stringify({ user: 'teacher', channel: 'general', content });
+
+  it('refuses a POST from another site, even one a plain HTML form can send (text/plain)', async () => {
+    const attacks: Record<string, string>[] = [
+      // What Chromium sends for a form or fetch on another site posting text/plain.
+      { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' },
+      { origin: 'http://evil.example', 'content-type': 'application/json' },
+      { origin: 'null', 'content-type': 'application/json' },
+      // Another port on this computer is another origin.
+      { origin: 'http://127.0.0.1:1', 'sec-fetch-site': 'same-site', 'content-type': 'application/json' },
+      { 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' },
+    ];
+    for (const [n, headers] of attacks.entries()) {
+      const res = await raw('POST', '/api/say', { ...own(), ...headers }, say(`attack ${n}`));
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect(JSON.parse(res.body)).toEqual({ error: 'The sandbox answers only its own page.' });
+    }
+    // Without an Origin (an old browser's form), text/plain is still refused: the API takes only JSON.
+    const form = await raw(
+      'POST',
+      '/api/say',
+      { ...own(), 'content-type': 'text/plain' },
+      say('attack form'),
+    );
+    expect(form.status).toBe(415);
+    expect((await state('teacher')).messages.some((m) => m.content.startsWith('attack'))).toBe(false);
+
+    // The page itself (same origin, JSON) is answered.
+    const ok = await raw(
+      'POST',
+      '/api/say',
+      {
+        ...own(),
+        origin: sandbox.url,
+        'sec-fetch-site': 'same-origin',
+        'content-type': 'application/json; charset=utf-8',
+      },
+      say('from the page'),
+    );
+    expect(ok.status).toBe(200);
+  });
+
+  it('refuses a Host that is not loopback with its port (DNS rebinding) with 421', async () => {
+    for (const host of [`evil.example:${port()}`, 'evil.example', '127.0.0.1:1', `127.0.0.2:${port()}`]) {
+      for (const route of ['/api/state?user=teacher', '/', '/app.js']) {
+        const res = await raw('GET', route, { host });
+        expect(res.status, `${host} ${route}`).toBe(421);
+        expect(res.body).not.toContain('"messages"');
+      }
+    }
+    // No Host at all: Node's HTTP parser refuses HTTP/1.1 without one before the sandbox sees it.
+    expect((await raw('GET', '/api/state?user=teacher', {})).status).toBe(400);
+    for (const host of [
+      `127.0.0.1:${port()}`,
+      `localhost:${port()}`,
+      `[::1]:${port()}`,
+      `LOCALHOST:${port()}`,
+    ]) {
+      expect((await raw('GET', '/api/state?user=teacher', { host })).status, host).toBe(200);
+    }
+  });
+
+  it('lets another site link to the page, but not read the API or load its files', async () => {
+    const read = await raw('GET', '/api/state?user=teacher', { ...own(), origin: 'http://evil.example' });
+    expect(read.status).toBe(403);
+    const script = await raw('GET', '/app.js', {
+      ...own(),
+      'sec-fetch-site': 'cross-site',
+      'sec-fetch-mode': 'no-cors',
+    });
+    expect(script.status).toBe(403);
+    const link = await raw('GET', '/', {
+      ...own(),
+      'sec-fetch-site': 'cross-site',
+      'sec-fetch-mode': 'navigate',
+    });
+    expect(link.status).toBe(200);
+  });
+});
+
+describe('the sandbox as Discord has it', () => {
+  it('refuses a message over 2000 characters as Discord does, and posts nothing cut short', async () => {
+    const long = 'a'.repeat(3000);
+    const { status, data } = await post('say', { user: 'student1', channel: 'general', content: long });
+    expect(status).toBe(400);
+    expect(data.error).toBe(
+      'Discord would refuse this: Invalid Form Body (50035): content: Must be 2000 or fewer in length.',
+    );
+    const seen = (await state('student1')).messages;
+    expect(seen.some((m) => m.content.startsWith('aaaa'))).toBe(false);
+    expect(
+      (await post('say', { user: 'student1', channel: 'general', content: 'b'.repeat(2000) })).status,
+    ).toBe(200);
+  });
+
+  it('lists only the commands a member may use: teacher-only ones are hidden from students', async () => {
+    const teacher = (await state('teacher')).commands;
+    const student = (await state('student1')).commands;
+    const teacherOnly = teacher.filter((c) => c.teacherOnly).map((c) => c.name);
+    expect(teacherOnly.length).toBeGreaterThan(0);
+    expect(student.map((c) => c.name)).toEqual(teacher.filter((c) => !c.teacherOnly).map((c) => c.name));
+    expect(student.every((c) => !c.teacherOnly)).toBe(true);
+  });
+
+  it('sends a bounded window of the newest messages, however long the history is', async () => {
+    const channel = 'discussion';
+    const total = 140;
+    for (let n = 1; n <= total; n++) {
+      expect((await post('say', { user: 'student2', channel, content: `note ${n}` })).status).toBe(200);
+    }
+    const firstWindow = await state('student2', channel);
+    expect(firstWindow.messages.map((m) => m.content)).toEqual(
+      Array.from({ length: 50 }, (_, k) => `note ${total - 49 + k}`),
+    );
+    expect(firstWindow.older).toBe(true);
+
+    const more = (await (
+      await fetch(`${sandbox.url}/api/state?user=student2&channel=${channel}&limit=100`)
+    ).json()) as State;
+    expect(more.messages).toHaveLength(100);
+    expect(more.messages.at(-1)?.content).toBe(`note ${total}`);
+    const all = (await (
+      await fetch(`${sandbox.url}/api/state?user=student2&channel=${channel}&limit=100000`)
+    ).json()) as State;
+    expect(all.messages).toHaveLength(total);
+    expect(all.older).toBe(false);
+
+    // Another 100 messages later, an answer is no bigger: it does not grow with the history.
+    const size = async () =>
+      (await (await fetch(`${sandbox.url}/api/state?user=student2&channel=${channel}`)).text()).length;
+    const before = await size();
+    for (let n = total + 1; n <= total + 100; n++) {
+      await post('say', { user: 'student2', channel, content: `note ${n}` });
+    }
+    expect(await size()).toBeLessThanOrEqual(before + 50);
+
+    // However many the page asks for, one answer holds at most 500 messages.
+    for (let n = total + 101; n <= 520; n++) {
+      await post('say', { user: 'student2', channel, content: `note ${n}` });
+    }
+    const capped = (await (
+      await fetch(`${sandbox.url}/api/state?user=student2&channel=${channel}&limit=100000`)
+    ).json()) as State;
+    expect(capped.messages).toHaveLength(500);
+    expect(capped.messages.at(-1)?.content).toBe('note 520');
+    expect(capped.older).toBe(true);
   });
 });
 

@@ -22,6 +22,7 @@ import {
 } from 'discord.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  ApiError,
   StandInError,
   startStandIn,
   type StandIn,
@@ -397,6 +398,10 @@ describe('interaction responses', () => {
     expect(refused).toBeInstanceOf(StandInError);
     expect((refused as StandInError).code).toBe(50013);
     expect(() => standIn.slash({ user: 'teacher', name: 'post' })).not.toThrow();
+
+    // The `/` list hides what the member may not run, as Discord does; the owner sees everything.
+    expect(standIn.commandsFor('student1').map((command) => command.name)).toEqual(['quote']);
+    expect(standIn.commandsFor('teacher').map((command) => command.name)).toEqual(['quote', 'post']);
   });
 
   it('showModal() then a modal submit mirrors the modal and can be replied to', async () => {
@@ -536,6 +541,39 @@ describe('errors Discord would answer', () => {
     expect(standIn.unknownRoutes.map((request) => `${request.method} ${request.path}`)).toEqual([
       'GET /guilds/1/audit-logs',
     ]);
+  });
+});
+
+describe('members posting', () => {
+  it('say() refuses over-long and empty content as Discord does, and stores nothing', async () => {
+    const standIn = await start();
+    const refusal = (content: string): unknown => {
+      try {
+        standIn.say({ user: 'student1', channel: 'general', content });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    const tooLong = refusal('x'.repeat(3000));
+    expect(tooLong).toBeInstanceOf(ApiError);
+    expect((tooLong as ApiError).status).toBe(400);
+    expect((tooLong as ApiError).body).toEqual({
+      code: 50035,
+      message: 'Invalid Form Body',
+      errors: {
+        content: {
+          _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }],
+        },
+      },
+    });
+    expect((refusal('') as ApiError).body.code).toBe(50006);
+    expect(standIn.channelMessages('general')).toEqual([]);
+
+    // 2000 characters is allowed, counted in characters (an emoji is one), not UTF-16 units.
+    expect(refusal('x'.repeat(2000))).toBeUndefined();
+    expect(refusal('🙂'.repeat(2000))).toBeUndefined();
+    expect(standIn.channelMessages('general').map((m) => m.content.length)).toEqual([4000, 2000]);
   });
 });
 

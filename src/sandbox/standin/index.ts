@@ -16,8 +16,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIApplicationCommand, APIMessage } from 'discord-api-types/v10';
-import { StandInError } from './errors.js';
+import { ApplicationCommandType, type APIApplicationCommand, type APIMessage } from 'discord-api-types/v10';
+import { apiErrors, invalidFormBody, StandInError } from './errors.js';
 import { Gateway, type GatewayEvent, type ShardSessionInfo } from './gateway.js';
 import {
   Interactions,
@@ -32,6 +32,7 @@ import { buildMessage, refreshPollResults } from './messages.js';
 import { Rest, type Fault, type RecordedRequest, type RouteFilter } from './rest.js';
 import { DEFAULT_WAIT_MS, Signal } from './signal.js';
 import { World } from './state.js';
+import { checkMessage } from './validate.js';
 
 export { ApiError, ErrorCode, StandInError, type DiscordErrorBody, type FieldError } from './errors.js';
 export type { GatewayEvent, ShardSessionInfo } from './gateway.js';
@@ -124,8 +125,16 @@ export interface StandIn {
   vote(options: { message: string; user: string; answers: readonly number[] }): void;
   /** Calls `listener` after every change of state (messages, threads, requests); returns an unsubscribe. */
   onChange(listener: () => void): () => void;
-  /** A member posts a plain message in a channel or thread (by id or name). */
+  /**
+   * A member posts a plain message in a channel or thread (by id or name). The content is checked as
+   * Discord checks it: over 2000 characters throws {@link ApiError} 400 / 50035, empty throws 50006.
+   */
   say(options: { user: string; channel: string; content: string; guild?: string | number }): APIMessage;
+  /**
+   * The chat-input commands a member sees in their `/` list (guild commands over global ones of the same
+   * name), without those whose `default_member_permissions` the member lacks.
+   */
+  commandsFor(user: string, guild?: string | number): APIApplicationCommand[];
 
   /**
    * Dispatches a slash command as `user`. Throws {@link StandInError} with code 50013 when the command is
@@ -256,6 +265,9 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         : [...world.resolveGuild(guild).commands.values()],
     say({ user, channel, content, guild }) {
       const state = world.resolveChannel(world.resolveGuild(guild), channel);
+      const problems = checkMessage({ content });
+      if (problems.length > 0) throw invalidFormBody(problems);
+      if (content.length === 0) throw apiErrors.emptyMessage();
       const message = buildMessage(world, {
         channel: state,
         author: world.resolveUser(user),
@@ -264,6 +276,15 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       world.addMessage(state, message);
       signal.notify();
       return message;
+    },
+    commandsFor(user, guild) {
+      const state = world.resolveGuild(guild);
+      const member = world.resolveUser(user);
+      const byName = new Map<string, APIApplicationCommand>();
+      for (const command of [...world.globalCommands.values(), ...state.commands.values()]) {
+        if (command.type === ApplicationCommandType.ChatInput) byName.set(command.name, command);
+      }
+      return [...byName.values()].filter((command) => world.canUseCommand(state, member.id, command));
     },
     onChange: (listener) => signal.listen(listener),
     vote({ message, user, answers }) {

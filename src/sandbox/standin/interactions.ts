@@ -9,7 +9,6 @@ import {
   InteractionResponseType,
   InteractionType,
   MessageType,
-  PermissionFlagsBits,
   type APIApplicationCommand,
   type APIApplicationCommandOption,
   type APIMessage,
@@ -324,18 +323,11 @@ export class Interactions {
    */
   #gate(guild: GuildState, user: StandInUser, name: string): APIApplicationCommand | undefined {
     const command = findCommand(this.world, guild, name);
-    const required = command?.default_member_permissions;
-    if (command && required !== null && required !== undefined) {
-      const has = this.world.memberPermissions(guild, user.id);
-      const needed = BigInt(required);
-      const allowed =
-        (has & PermissionFlagsBits.Administrator) !== 0n || (needed !== 0n && (has & needed) === needed);
-      if (!allowed) {
-        throw new StandInError(
-          ErrorCode.MissingPermissions,
-          `Missing Permissions: ${user.key} lacks default_member_permissions ${required} for /${name}, so Discord hides the command from them`,
-        );
-      }
+    if (command && !this.world.canUseCommand(guild, user.id, command)) {
+      throw new StandInError(
+        ErrorCode.MissingPermissions,
+        `Missing Permissions: ${user.key} lacks default_member_permissions ${String(command.default_member_permissions)} for /${name}, so Discord hides the command from them`,
+      );
     }
     return command;
   }

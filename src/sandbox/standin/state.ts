@@ -177,6 +177,8 @@ export class World {
   readonly guilds = new Map<string, GuildState>();
   readonly channels = new Map<string, ChannelState>();
   readonly messages = new Map<string, StoredMessage>();
+  /** Ids of ephemeral messages by channel and recipient (`channelId:userId`), oldest first. */
+  readonly #ephemeral = new Map<string, string[]>();
   readonly globalCommands = new Map<string, APIApplicationCommand>();
 
   constructor(
@@ -363,6 +365,18 @@ export class World {
     return permissions & PermissionFlagsBits.Administrator ? ALL_PERMISSIONS : permissions;
   }
 
+  /**
+   * Whether a member sees a command in their `/` list and may run it. Discord hides a command registered
+   * with `default_member_permissions` the member lacks; `"0"` means administrators only.
+   */
+  canUseCommand(guild: GuildState, userId: string, command: APIApplicationCommand): boolean {
+    const required = command.default_member_permissions;
+    if (required === null) return true;
+    const has = this.memberPermissions(guild, userId);
+    const needed = BigInt(required);
+    return (has & PermissionFlagsBits.Administrator) !== 0n || (needed !== 0n && (has & needed) === needed);
+  }
+
   channelJSON(channel: ChannelState): APIChannel {
     const base = {
       id: channel.id,
@@ -483,7 +497,12 @@ export class World {
       votes: new Map(),
     };
     this.messages.set(data.id, stored);
-    if (!stored.ephemeralFor) {
+    if (stored.ephemeralFor) {
+      const key = `${channel.id}:${stored.ephemeralFor}`;
+      const ids = this.#ephemeral.get(key) ?? [];
+      ids.push(data.id);
+      this.#ephemeral.set(key, ids);
+    } else {
       channel.messageIds.push(data.id);
       channel.lastMessageId = data.id;
       channel.totalMessageSent += 1;
@@ -498,6 +517,11 @@ export class World {
     if (!channel) return;
     const at = channel.messageIds.indexOf(stored.data.id);
     if (at >= 0) channel.messageIds.splice(at, 1);
+  }
+
+  /** Ids of the ephemeral messages `userId` got in a channel, oldest first (deleted ones included). */
+  ephemeralIds(channelId: string, userId: string): readonly string[] {
+    return this.#ephemeral.get(`${channelId}:${userId}`) ?? [];
   }
 
   /** A live (not deleted) message by id, or undefined. */

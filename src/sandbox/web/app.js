@@ -3,7 +3,8 @@
  * The sandbox page: a Discord-like channel view driven by the local API (/api/*) of the sandbox
  * server. It renders the state the server sends (channels, messages with embeds, buttons and polls),
  * and lets a teacher act as any member: run slash commands (with the bot's real autocomplete), click
- * buttons, vote and post messages. Server-Sent Events tell it when to fetch the state again.
+ * buttons, vote and post messages. Server-Sent Events tell it when to fetch the state again; the
+ * state holds only the newest messages of the channel (a window), and "Load older" widens it.
  *
  * Everything shown is built with DOM nodes and text nodes; no string of HTML is ever parsed, so
  * nothing in a message can inject markup.
@@ -13,7 +14,8 @@ const USER_KEY = 'sandbox.user';
 const DEFAULT_USER = 'student1';
 const FLAG_EPHEMERAL = 64;
 const FLAG_LOADING = 128;
-const MAX_MESSAGE_LENGTH = 2000;
+/** Messages per window, and how many more each "Load older" asks for. The server caps the window. */
+const WINDOW_STEP = 50;
 const AUTOCOMPLETE_DELAY_MS = 120;
 /** Messages by the same author within this time are grouped under one header, as Discord does. */
 const GROUP_WINDOW_MS = 7 * 60 * 1000;
@@ -99,6 +101,10 @@ const store = {
   state: null,
   user: localStorage.getItem(USER_KEY) || DEFAULT_USER,
   channel: channelFromHash(),
+  /** How many of the newest messages to ask for (grows with "Load older"; back to one step on a switch). */
+  limit: WINDOW_STEP,
+  /** A message a link pointed at (#channel=…&message=…): shown highlighted once it is loaded. */
+  focusMessage: messageFromHash(),
   /** Ephemeral messages the user dismissed (hidden locally only). */
   dismissed: new Set(),
 };
@@ -107,7 +113,12 @@ function channelFromHash() {
   return new URLSearchParams(location.hash.slice(1)).get('channel') ?? '';
 }
 
-const channelHref = (id) => `#channel=${encodeURIComponent(id)}`;
+function messageFromHash() {
+  return new URLSearchParams(location.hash.slice(1)).get('message') ?? '';
+}
+
+const channelHref = (id, messageId) =>
+  `#channel=${encodeURIComponent(id)}${messageId ? `&message=${encodeURIComponent(messageId)}` : ''}`;
 
 function currentUser() {
   return store.state?.users.find((u) => u.key === store.user);
@@ -165,7 +176,7 @@ async function refresh() {
 async function loadState() {
   const user = store.user;
   const channel = store.channel;
-  const query = new URLSearchParams({ user });
+  const query = new URLSearchParams({ user, limit: String(store.limit) });
   if (channel) query.set('channel', channel);
   let res;
   try {
@@ -206,7 +217,7 @@ function applyState(state) {
   store.state = state;
   if (state.channel !== store.channel) {
     store.channel = state.channel;
-    history.replaceState(null, '', channelHref(state.channel));
+    history.replaceState(null, '', channelHref(state.channel, store.focusMessage));
   }
   renderSidebar();
   renderHeader();
@@ -647,7 +658,42 @@ function safeUrl(raw) {
   }
 }
 
+/** A link to a channel or message on Discord: https://discord.com/channels/<guild>/<channel>[/<message>]. */
+const DISCORD_LINK =
+  /^https:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/channels\/(?:\d+|@me)\/(\d+)(?:\/(\d+))?\/?$/;
+
+/** Where a Discord link leads inside the sandbox, or null for any other link. */
+function sandboxTarget(href) {
+  const m = DISCORD_LINK.exec(href ?? '');
+  return m ? { channelId: m[1], messageId: m[2] ?? '' } : null;
+}
+
+/**
+ * A link. One to a Discord channel or message opens that place in the sandbox instead of leaving it,
+ * shown as Discord shows it: "#channel › message".
+ */
 function link(href, content) {
+  const target = sandboxTarget(href);
+  if (target) {
+    const channel = channelById(target.channelId);
+    const shown = [
+      icon(isThread(channel) ? 'thread' : 'hash', 14),
+      nameOf(target.channelId, 'unknown-channel'),
+      target.messageId ? ' › message' : '',
+    ];
+    return h(
+      'a',
+      {
+        class: 'mention',
+        href: channelHref(target.channelId, target.messageId),
+        'data-testid': 'discord-link',
+        'data-channel-id': target.channelId,
+        'data-message-id': target.messageId || null,
+        title: href,
+      },
+      content === href ? shown : content,
+    );
+  }
   return h(
     'a',
     { class: 'md-link', href, target: '_blank', rel: 'noopener noreferrer', title: href },
@@ -800,7 +846,7 @@ function renderMessages() {
   const namesKey = JSON.stringify(store.state.names);
   const messages = store.state.messages.filter((m) => !store.dismissed.has(m.id));
 
-  renderWelcome();
+  renderHistoryStart();
   const elements = messages.map((message, index) => {
     const grouped = groupsWithPrevious(message, messages[index - 1]);
     const key = JSON.stringify([message, grouped, me?.id, namesKey, store.channel]);
@@ -819,11 +865,78 @@ function renderMessages() {
     newest !== undefined &&
     (newest.author?.id === me?.id || newest.interaction_metadata?.user?.id === me?.id);
   const switched = channelChanged();
-  if (atBottom || (isNew && mine) || switched) scroller.scrollTop = scroller.scrollHeight;
+  if (keepFromBottom !== null) {
+    // Older messages were added above: what the reader was looking at stays in place.
+    scroller.scrollTop = scroller.scrollHeight - keepFromBottom;
+    keepFromBottom = null;
+  } else if (atBottom || (isNew && mine) || switched) {
+    scroller.scrollTop = scroller.scrollHeight;
+  }
   lastMessageId = newest?.id ?? '';
+  markHighlighted();
+  showLinkedMessage();
   const shown = new Set(messages.map((m) => m.id));
   for (const id of messageCache.keys()) {
     if (!shown.has(id)) messageCache.delete(id);
+  }
+}
+
+/** Set by "Load older": the distance from the bottom to keep while older messages come in above. */
+let keepFromBottom = null;
+
+function loadOlder() {
+  const scroller = $('messages');
+  keepFromBottom = scroller.scrollHeight - scroller.scrollTop;
+  store.limit = store.state.limit + WINDOW_STEP;
+  void refresh();
+}
+
+/** The top of the list: the channel's welcome, or "Load older" while older messages are not shown. */
+function renderHistoryStart() {
+  const { older, limit } = store.state;
+  if (!older) {
+    renderWelcome();
+    return;
+  }
+  const capped = store.limit > limit; // asked for more than the sandbox sends at once
+  $('welcome').replaceChildren(
+    capped
+      ? h('p', { class: 'history-note' }, `Only the newest ${limit} messages are shown in the sandbox.`)
+      : h(
+          'button',
+          { type: 'button', class: 'load-older', 'data-testid': 'load-older', onclick: loadOlder },
+          'Load older messages',
+        ),
+  );
+}
+
+/** The message a link last pointed at: it stays marked while it is shown, across re-renders. */
+let highlighted = '';
+
+function markHighlighted() {
+  for (const el of $('message-items').children) {
+    el.classList.toggle('highlighted', el.dataset.messageId === highlighted);
+  }
+}
+
+/** Scrolls to and highlights the message a link pointed at, loading older messages until it is there. */
+function showLinkedMessage() {
+  const id = store.focusMessage;
+  if (!/^\d+$/.test(id)) {
+    store.focusMessage = '';
+    return;
+  }
+  const el = $('message-items').querySelector(`[data-message-id="${id}"]`);
+  if (el) {
+    store.focusMessage = '';
+    highlighted = id;
+    markHighlighted();
+    el.scrollIntoView({ block: 'center' });
+  } else if (store.state.older && store.limit <= store.state.limit) {
+    store.limit = store.state.limit + WINDOW_STEP;
+    void refresh();
+  } else {
+    store.focusMessage = ''; // deleted, or further back than the sandbox shows
   }
 }
 
@@ -1173,19 +1286,21 @@ function renderButton(m, c) {
   const content = [c.emoji?.name ? h('span', { class: 'button-emoji' }, c.emoji.name) : null, label];
   const testid = `button-${label || c.emoji?.name || ''}`;
   if (c.style === 5) {
-    const href = safeUrl(c.url);
+    const url = safeUrl(c.url);
+    const inside = sandboxTarget(url);
+    const href = inside ? channelHref(inside.channelId, inside.messageId) : url;
     return h(
       'a',
       {
         class: `button ${style}${c.disabled || !href ? ' disabled' : ''}`,
         href: c.disabled ? null : href,
-        target: '_blank',
-        rel: 'noopener noreferrer',
+        target: inside ? null : '_blank',
+        rel: inside ? null : 'noopener noreferrer',
         'data-testid': testid,
         'aria-disabled': c.disabled ? 'true' : null,
       },
       content,
-      icon('external', 14),
+      inside ? null : icon('external', 14),
     );
   }
   const button = h(
@@ -1508,7 +1623,6 @@ function cancelCommand() {
   $('composer-box').classList.remove('command-mode');
   textarea.classList.remove('hidden-input');
   textarea.readOnly = false;
-  textarea.maxLength = MAX_MESSAGE_LENGTH;
   showOptionHint(null);
   renderComposerPlaceholder();
   textarea.focus();
@@ -1835,6 +1949,7 @@ function onComposerKey(e) {
 function openChannel(id) {
   if (!id || id === store.channel) return;
   store.channel = id;
+  store.limit = WINDOW_STEP;
   hidePopup();
   clearError();
   closeDrawer();
@@ -1861,7 +1976,7 @@ function init() {
     h('div', { class: 'message-items', id: 'message-items' }),
   );
   const textarea = $('composer');
-  textarea.maxLength = MAX_MESSAGE_LENGTH;
+  // No maxlength: a message over Discord's limit is sent and refused with Discord's error, not cut short.
   textarea.addEventListener('input', onComposerInput);
   textarea.addEventListener('keydown', onComposerKey);
   textarea.addEventListener('blur', () => {
@@ -1875,12 +1990,17 @@ function init() {
   });
   $('user-select').addEventListener('change', (e) => {
     store.user = e.target.value;
+    store.limit = WINDOW_STEP;
     localStorage.setItem(USER_KEY, store.user);
     hidePopup();
     clearError();
     void refresh();
   });
-  window.addEventListener('hashchange', () => openChannel(channelFromHash()));
+  window.addEventListener('hashchange', () => {
+    store.focusMessage = messageFromHash();
+    if (channelFromHash() === store.channel && store.state) renderMessages();
+    else openChannel(channelFromHash());
+  });
   $('menu-button').addEventListener('click', toggleDrawer);
   $('scrim').addEventListener('click', closeDrawer);
   $('channel-list').addEventListener('click', (e) => {
