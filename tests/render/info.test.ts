@@ -34,7 +34,8 @@ describe('articlesAnswer', () => {
       },
       { id: 'linked', body: 'Text.', extra: 'url: https://example.com/linked' },
     ]);
-    const [untitled, linked] = articlesAnswer(content).embeds ?? [];
+    // Articles come in id order.
+    const [linked, untitled] = articlesAnswer(content).embeds ?? [];
     expect(untitled?.title).toBe('[Opinion column on the talks]');
     expect(untitled).not.toHaveProperty('url');
     expect(untitled?.fields?.[3]).toEqual({ name: 'Note', value: 'The end of this copy is cut off.' });
