@@ -206,9 +206,8 @@ describe('quoteChoices', () => {
     const start = quoteChoices(core, '');
     expect(start.length).toBeGreaterThan(3);
     expect(start.length).toBeLessThanOrEqual(25);
+    // Starting points are the topics' pinned passages; an article no topic pins has none.
     for (const a of core.content.articles) {
-      const own = quoteChoices(core, '', a.id);
-      expect(own.length, a.id).toBeGreaterThan(0);
       for (const query of ['', 'Trump']) {
         expect(quoteChoices(core, query, a.id).every((c) => c.value.startsWith(`${a.id}#`))).toBe(true);
       }
