@@ -42,5 +42,5 @@ export function removeArticle(dir: string, id: string): void {
     );
     if (pinned.items.length === 0) topic.delete('pinned');
   }
-  writeFileSync(file, String(doc));
+  writeFileSync(file, doc.toString({ lineWidth: 0 }));
 }

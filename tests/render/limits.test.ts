@@ -115,10 +115,8 @@ describe('fitChoices', () => {
 });
 
 describe('every real passage', () => {
-  it('renders within limits, the longest included, with its whole text', async () => {
+  it('renders every passage within limits, with its whole text', async () => {
     const { content } = await realCore();
-    const longest = [...content.passages.values()].sort((a, b) => b.display.length - a.display.length)[0];
-    expect(longest?.display.length).toBeGreaterThan(600);
     for (const p of content.passages.values()) {
       const a = content.articleById.get(p.articleId);
       if (!a) throw new Error(p.id);

@@ -67,20 +67,20 @@ describe('quoteAnswer', () => {
   });
   it('has ◀ ▶ Context Share Cite buttons carrying their state', async () => {
     const core = await realCore();
-    const first = quoteAnswer(core, { query: 'sanctions', public: false, owner: OWNER });
+    const first = quoteAnswer(core, { query: 'Trump', public: false, owner: OWNER });
     const [prev, next, ctx, share, cite] = buttons(first);
     expect(prev).toEqual({ id: 'quote|noop|prev', disabled: true });
     const nextId = decodeId(next?.id ?? '');
     expect(nextId?.command).toBe('quote');
     expect(nextId?.action).toBe('page');
     expect(unpackUser(nextId?.fields[0])).toBe(OWNER);
-    expect(nextId?.fields.slice(1)).toEqual(['1', '', '0', 'sanctions']);
+    expect(nextId?.fields.slice(1)).toEqual(['1', '', '0', 'Trump']);
     const shown = first.embeds?.[0]?.footer?.text.split(' · ').at(-1);
     expect(decodeId(ctx?.id ?? '')?.fields).toEqual([shown]);
     expect(decodeId(share?.id ?? '')?.action).toBe('share');
     expect(decodeId(cite?.id ?? '')?.action).toBe('cite');
     // Page 2 shows another passage, with ◀ enabled.
-    const second = quoteAnswer(core, { query: 'sanctions', public: false, owner: OWNER, index: 1 });
+    const second = quoteAnswer(core, { query: 'Trump', public: false, owner: OWNER, index: 1 });
     expect(second.content).toMatch(/^Match 2 of /);
     expect(second.embeds?.[0]?.footer?.text).not.toBe(first.embeds?.[0]?.footer?.text);
     expect(buttons(second)[0]?.disabled).toBe(false);
@@ -130,11 +130,11 @@ describe('quoteAnswer', () => {
 describe('picking a suggestion', () => {
   it('shows the picked passage first, then pages through the other matches of what was typed', async () => {
     const core = await realCore();
-    const value = quoteChoices(core, 'sanctions')[2]?.value ?? '';
+    const value = quoteChoices(core, 'Trump')[2]?.value ?? '';
     const [pickedId, typed] = [value.split(' ')[0], value.split(' ').slice(1).join(' ')];
-    expect(typed).toBe('sanctions');
+    expect(typed).toBe('Trump');
     const p = quoteAnswer(core, { query: value, public: false, owner: OWNER });
-    expect(p.content).toMatch(/^Match 1 of \d+ for “sanctions”$/);
+    expect(p.content).toMatch(/^Match 1 of \d+ for “Trump”$/);
     expect(p.embeds?.[0]?.footer?.text.endsWith(` · ${pickedId ?? ''}`)).toBe(true);
     const next = quoteAnswer(core, { query: value, public: false, owner: OWNER, index: 1 });
     expect(next.embeds?.[0]?.footer?.text.endsWith(` · ${pickedId ?? ''}`)).toBe(false);
