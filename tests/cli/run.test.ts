@@ -43,6 +43,7 @@ describe('quote', () => {
   withKulakevich(
     'gives the documented JSON shape, with exact source text and bracketed display',
     async () => {
+      const passage = (await realCore()).content.passages.get('kulakevich-qa#2');
       const j = await json('quote', 'disinformation space');
       expect(j.query).toBe('disinformation space');
       const top = j.results[0];
@@ -51,10 +52,11 @@ describe('quote', () => {
         articleId: 'kulakevich-qa',
         paragraph: 2,
         speaker: 'The Conversation U.S. editors',
-        text: expect.stringContaining('“disinformation area.”') as unknown,
-        display: expect.stringContaining('“disinformation [space].”') as unknown,
+        // Exactly the source wording, and what a reader sees (corrections in [brackets]).
+        text: passage?.text,
+        display: passage?.display,
         terms: expect.arrayContaining(['disinformation', 'space']) as unknown,
-        notice: expect.stringContaining('Machine-paraphrased') as unknown,
+        notice: (await realCore()).content.articleById.get('kulakevich-qa')?.notice,
       });
       expect(typeof top?.score).toBe('number');
     },

@@ -76,11 +76,16 @@ describe('/quote', () => {
       expect(type).toBe(4);
       expectPrivate(data);
       const text = visibleText(data);
-      expect(text).toContain('Zelenskyy, in the meantime, stated on Feb. 19 that Trump is trapped');
-      expect(text).toContain('\\[**space**\\]');
+      // The wording, its corrections and the notice are the content's: read from it.
+      const { content } = await realCore();
+      const passage = content.passages.get('kulakevich-qa#2');
+      const notice = content.articleById.get('kulakevich-qa')?.notice ?? '';
+      expect(text).toContain('kulakevich-qa#2');
+      expect(text).toContain(escapeMarkdown(passage?.display.split(/[,.]/)[0] ?? '?'));
+      expect(text).toContain('**disinformation**');
       expect(text).toContain('The Conversation U.S. editors');
       expect(text).toContain('paragraph 2');
-      expect(text).toContain('Machine-paraphrased copy');
+      expect(text).toContain(escapeMarkdown(notice.split(/[.;]/)[0] ?? '?'));
     },
   );
 

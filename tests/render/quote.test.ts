@@ -14,6 +14,7 @@ import {
   shareAnswer,
 } from '../../src/render/quote.js';
 import { buildCore } from '../../src/core/index.js';
+import { escapeMarkdown } from '../../src/render/markdown.js';
 import { hasArticle, realCore, tinyContent } from '../helpers/content.js';
 import { expectWithinDiscordLimits, HOSTILE_QUERIES, mentionsIn } from '../helpers/payload.js';
 
@@ -49,12 +50,13 @@ describe('quoteAnswer', () => {
       expect(p.content).toMatch(/^Match 1 of \d+ for “disinformation space”$/);
       const e = p.embeds?.[0];
       expect(e?.author?.name).toBe('The Conversation U.S. editors — quoting Volodymyr Zelenskyy');
-      expect(e?.description).toContain('“**disinformation** \\[**space**\\].”');
+      expect(e?.description).toContain('**disinformation**');
       expect(e?.url).toMatch(/^https:\/\/theconversation\.com\//);
       expect(e?.fields?.find((f) => f.name === 'Source')?.value).toBe(
         'The Conversation U.S., February 2025 (interview), paragraph 2',
       );
-      expect(e?.fields?.find((f) => f.name === 'Note')?.value).toMatch(/^Machine-paraphrased copy/);
+      const notice = core.content.articleById.get('kulakevich-qa')?.notice ?? '?';
+      expect(e?.fields?.find((f) => f.name === 'Note')?.value).toBe(escapeMarkdown(notice));
       expect(e?.footer?.text).toBe(await footerFor('kulakevich-qa#2'));
     },
   );
@@ -124,6 +126,22 @@ describe('quoteAnswer', () => {
     const p = quoteAnswer(core, { query: 'Trump', public: false, owner: OWNER, index: 999 });
     expect(p.content).toMatch(new RegExp(`^Match (\\d+) of \\1 for`));
     expect(Number(/of (\d+)/.exec(p.content ?? '')?.[1])).toBeLessThanOrEqual(MAX_RESULTS);
+  });
+});
+
+describe('a corrected passage', () => {
+  it('bolds the matched words inside an editor’s [brackets]', () => {
+    const core = buildCore(
+      tinyContent([
+        {
+          id: 'garbled',
+          body: 'Zelenskyy said Trump lives in a “disinformation area.”',
+          extra: "corrections:\n  - { from: 'disinformation area', to: 'disinformation space' }",
+        },
+      ]),
+    );
+    const p = quoteAnswer(core, { query: 'disinformation space', public: false, owner: OWNER });
+    expect(p.embeds?.[0]?.description).toContain('“**disinformation** \\[**space**\\].”');
   });
 });
 
