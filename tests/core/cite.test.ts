@@ -1,8 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
 import type { Article, Content, Passage } from '../../src/content/types.js';
 import { cite } from '../../src/core/cite.js';
+import { hasArticle, realCore } from '../helpers/content.js';
 
 /** An article with only what citations use; `overrides` replaces fields, `undefined` removes them. */
 function article(overrides: Partial<Record<keyof Article, unknown>> = {}): Article {
@@ -39,8 +38,6 @@ const passage = (paragraph: number): Passage => ({
 
 const apa = (a: Article, p?: Passage) => cite(a, 'apa', p);
 const mla = (a: Article, p?: Passage) => cite(a, 'mla', p);
-/** "Tatsiana Kulakevich" → "Kulakevich". */
-const surnameOf = (name: string) => name.split(' ').at(-1) ?? name;
 /** MLA capitalizes titles in title case; the code keeps a title as stored, so MLA fixtures store it so. */
 const mlaArticle = (overrides: Partial<Record<keyof Article, unknown>> = {}): Article =>
   article({ title: 'Talks Are Only Exploratory', ...overrides });
@@ -169,70 +166,63 @@ describe('cite', () => {
   });
 
   describe('the repository articles', () => {
-    const load = async (): Promise<Content> => {
-      const r = await loadContent(fileURLToPath(new URL('../../content', import.meta.url)));
-      if (!r.ok) throw new Error('content is invalid');
-      return r.content;
-    };
+    const load = async (): Promise<Content> => (await realCore()).content;
     const get = (content: Content, id: string): Article => {
       const a = content.articleById.get(id);
       if (!a) throw new Error(`no article ${id}`);
       return a;
     };
-    const QA_URL =
-      'https://theconversation.com/trumps-move-to-closer-ties-with-russia-does-not-mean-betrayal-of-ukraine-yet-in-his-first-term-trump-was-pretty-tough-on-putin-250359';
-    const QA_TITLE =
-      "Trump's move to closer ties with Russia does not mean betrayal of Ukraine – yet in his first term, Trump was pretty tough on Putin";
 
-    it('cites sumner-riyadh (no title, no URL) in APA and MLA', async () => {
-      const a = get(await load(), 'sumner-riyadh');
-      expect(cite(a, 'apa', a.passages[2])).toEqual({
-        style: 'apa',
-        reference:
-          'Sumner, M. (2025, February). [Opinion column on the U.S.–Russia talks in Riyadh]. Daily Kos.',
-        markdown:
-          'Sumner, M. (2025, February). [Opinion column on the U.S.–Russia talks in Riyadh]. Daily Kos.',
-        inText: '(Sumner, 2025, para. 3)',
-      });
-      expect(cite(a, 'mla', a.passages[2])).toEqual({
-        style: 'mla',
-        reference: 'Sumner, Mark. Opinion column on the U.S.–Russia talks in Riyadh. Daily Kos, Feb. 2025.',
-        markdown: 'Sumner, Mark. Opinion column on the U.S.–Russia talks in Riyadh. *Daily Kos*, Feb. 2025.',
-        inText: '(Sumner, par. 3)',
-      });
-    });
+    it.skipIf(!hasArticle('sumner-riyadh'))(
+      'cites sumner-riyadh (no title, no URL) in APA and MLA',
+      async () => {
+        const a = get(await load(), 'sumner-riyadh');
+        expect(cite(a, 'apa', a.passages[2])).toEqual({
+          style: 'apa',
+          reference:
+            'Sumner, M. (2025, February). [Opinion column on the U.S.–Russia talks in Riyadh]. Daily Kos.',
+          markdown:
+            'Sumner, M. (2025, February). [Opinion column on the U.S.–Russia talks in Riyadh]. Daily Kos.',
+          inText: '(Sumner, 2025, para. 3)',
+        });
+        expect(cite(a, 'mla', a.passages[2])).toEqual({
+          style: 'mla',
+          reference: 'Sumner, Mark. Opinion column on the U.S.–Russia talks in Riyadh. Daily Kos, Feb. 2025.',
+          markdown:
+            'Sumner, Mark. Opinion column on the U.S.–Russia talks in Riyadh. *Daily Kos*, Feb. 2025.',
+          inText: '(Sumner, par. 3)',
+        });
+      },
+    );
 
-    it('cites kulakevich-qa in APA (sentence-case title, as stored)', async () => {
-      const a = get(await load(), 'kulakevich-qa');
-      const c = cite(a, 'apa');
-      // The byline comes from the article's `authors`, each as "Surname, I.", in order.
-      const byline = a.authors.map((n) => `${surnameOf(n)}, ${n.charAt(0)}.`);
-      expect(c.reference.startsWith(byline[0] ?? '?')).toBe(true);
-      expect(byline.every((b) => c.reference.slice(0, c.reference.indexOf(' (2025')).includes(b))).toBe(true);
-      expect(c.reference.endsWith(` (2025, February). ${QA_TITLE}. The Conversation U.S. ${QA_URL}`)).toBe(
-        true,
-      );
-      expect(c.markdown).toContain(`*${QA_TITLE}`);
-      expect(c.inText).toMatch(/, 2025\)$/);
-      for (const n of a.authors) expect(c.inText).toContain(surnameOf(n));
-    });
+    // The byline (whether the interviewer is credited) and the title are the content's to decide:
+    // they are read from the article; how two authors are joined is tested on fixtures above.
+    it.skipIf(!hasArticle('kulakevich-qa'))(
+      'cites kulakevich-qa in APA (sentence-case title, as stored)',
+      async () => {
+        const a = get(await load(), 'kulakevich-qa');
+        const c = cite(a, 'apa');
+        expect(c.reference).toMatch(/^Kulakevich, T\.(,? & [^(]+)? \(2025, February\)\. /);
+        expect(c.reference.endsWith(`${a.title ?? '?'}. The Conversation U.S. ${a.url ?? '?'}`)).toBe(true);
+        expect(a.url).toMatch(/^https:\/\/theconversation\.com\//);
+        expect(c.markdown).toContain(`*${a.title ?? '?'}`);
+        expect(c.inText).toMatch(/^\(Kulakevich( & [\p{L}-]+)?, 2025\)$/u);
+      },
+    );
 
-    it('cites kulakevich-qa in MLA', async () => {
+    it.skipIf(!hasArticle('kulakevich-qa'))('cites kulakevich-qa in MLA', async () => {
       const a = get(await load(), 'kulakevich-qa');
       const c = cite(a, 'mla', a.passages[7]);
-      const urlPlain = QA_URL.replace('https://', '');
+      const urlPlain = (a.url ?? '?').replace('https://', '');
       // MLA 9 wants the title in title case ("Trump's Move to Closer Ties …"); the code keeps the
       // stored sentence case. That is reported, not asserted: only the rest is checked exactly here.
-      const [first = '?'] = a.authors;
-      const head = `${surnameOf(first)}, ${first.slice(0, first.lastIndexOf(' '))}`;
+      const head = /^Kulakevich, Tatsiana(, and [^.]+)?\. “/.exec(c.reference)?.[0] ?? '';
       const tail = `.” The Conversation U.S., Feb. 2025, ${urlPlain}.`;
-      expect(c.reference.startsWith(head)).toBe(true);
+      expect(head).not.toBe('');
       expect(c.reference.endsWith(tail)).toBe(true);
-      const title = c.reference.slice(c.reference.indexOf('“') + 1, -tail.length);
-      expect(title.toLowerCase()).toBe(QA_TITLE.toLowerCase());
+      expect(c.reference.slice(head.length, -tail.length).toLowerCase()).toBe((a.title ?? '?').toLowerCase());
       expect(c.markdown.endsWith(`.” *The Conversation U.S.*, Feb. 2025, ${urlPlain}.`)).toBe(true);
-      expect(c.inText).toMatch(/, par\. 8\)$/);
-      for (const n of a.authors) expect(c.inText).toContain(surnameOf(n));
+      expect(c.inText).toMatch(/^\(Kulakevich( and [\p{L}-]+)?, par\. 8\)$/u);
     });
   });
 });

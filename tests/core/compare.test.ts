@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare, findTopic } from '../../src/core/compare.js';
 import { createSearchIndex } from '../../src/core/search.js';
-import { realCore, tinyContent } from '../helpers/content.js';
+import { hasArticle, realCore, tinyContent } from '../helpers/content.js';
 
 const content = tinyContent(
   [
@@ -82,17 +82,22 @@ describe('compare on the real articles', () => {
     for (const topic of core.content.topics) {
       const c = compare(core.content, core.index, topic.id, { perArticle: 50 });
       const found = c?.perspectives.flatMap((p) => p.passages.map((h) => h.passage.id)) ?? [];
-      expect(found.length, topic.id).toBeGreaterThan(0);
+      expect(
+        found.length,
+        `topic ${topic.id}: no article addresses it; fix its terms or remove it`,
+      ).toBeGreaterThan(0);
       for (const pin of topic.pinned) expect(found, topic.id).toContain(pin);
     }
   });
-  it('says Sumner does not address China, without inventing a passage', async () => {
+  // Sumner never mentions China or potash; Kulakevich does. These hold while both articles are there.
+  const withBoth = it.skipIf(!hasArticle('sumner-riyadh') || !hasArticle('kulakevich-qa'));
+  withBoth('says Sumner does not address China, without inventing a passage', async () => {
     const core = await realCore();
-    const c = compare(core.content, core.index, 'china-triangle');
+    const c = compare(core.content, core.index, 'China');
     expect(c?.perspectives.find((p) => p.article.id === 'sumner-riyadh')?.passages).toEqual([]);
     expect(c?.perspectives.find((p) => p.article.id === 'kulakevich-qa')?.passages.length).toBeGreaterThan(0);
   });
-  it('free text on a subject only one article covers', async () => {
+  withBoth('free text on a subject only one article covers', async () => {
     const core = await realCore();
     const c = compare(core.content, core.index, 'potash fertilizer');
     expect(c?.perspectives.find((p) => p.article.id === 'kulakevich-qa')?.passages[0]?.passage.id).toBe(

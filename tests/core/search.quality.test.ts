@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { searchPassages } from '../../src/core/search.js';
-import { realCore } from '../helpers/content.js';
+import { hasArticle, realCore } from '../helpers/content.js';
 
 interface Labelled {
   query: string;
@@ -14,19 +14,24 @@ interface Labelled {
   expect: string[];
 }
 
-const queries = parse(readFileSync('tests/fixtures/queries.yaml', 'utf8')) as Labelled[];
+const labelled = parse(readFileSync('tests/fixtures/queries.yaml', 'utf8')) as Labelled[];
+/**
+ * The queries are labelled with passages of the shipped articles. One whose passages are in an article
+ * a teacher has removed is left out; articles a teacher adds compete with the labelled passages.
+ */
+const queries = labelled.filter((q) => q.expect.every((id) => hasArticle(id.split('#')[0] ?? '')));
 
 describe('search quality on the labelled query set', () => {
   it('has at least 60 queries covering every kind, each naming real passages', async () => {
     const { content } = await realCore();
-    expect(queries.length).toBeGreaterThanOrEqual(60);
-    const kinds = new Set(queries.map((q) => q.kind));
+    expect(labelled.length).toBeGreaterThanOrEqual(60);
+    const kinds = new Set(labelled.map((q) => q.kind));
     expect([...kinds].sort()).toEqual(['correction', 'fragment', 'paraphrase', 'prefix', 'topic', 'typo']);
     for (const q of queries)
       for (const id of q.expect) expect(content.passages.has(id), `${q.query} → ${id}`).toBe(true);
   });
 
-  it('meets recall@1 ≥ 0.85 and recall@3 ≥ 0.95', async () => {
+  it.skipIf(queries.length === 0)('meets recall@1 ≥ 0.85 and recall@3 ≥ 0.95', async () => {
     const { index } = await realCore();
     const ranks = queries.map((q) => {
       const hits = searchPassages(index, q.query, { limit: 25 });

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { startStandIn, type StandIn, type StandInOptions } from '../../src/sandbox/standin/index.js';
+import { TEST_CONTENT_DIR } from '../helpers/content.js';
 
 export const ENTRY = path.resolve('dist/src/main.js');
 
@@ -19,7 +20,10 @@ export interface Stack {
   readonly stop: () => Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
 }
 
-/** The environment `npm start` needs to run the bot against the stand-in, and nothing else. */
+/**
+ * The environment `npm start` needs to run the bot against the stand-in, and nothing else; the
+ * content is the content under test (content/, or TEST_CONTENT_DIR).
+ */
 export function botEnv(standIn: StandIn, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
@@ -27,6 +31,7 @@ export function botEnv(standIn: StandIn, extra: Record<string, string> = {}): No
     DISCORD_TOKEN: standIn.token,
     DISCORD_API_BASE: standIn.url,
     DISCORD_GUILD_ID: standIn.guildId(),
+    CONTENT_DIR: TEST_CONTENT_DIR,
     ...extra,
   };
 }

@@ -1,4 +1,9 @@
-/** Builds small content sets for tests, through the real parser and validator. */
+/**
+ * Builds small content sets for tests, through the real parser and validator, and loads the shipped
+ * content (or, with TEST_CONTENT_DIR, another copy of it: see tests/content/teacher-edit.test.ts).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { buildContent, loadContent } from '../../src/content/load.js';
 import type { Content } from '../../src/content/types.js';
 import { buildCore, type Core } from '../../src/core/index.js';
@@ -7,14 +12,16 @@ export interface TinyArticle {
   id: string;
   body: string;
   extra?: string;
+  /** Leave out the title (then `extra` must give a `description`). */
+  untitled?: boolean;
 }
 
 /** An article file with just the required front matter, plus `extra` YAML lines. */
-export function articleFile({ id, body, extra = '' }: TinyArticle): string {
+export function articleFile({ id, body, extra = '', untitled = false }: TinyArticle): string {
   return [
     '---',
     `id: ${id}`,
-    `title: Title of ${id}`,
+    ...(untitled ? [] : [`title: Title of ${id}`]),
     'authors: [Ann Author]',
     'outlet: The Outlet',
     'date: 2025-02',
@@ -53,11 +60,25 @@ export function tinyContent(articles: TinyArticle[], topics = TINY_TOPICS): Cont
   return result.content;
 }
 
+/**
+ * The content folder the tests about shipped content use: `content/`, or TEST_CONTENT_DIR when set
+ * (a copy a teacher has edited). The e2e harness passes it to the bot as CONTENT_DIR.
+ */
+export const TEST_CONTENT_DIR = path.resolve(process.env.TEST_CONTENT_DIR ?? 'content');
+
+/**
+ * Whether the content under test has this article. Tests about one shipped article's own passages
+ * run only while it is there, so removing that article (as the README describes) skips just them.
+ */
+export function hasArticle(id: string): boolean {
+  return existsSync(path.join(TEST_CONTENT_DIR, 'articles', `${id}.md`));
+}
+
 let real: Promise<Core> | undefined;
 
-/** The repository's own content, loaded once per test file. */
+/** The content under test (see TEST_CONTENT_DIR), loaded once per test file. */
 export function realCore(): Promise<Core> {
-  real ??= loadContent('content').then((r) => {
+  real ??= loadContent(TEST_CONTENT_DIR).then((r) => {
     if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
     return buildCore(r.content);
   });

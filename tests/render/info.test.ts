@@ -1,49 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { articlesAnswer, helpAnswer } from '../../src/render/info.js';
+import { escapeMarkdown } from '../../src/render/markdown.js';
 import { realCore, tinyContent } from '../helpers/content.js';
 
 describe('articlesAnswer', () => {
-  it('privately shows one embed per real article, in order, with its metadata', async () => {
-    const core = await realCore();
-    const out = articlesAnswer(core.content);
+  it('privately shows one embed per article, in order, with its metadata', async () => {
+    const { content } = await realCore();
+    const out = articlesAnswer(content);
     expect(out.ephemeral).toBe(true);
     expect(out.allowed_mentions).toEqual({ parse: [] });
     const embeds = out.embeds ?? [];
-    expect(embeds.map((e) => e.footer?.text)).toEqual(['id: kulakevich-qa', 'id: sumner-riyadh']);
-    expect(embeds.map((e) => e.author?.name)).toEqual(core.content.articles.map((a) => a.authors.join(', ')));
-    // An article without a known title shows its description in brackets.
-    expect(embeds[1]?.title).toBe('[Opinion column on the U.S.–Russia talks in Riyadh]');
+    expect(embeds.map((e) => e.footer?.text)).toEqual(content.articles.map((a) => `id: ${a.id}`));
+    expect(embeds.map((e) => e.author?.name)).toEqual(content.articles.map((a) => a.authors.join(', ')));
+    content.articles.forEach((a, i) => {
+      const fields = embeds[i]?.fields ?? [];
+      expect(
+        fields.map((f) => f.name),
+        a.id,
+      ).toEqual(['Perspective', 'Published', 'Paragraphs', ...(a.notice ? ['Note'] : [])]);
+      expect(fields[0]?.value, a.id).toBe(escapeMarkdown(a.perspective));
+      expect(fields[2]?.value, a.id).toBe(String(a.passages.length));
+      expect(embeds[i]?.url, a.id).toBe(a.url);
+    });
   });
-  it('gives Perspective, Published and Paragraphs fields, and a Note where the article has a notice', async () => {
-    const core = await realCore();
-    const [kulakevich, sumner] = articlesAnswer(core.content).embeds ?? [];
-    const [ka, sa] = core.content.articles;
-    expect(kulakevich?.fields).toEqual([
-      { name: 'Perspective', value: ka?.perspective },
-      { name: 'Published', value: 'The Conversation U.S., February 2025 (interview)', inline: true },
-      { name: 'Paragraphs', value: String(ka?.passages.length), inline: true },
+  it('titles an article without a known title with its description in brackets, and links none', () => {
+    const content = tinyContent([
       {
-        name: 'Note',
-        value:
-          "Machine-paraphrased copy of an interview published by The Conversation U.S. Its wording is not the speakers' own; words in \\[brackets\\] are editorial corrections of garbled phrases.",
+        id: 'untitled',
+        body: 'Text.',
+        untitled: true,
+        extra: 'description: Opinion column on the talks\nnotice: The end of this copy is cut off.',
       },
+      { id: 'linked', body: 'Text.', extra: 'url: https://example.com/linked' },
     ]);
-    expect(sumner?.fields?.slice(0, 3)).toEqual([
-      { name: 'Perspective', value: sa?.perspective },
-      { name: 'Published', value: 'Daily Kos, February 2025 (opinion)', inline: true },
-      { name: 'Paragraphs', value: String(sa?.passages.length), inline: true },
-    ]);
-    // sumner-riyadh has a notice too (its copy is cut off), so it gets a Note as well.
-    expect(sumner?.fields?.[3]?.name).toBe('Note');
-    expect(sumner?.fields?.[3]?.value).toContain('The end of this copy is cut off');
-  });
-  it('links the article only when its url is known', async () => {
-    const core = await realCore();
-    const [kulakevich, sumner] = articlesAnswer(core.content).embeds ?? [];
-    expect(kulakevich?.url).toBe(core.content.articleById.get('kulakevich-qa')?.url);
-    expect(kulakevich?.url).toMatch(/^https:\/\/theconversation\.com\/trumps-move-/);
-    expect(sumner).not.toHaveProperty('url');
+    // Articles come in id order.
+    const [linked, untitled] = articlesAnswer(content).embeds ?? [];
+    expect(untitled?.title).toBe('[Opinion column on the talks]');
+    expect(untitled).not.toHaveProperty('url');
+    expect(untitled?.fields?.[3]).toEqual({ name: 'Note', value: 'The end of this copy is cut off.' });
+    expect(linked?.title).toBe('Title of linked');
+    expect(linked?.url).toBe('https://example.com/linked');
   });
   it('leaves out the Note for an article without a notice, and escapes markdown', () => {
     const content = tinyContent([{ id: 'plain', body: 'One paragraph.\n\nTwo paragraphs.' }]);

@@ -12,6 +12,7 @@ import {
 import { button, row } from '../../src/render/components.js';
 import { passageEmbed } from '../../src/render/passage.js';
 import { expectWithinDiscordLimits } from '../helpers/payload.js';
+import { escapeMarkdown } from '../../src/render/markdown.js';
 import { realCore } from '../helpers/content.js';
 import {
   anyText,
@@ -184,10 +185,8 @@ describe('fitChoices', () => {
 });
 
 describe('every real passage', () => {
-  it('renders within limits, the longest included, with its whole text', async () => {
+  it('renders every passage within limits, with its whole text', async () => {
     const { content } = await realCore();
-    const longest = [...content.passages.values()].sort((a, b) => b.display.length - a.display.length)[0];
-    expect(longest?.display.length).toBeGreaterThan(600);
     for (const p of content.passages.values()) {
       const a = content.articleById.get(p.articleId);
       if (!a) throw new Error(p.id);
@@ -204,18 +203,22 @@ describe('every real passage', () => {
   });
   it('splits a passage too long for one embed with a visible continuation', async () => {
     const { content } = await realCore();
-    const base = content.passages.get('sumner-riyadh#21');
-    const a = content.articleById.get('sumner-riyadh');
-    if (!base || !a) throw new Error('missing fixture');
-    const long = { ...base, display: Array.from({ length: 20 }, () => base.display).join(' ') };
+    // The longest real passage, repeated until it is just too long for one embed (4,096) …
+    const [base] = [...content.passages.values()].sort((x, y) => y.display.length - x.display.length);
+    const a = content.articleById.get(base?.articleId ?? '');
+    if (!base || !a) throw new Error('no passage');
+    const repeat = (n: number) => Array.from({ length: n }, () => base.display).join(' ');
+    const long = { ...base, display: repeat(Math.ceil(4200 / (base.display.length + 1))) };
     expect(long.display.length).toBeGreaterThan(4096);
     const payload = finalize({ ephemeral: true, embeds: [passageEmbed(a, long)] });
     expectWithinDiscordLimits(payload);
     expect(payload.embeds?.length).toBe(2);
     expect(payload.embeds?.[1]?.title).toMatch(/\(continued\)$/);
-    expect(payload.embeds?.[1]?.description?.endsWith('help.')).toBe(true);
+    const lastWord = base.display.split(/\s+/).at(-1) ?? '';
+    expect(payload.embeds?.[1]?.description?.endsWith(escapeMarkdown(lastWord))).toBe(true);
     // Beyond what one message can hold, the reader is told, never left with a silent cut.
-    const huge = { ...base, display: Array.from({ length: 30 }, () => base.display).join(' ') };
+    // … and far beyond what one message's embeds hold (6,000).
+    const huge = { ...base, display: repeat(Math.ceil(9000 / (base.display.length + 1))) };
     const cut = finalize({ ephemeral: true, embeds: [passageEmbed(a, huge)] });
     expectWithinDiscordLimits(cut);
     expect(cut.embeds?.at(-1)?.description).toMatch(/^…and \d+ more not shown here/);

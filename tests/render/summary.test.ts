@@ -119,7 +119,8 @@ describe('summarize', () => {
   });
   it('recognises what the bot really posts when someone shares a quote', async () => {
     const core = await realCore();
-    const post = shareAnswer(core, 'kulakevich-qa#14', ANN);
+    const [passage] = core.content.passages.values();
+    const post = shareAnswer(core, passage?.id ?? '', ANN);
     if (!post) throw new Error('no share');
     const message: ThreadMessage = {
       authorId: BOT,
@@ -128,8 +129,8 @@ describe('summarize', () => {
       embeds: post.embeds ?? [],
     };
     const s = summarize([message], core.content, BOT);
-    expect(s.participants).toEqual([{ userId: ANN, messages: 0, cited: ['kulakevich-qa#14'] }]);
-    expect([...s.byArticle]).toEqual([['kulakevich-qa', 1]]);
+    expect(s.participants).toEqual([{ userId: ANN, messages: 0, cited: [passage?.id] }]);
+    expect([...s.byArticle]).toEqual([[passage?.articleId, 1]]);
   });
 });
 

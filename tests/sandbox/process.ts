@@ -7,11 +7,12 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ENTRY } from '../e2e/harness.js';
+import { TEST_CONTENT_DIR } from '../helpers/content.js';
 
 export interface SandboxProcess {
   readonly url: string;
   readonly child: ChildProcess;
-  /** A private copy of content/ that this sandbox watches, safe to edit. */
+  /** A private copy of the content under test (content/ or TEST_CONTENT_DIR), safe to edit. */
   readonly contentDir: string;
   readonly output: () => string;
   readonly stop: () => Promise<number | null>;
@@ -19,7 +20,7 @@ export interface SandboxProcess {
 
 export async function startSandboxProcess(): Promise<SandboxProcess> {
   const contentDir = mkdtempSync(path.join(tmpdir(), 'sandbox-content-'));
-  cpSync(path.resolve('content'), contentDir, { recursive: true });
+  cpSync(TEST_CONTENT_DIR, contentDir, { recursive: true });
   const child = spawn(process.execPath, [ENTRY], {
     env: {
       PATH: process.env.PATH,
