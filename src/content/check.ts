@@ -19,7 +19,6 @@ const dir = process.argv[2] ?? DEFAULT_CONTENT_DIR;
 // Also checks each passage against its article's source, and notes the articles without one.
 const { result, unchecked } = await checkSources(dir, await loadContent(dir));
 const shown = path.relative(process.cwd(), dir) || '.';
-for (const file of unchecked) console.log(uncheckedNote(path.join(shown, file)));
 if (!result.ok) {
   for (const p of result.problems) console.error(formatProblem({ ...p, file: path.join(shown, p.file) }));
   console.error(`${result.problems.length} problem(s) in ${shown}/`);
@@ -30,6 +29,7 @@ const { articles, topics, passages } = result.content;
 // whose article has nothing to show on its topic.
 for (const w of checkPrompts(result.content, createSearchIndex(passages.values())))
   console.error(formatProblem({ ...w, file: path.join(shown, w.file) }));
+for (const file of unchecked) console.log(uncheckedNote(path.join(shown, file)));
 console.log(
   `${shown}/ is valid: ${articles.length} articles, ${passages.size} passages, ${topics.length} topics, ` +
     `${topics.length * 3} prompts.`,
