@@ -39,7 +39,10 @@ export interface LiveOptions {
   readonly log: LiveLog;
   /** Called after every reload, served or refused (the sandbox's page refreshes). */
   readonly onChange?: () => void;
-  /** How the core is rebuilt; off the main thread unless a test or the bench says otherwise. */
+  /**
+   * How the core is rebuilt: off the main thread unless a test or the bench says otherwise. A
+   * builder passed in is the caller's to close.
+   */
   readonly builder?: CoreBuilder;
   readonly debounceMs?: number;
 }
@@ -88,7 +91,7 @@ export function startLiveCore(options: LiveOptions): LiveCore {
     watching: watcher.ready,
     async close() {
       await watcher.close();
-      await builder.close();
+      if (!options.builder) await builder.close();
     },
   };
 }
