@@ -12,7 +12,9 @@ import { MINI_OPTIONS, type SearchIndex } from './search.js';
 /** Items per part: each part takes a few milliseconds at most to receive and to add. */
 export const PASSAGES_PER_PART = 250;
 export const TERMS_PER_PART = 1000;
-export const FREQUENCIES_PER_PART = 5000;
+/** Most postings (passages that have a term, summed over the terms) per part of the index. */
+export const POSTINGS_PER_PART = 20_000;
+export const FREQUENCIES_PER_PART = 1000;
 
 type PhraseForms = SearchIndex['phraseForms'] extends ReadonlyMap<string, infer F> ? F : never;
 type ArticleHead = Omit<Article, 'passages'>;
@@ -39,6 +41,23 @@ function articleHead(article: Article): ArticleHead {
   return head;
 }
 
+/** Terms of the index, cut by count and by postings: a common word alone has thousands. */
+function* termSlices(terms: readonly IndexEntry[]): Generator<IndexEntry[]> {
+  let slice: IndexEntry[] = [];
+  let postings = 0;
+  for (const entry of terms) {
+    const [, fields] = entry;
+    for (const field of Object.values(fields)) postings += Object.keys(field).length;
+    slice.push(entry);
+    if (slice.length >= TERMS_PER_PART || postings >= POSTINGS_PER_PART) {
+      yield slice;
+      slice = [];
+      postings = 0;
+    }
+  }
+  if (slice.length > 0) yield slice;
+}
+
 /** The parts of a core, in the order {@link CoreAssembler} expects them. */
 export function* coreParts(core: Core): Generator<CorePart> {
   const { content, index } = core;
@@ -50,7 +69,7 @@ export function* coreParts(core: Core): Generator<CorePart> {
     yield { kind: 'passages', items: slice.map((p) => [p, index.phraseForms.get(p.id) as PhraseForms]) };
   const { index: terms, ...head } = index.mini.toJSON();
   yield { kind: 'mini', head };
-  for (const items of slices(terms, TERMS_PER_PART)) yield { kind: 'terms', items };
+  for (const items of termSlices(terms)) yield { kind: 'terms', items };
   for (const items of slices([...index.documentFrequency], FREQUENCIES_PER_PART))
     yield { kind: 'frequencies', items };
 }

@@ -24,10 +24,10 @@ export interface CoreBuilder {
   readonly close: () => Promise<void>;
 }
 
-export interface WorkerRequest {
-  readonly id: number;
-  readonly dir: string;
-}
+/** To the worker: build the content of `dir`, or send the next part of build `id`. */
+export type WorkerRequest =
+  | { readonly kind: 'build'; readonly id: number; readonly dir: string }
+  | { readonly kind: 'next'; readonly id: number };
 
 export type WorkerReply = { readonly id: number } & (
   | { readonly kind: 'part'; readonly part: CorePart }
@@ -103,6 +103,7 @@ export function offThreadBuilder(worker = reloadWorkerSource()): CoreBuilder {
         if (reply.id !== id) return;
         if (reply.kind === 'part') {
           assembler.add(reply.part);
+          t.postMessage({ kind: 'next', id } satisfies WorkerRequest);
           return;
         }
         stop();
@@ -116,7 +117,7 @@ export function offThreadBuilder(worker = reloadWorkerSource()): CoreBuilder {
       t.on('message', onMessage);
       t.on('error', onError);
       t.on('exit', onExit);
-      t.postMessage({ id, dir } satisfies WorkerRequest);
+      t.postMessage({ kind: 'build', id, dir } satisfies WorkerRequest);
     });
   }
 
