@@ -53,6 +53,7 @@ export function startLiveCore(options: LiveOptions): LiveCore {
   let core = started.core;
   let problems: readonly string[] = [];
   const builder = options.builder ?? offThreadBuilder();
+  const stopped = { now: false };
 
   async function reload(): Promise<void> {
     try {
@@ -70,6 +71,7 @@ export function startLiveCore(options: LiveOptions): LiveCore {
         );
       }
     } catch (e) {
+      if (stopped.now) return; // the worker was stopped with the bot: nothing to report
       const reason = e instanceof Error ? e.message : String(e);
       log.warn({ reason }, `content reload failed, still serving the last good content: ${reason}`);
     }
@@ -90,6 +92,7 @@ export function startLiveCore(options: LiveOptions): LiveCore {
     reload: watcher.reload,
     watching: watcher.ready,
     async close() {
+      stopped.now = true;
       await watcher.close();
       if (!options.builder) await builder.close();
     },
