@@ -87,7 +87,7 @@ function startupTable(result: StartupResult): string {
 function reloadTable(result: ReloadBenchResult): string {
   const rows = [
     ['in the worker thread (the bot)', result.worker],
-    ['on the main thread (before)', result.mainThread],
+    [`on the main thread (before)${result.mainThread ? '' : ': not in --quick'}`, result.mainThread],
   ] as const;
   return (
     `Answers during a reload of a ${(result.articleBytes / 1e6).toFixed(1)} MB article (autocomplete and /quote through` +
@@ -98,7 +98,7 @@ function reloadTable(result: ReloadBenchResult): string {
       rows.map(([label, f]) =>
         f
           ? [label, spread(f.p50), spread(f.p99), spread(f.max), spread(f.servedMs), String(f.n)]
-          : [label, 'not measured (quick)', '', '', '', ''],
+          : [label, '–', '–', '–', '–', '–'],
       ),
     )
   );
