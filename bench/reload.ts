@@ -5,7 +5,8 @@
  * it was due to its result, so time spent waiting behind a blocked event loop counts.
  *
  * Measured twice: with the reload built in the worker thread (what the bot does), and built on the
- * main thread (what it did before), to show the difference (not in quick mode). Questions come on a
+ * main thread (what it did before), to show the difference (not in quick mode); and with no reload
+ * at all, which is the floor this machine gives (other processes and garbage collection). Questions come on a
  * fixed schedule, whether the last was answered or not, so a blocked event loop cannot hide.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../src/content/load.js';
-import { startLiveCore } from '../src/core/live.js';
+import { startLiveCore, type LiveCore } from '../src/core/live.js';
 import { mainThreadBuilder, offThreadBuilder, type CoreBuilder } from '../src/core/reload.js';
 import { quoteAnswer, quoteChoices } from '../src/render/quote.js';
 import { realCorpus, syntheticPassages } from './corpus.js';
@@ -23,6 +24,8 @@ import { percentile, summarize, type Spread } from './stats.js';
 export const ARTICLE_BYTES = 5_000_000;
 /** One student question every this many ms, during the reload. */
 export const ASK_EVERY_MS = 50;
+/** How long questions are asked with no reload, for the baseline. */
+export const BASELINE_MS = 10_000;
 const BIG_ID = 'big-article';
 
 const QUESTIONS = [
@@ -47,6 +50,8 @@ export interface ReloadFigures {
 
 export interface ReloadBenchResult {
   readonly articleBytes: number;
+  /** The same questions with no reload at all: what the machine gives anyway. */
+  readonly noReload: ReloadFigures;
   readonly worker: ReloadFigures;
   /** Left out in quick mode. */
   readonly mainThread?: ReloadFigures;
@@ -81,8 +86,30 @@ function bigArticle(bytes: number): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Saves the big article and asks questions until it is served; returns the answer times. */
-async function oneRun(builder: CoreBuilder, source: string): Promise<{ times: number[]; servedMs: number }> {
+/** Asks questions on a fixed schedule until `done()`; returns each answer's time from when it was due. */
+async function ask(live: LiveCore, done: () => boolean): Promise<number[]> {
+  const times: number[] = [];
+  let due = performance.now();
+  for (let asked = 0; !done(); asked++) {
+    due += ASK_EVERY_MS;
+    await sleep(Math.max(0, due - performance.now()));
+    const question = QUESTIONS[asked % QUESTIONS.length] as string;
+    const core = live.core();
+    if (asked % 2 === 0) quoteChoices(core, question);
+    else quoteAnswer(core, { query: question, public: false, owner: 'bench' });
+    times.push(performance.now() - due);
+  }
+  return times;
+}
+
+/**
+ * Saves the big article and asks questions until it is served; returns the answer times. With no
+ * `source`, nothing is saved and questions are asked for {@link BASELINE_MS}: the machine's floor.
+ */
+async function oneRun(
+  builder: CoreBuilder,
+  source: string | undefined,
+): Promise<{ times: number[]; servedMs: number }> {
   const root = mkdtempSync(path.join(tmpdir(), 'bench-reload-'));
   const dir = path.join(root, 'content');
   mkdirSync(path.join(dir, 'articles'), { recursive: true });
@@ -100,21 +127,16 @@ async function oneRun(builder: CoreBuilder, source: string): Promise<{ times: nu
   try {
     await live.watching;
     await live.reload(); // a running bot has reloaded before: the worker is up
-    const times: number[] = [];
     const saved = performance.now();
-    writeFileSync(path.join(dir, 'articles', `${BIG_ID}.md`), source);
-    let due = saved;
-    let asked = 0;
-    while (!live.core().content.articleById.has(BIG_ID)) {
-      if (performance.now() - saved > 120_000) throw new Error('the big article was never served');
-      due += ASK_EVERY_MS;
-      await sleep(Math.max(0, due - performance.now()));
-      const question = QUESTIONS[asked++ % QUESTIONS.length] as string;
-      const core = live.core();
-      if (asked % 2 === 0) quoteChoices(core, question);
-      else quoteAnswer(core, { query: question, public: false, owner: 'bench' });
-      times.push(performance.now() - due);
+    if (source === undefined) {
+      const times = await ask(live, () => performance.now() - saved > BASELINE_MS);
+      return { times, servedMs: Number.NaN };
     }
+    writeFileSync(path.join(dir, 'articles', `${BIG_ID}.md`), source);
+    const times = await ask(live, () => {
+      if (performance.now() - saved > 120_000) throw new Error('the big article was never served');
+      return live.core().content.articleById.has(BIG_ID);
+    });
     return { times, servedMs: performance.now() - saved };
   } finally {
     await live.close();
@@ -122,7 +144,11 @@ async function oneRun(builder: CoreBuilder, source: string): Promise<{ times: nu
   }
 }
 
-async function figures(makeBuilder: () => CoreBuilder, source: string, runs: number): Promise<ReloadFigures> {
+async function figures(
+  makeBuilder: () => CoreBuilder,
+  source: string | undefined,
+  runs: number,
+): Promise<ReloadFigures> {
   const p50: number[] = [];
   const p99: number[] = [];
   const max: number[] = [];
@@ -151,10 +177,12 @@ export async function runReloadBench(opts: {
   const source = bigArticle(ARTICLE_BYTES);
   const loadAverage = os.loadavg()[0] ?? Number.NaN;
   const runs = opts.quick ? 1 : 3;
+  opts.log(`  answers with no reload, for comparison (${runs} runs)…`);
+  const noReload = await figures(() => offThreadBuilder(), undefined, runs);
   opts.log(`  reload of a ${(source.length / 1e6).toFixed(1)} MB article, in the worker (${runs} runs)…`);
   const worker = await figures(() => offThreadBuilder(), source, runs);
-  if (opts.quick) return { articleBytes: source.length, worker, loadAverage };
+  if (opts.quick) return { articleBytes: source.length, noReload, worker, loadAverage };
   opts.log('  … and on the main thread, as before');
   const mainThread = await figures(mainThreadBuilder, source, runs);
-  return { articleBytes: source.length, worker, mainThread, loadAverage };
+  return { articleBytes: source.length, noReload, worker, mainThread, loadAverage };
 }

@@ -86,6 +86,7 @@ function startupTable(result: StartupResult): string {
 
 function reloadTable(result: ReloadBenchResult): string {
   const rows = [
+    ['no reload (the floor)', result.noReload],
     ['in the worker thread (the bot)', result.worker],
     [`on the main thread (before)${result.mainThread ? '' : ': not in --quick'}`, result.mainThread],
   ] as const;

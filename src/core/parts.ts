@@ -10,11 +10,11 @@ import type { Core } from './index.js';
 import { MINI_OPTIONS, type SearchIndex } from './search.js';
 
 /** Items per part: each part takes a few milliseconds at most to receive and to add. */
-export const PASSAGES_PER_PART = 250;
-export const TERMS_PER_PART = 1000;
+export const PASSAGES_PER_PART = 100;
+export const TERMS_PER_PART = 500;
 /** Most postings (passages that have a term, summed over the terms) per part of the index. */
-export const POSTINGS_PER_PART = 20_000;
-export const FREQUENCIES_PER_PART = 1000;
+export const POSTINGS_PER_PART = 5000;
+export const FREQUENCIES_PER_PART = 500;
 
 type PhraseForms = SearchIndex['phraseForms'] extends ReadonlyMap<string, infer F> ? F : never;
 type ArticleHead = Omit<Article, 'passages'>;
