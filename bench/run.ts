@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick]`: search at 100, 10,000 and 100,000 passages against a plain MiniSearch
- * baseline, end to end through the local stand-in, start-up, and the sandbox in a 10,000-message
- * session. Prints tables and PASS/MISS against
+ * baseline, end to end through the local stand-in, start-up, answers during a content reload, and the
+ * sandbox in a 10,000-message session. Prints tables and PASS/MISS against
  * the targets, and writes everything as JSON to bench-results/ (git-ignored).
  *
  * Not a test: timings depend on the machine. Every figure is the median of repeated runs, with the
@@ -19,6 +19,7 @@ import type { QueryType } from './queries.js';
 import { runSearchBench, type EngineResult, type SearchBenchResult } from './search.js';
 import { runSandboxBench, type SandboxBenchResult } from './sandbox.js';
 import { canGc, type Spread } from './stats.js';
+import { runReloadBench, ASK_EVERY_MS, type ReloadBenchResult } from './reload.js';
 import { runStartupBench, type StartupResult } from './startup.js';
 
 const LARGE_STARTUP_PASSAGES = 10_000;
@@ -143,7 +144,33 @@ function sandboxTargets(result: SandboxBenchResult): TargetCheck[] {
   ];
 }
 
-function targets(search: SearchBenchResult, e2e: EndToEndResult, startup: StartupResult): TargetCheck[] {
+function reloadTable(result: ReloadBenchResult): string {
+  const rows = [
+    ['no reload (the floor)', result.noReload],
+    ['in the worker thread (the bot)', result.worker],
+    [`on the main thread (before)${result.mainThread ? '' : ': not in --quick'}`, result.mainThread],
+  ] as const;
+  return (
+    `Answers during a reload of a ${(result.articleBytes / 1e6).toFixed(1)} MB article (autocomplete and /quote through` +
+    ` the core, one due every ${ASK_EVERY_MS} ms, timed from when it was due), ms.` +
+    ` Load average at the start: ${num(result.loadAverage)}.\n` +
+    table(
+      ['reload built', 'p50', 'p99', 'max', 'save → served', 'answers per run'],
+      rows.map(([label, f]) =>
+        f
+          ? [label, spread(f.p50), spread(f.p99), spread(f.max), spread(f.servedMs), String(f.n)]
+          : [label, '–', '–', '–', '–', '–'],
+      ),
+    )
+  );
+}
+
+function targets(
+  search: SearchBenchResult,
+  e2e: EndToEndResult,
+  startup: StartupResult,
+  reload: ReloadBenchResult,
+): TargetCheck[] {
   const at = (n: number) => search.sizes.find((s) => s.passages === n)?.ours;
   const ac10k = at(10_000)?.queries.prefix;
   const ac100k = at(100_000)?.queries.prefix;
@@ -177,6 +204,13 @@ function targets(search: SearchBenchResult, e2e: EndToEndResult, startup: Startu
       3000,
       'ms',
     ),
+    check(
+      `answer p99 during a reload of a ${(reload.articleBytes / 1e6).toFixed(0)} MB article`,
+      reload.worker.p99.median,
+      '<=',
+      50,
+      'ms',
+    ),
   ];
 }
 
@@ -199,9 +233,11 @@ async function main(): Promise<void> {
     largePassages: LARGE_STARTUP_PASSAGES,
     articlePassages: realPassages().length,
   });
+  log('answers during a reload…');
+  const reload = await runReloadBench({ quick, log });
   log('sandbox, a long session…');
   const sandbox = await runSandboxBench({ quick, log });
-  const checks = [...targets(search, e2e, startup), ...sandboxTargets(sandbox)];
+  const checks = [...targets(search, e2e, startup, reload), ...sandboxTargets(sandbox)];
   const seconds = (performance.now() - started) / 1000;
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`;
@@ -211,6 +247,7 @@ async function main(): Promise<void> {
       searchTables(search),
       endToEndTable(e2e),
       startupTable(startup),
+      reloadTable(reload),
       sandboxTable(sandbox),
       `Targets\n${targetTable(checks)}`,
       `${checks.filter((c) => c.pass === true).length} of ${checks.filter((c) => c.pass !== null).length} targets measured were met, in ${num(seconds)} s.`,
@@ -230,7 +267,7 @@ async function main(): Promise<void> {
   })();
   writeFileSync(
     file,
-    `${JSON.stringify({ date: new Date().toISOString(), commit, quick, machine, seconds, search, e2e, startup, sandbox, targets: checks }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), commit, quick, machine, seconds, search, e2e, startup, reload, sandbox, targets: checks }, null, 2)}\n`,
   );
   console.log(`JSON: ${path.relative(process.cwd(), file)}`);
 }

@@ -11,8 +11,7 @@ import { loginProblem, SettingError } from './bot/setting-error.js';
 import { DISCORD_API_DEFAULT, dropBlankSettings, readConfig, type Config } from './config.js';
 import { formatProblem, loadContent } from './content/load.js';
 import { DEFAULT_CONTENT_DIR } from './content/paths.js';
-import { watchContent } from './content/watch.js';
-import { buildCore, startCore } from './core/index.js';
+import { startLiveCore } from './core/live.js';
 import { createLogger } from './logger.js';
 import { CACHE_DIR } from './paths.js';
 import { startSandbox } from './sandbox/run.js';
@@ -111,29 +110,16 @@ async function main(): Promise<void> {
     return;
   }
   const log = createLogger(config.logLevel);
-  const started = startCore(loaded.content, CACHE_DIR, log);
-  let core = started.core;
   // Edits to content/ reach the running bot; a bad edit is reported and the last good content stays.
-  const watcher = watchContent(contentDir, {
-    onContent: (content) => {
-      core = buildCore(content);
-      log.info({ passages: content.passages.size, topics: content.topics.length }, 'content reloaded');
-    },
-    onProblems: (_, lines) => {
-      log.warn(
-        { problems: lines },
-        `content edit rejected, still serving the last good content:\n${lines.join('\n')}`,
-      );
-    },
-  });
-  const bot = startBot({ config: withToken, core: () => core, log });
+  const live = startLiveCore({ content: loaded.content, contentDir, cacheDir: CACHE_DIR, log });
+  const bot = startBot({ config: withToken, core: live.core, log });
   onSignals(async () => {
-    watcher.close();
+    await live.close();
     await bot.stop();
   });
   await bot.ready.then(
     // Saved for the next start, once this one is answering.
-    started.ready,
+    live.ready,
     (err: unknown) => {
       // A setting's fault is one line saying what to fix (anything else was logged by the bot).
       if (err instanceof SettingError) console.error(err.message);

@@ -1,73 +1,162 @@
 /**
- * Live content: watches the content folder, rebuilds on every change and hands over the new
- * content only when it is valid. A bad edit never replaces good content: the problems are
- * reported as `file:line: message` and the last good content keeps serving.
+ * Watches the content folder and calls for a reload after every save, whatever way the editor saves:
+ * in place, to a temporary file renamed over the original (VS Code, JetBrains, vim), delete and
+ * re-create, `sed -i`, a new file, or the whole folder deleted and restored.
+ *
+ * chokidar watches the content folder (Node's own recursive `fs.watch` loses a file once an editor
+ * has replaced it). chokidar in turn loses a content folder that is deleted and restored, so the
+ * folder that holds it is watched for that too, and chokidar is started anew on the new folder.
+ *
+ * Changes are debounced (editors write a save in several steps), and reloads never overlap: a change
+ * during a reload runs one more reload after it, so the last save is always the one that is served.
  */
-import { watch, type FSWatcher } from 'node:fs';
-import { formatProblem, loadContent } from './load.js';
-import type { Content, ContentProblem } from './types.js';
+import { statSync, watch as watchFs, type FSWatcher as NodeFSWatcher } from 'node:fs';
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
 
 /** Quiet time after the last change before reloading (editors write files in several steps). */
-export const RELOAD_DEBOUNCE_MS = 150;
+export const RELOAD_DEBOUNCE_MS = 100;
+/** Longest a reload waits for quiet while changes keep arriving. */
+export const RELOAD_MAX_WAIT_MS = 1000;
 
-export interface ContentWatcher {
-  /** Reload now (also what a change triggers). Resolves with what happened. */
-  readonly reload: () => Promise<ReloadResult>;
-  readonly close: () => void;
+/**
+ * Editor files that are never content and whose coming and going is no reason to reload: dotfiles
+ * (Emacs's `.#name` lock, vim's `.name.swp`), backups (`name~`), vim's write test `4913`, swap files
+ * and JetBrains's save temporaries.
+ */
+export function isEditorFile(name: string): boolean {
+  return (
+    name.startsWith('.') ||
+    name.endsWith('~') ||
+    /\.sw[a-z]$/.test(name) ||
+    /^\d+$/.test(name) ||
+    /___jb_(tmp|old|bak)___$/.test(name)
+  );
 }
 
-export type ReloadResult =
-  { ok: true; content: Content } | { ok: false; problems: readonly ContentProblem[] };
+export interface ContentWatcher {
+  /** Reload now (also what a change triggers). Resolves once this change is served or refused. */
+  readonly reload: () => Promise<void>;
+  /** Resolves once the watcher is watching (changes before that may be missed). */
+  readonly ready: Promise<void>;
+  readonly close: () => Promise<void>;
+}
 
 export interface WatchOptions {
-  readonly onContent: (content: Content) => void;
-  readonly onProblems: (problems: readonly ContentProblem[], formatted: string[]) => void;
+  /** Reads the folder and hands over what it holds; must not throw (a throw is passed to onError). */
+  readonly reload: () => Promise<void>;
+  readonly onError?: (error: unknown) => void;
   readonly debounceMs?: number;
 }
 
-export function watchContent(dir: string, options: WatchOptions): ContentWatcher {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<ReloadResult> | undefined;
-  // Set when a change arrives during a reload, so that reload runs once more.
-  const pending = { again: false };
-  const rerunRequested = () => pending.again;
+/** Tells a folder from another made in its place (which may get the same inode number). */
+function identityOf(dir: string): string | undefined {
+  try {
+    const stats = statSync(dir);
+    return `${stats.ino}:${stats.birthtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
 
-  async function reload(): Promise<ReloadResult> {
+/** Calls `options.reload` after every change to `dir`, one reload at a time. */
+export function watchContent(dir: string, options: WatchOptions): ContentWatcher {
+  const root = path.resolve(dir);
+  const debounceMs = options.debounceMs ?? RELOAD_DEBOUNCE_MS;
+  let timer: NodeJS.Timeout | undefined;
+  let firstChange: number | undefined;
+  let running: Promise<void> | undefined;
+  // Flags the callbacks set: a change during a reload asks for one more; close stops everything.
+  const state = { again: false, closed: false };
+  const isClosed = () => state.closed;
+  const rerunRequested = () => state.again && !state.closed;
+
+  async function runReloads(): Promise<void> {
+    do {
+      state.again = false;
+      await rearm(false); // in case the folder was replaced without a word from the guard
+      try {
+        await options.reload();
+      } catch (e) {
+        options.onError?.(e);
+      }
+    } while (rerunRequested());
+  }
+
+  function reload(): Promise<void> {
     if (running) {
-      pending.again = true;
+      state.again = true;
       return running;
     }
-    running = (async () => {
-      let result: ReloadResult;
-      do {
-        pending.again = false;
-        const loaded = await loadContent(dir);
-        result = loaded.ok ? { ok: true, content: loaded.content } : { ok: false, problems: loaded.problems };
-      } while (rerunRequested());
-      if (result.ok) options.onContent(result.content);
-      else options.onProblems(result.problems, result.problems.map(formatProblem));
-      return result;
-    })().finally(() => {
+    running = runReloads().finally(() => {
       running = undefined;
     });
     return running;
   }
 
-  let watcher: FSWatcher | undefined;
-  try {
-    watcher = watch(dir, { recursive: true, persistent: false }, () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void reload(), options.debounceMs ?? RELOAD_DEBOUNCE_MS);
-    });
-    watcher.on('error', () => undefined);
-  } catch {
-    // No watching available: content is still loaded at start and on reload().
+  function changed(): void {
+    if (state.closed) return;
+    const now = Date.now();
+    firstChange ??= now;
+    clearTimeout(timer);
+    const wait = Math.max(0, Math.min(debounceMs, firstChange + RELOAD_MAX_WAIT_MS - now));
+    timer = setTimeout(() => {
+      firstChange = undefined;
+      void reload();
+    }, wait);
   }
+
+  // chokidar over the content folder, re-armed whenever the folder itself is replaced.
+  const watchFolder = (): { watcher: FSWatcher; identity: string | undefined } => {
+    const watcher = watch(root, {
+      ignoreInitial: true,
+      persistent: true, // with `false`, chokidar loses a file deleted and created again
+      ignored: (file: string) => path.relative(root, file).split(path.sep).some(isEditorFile),
+    });
+    watcher.on('all', changed);
+    watcher.on('error', (e) => options.onError?.(e));
+    return { watcher, identity: identityOf(root) };
+  };
+  let current = watchFolder();
+  const ready = new Promise<void>((resolve) =>
+    current.watcher.once('ready', () => {
+      resolve();
+    }),
+  );
+  // chokidar shares its handles between watchers of one path: the old watcher is closed first.
+  let rearming = Promise.resolve();
+  function rearm(always: boolean): Promise<void> {
+    rearming = rearming
+      .then(async () => {
+        if (state.closed || (!always && identityOf(root) === current.identity)) return;
+        await current.watcher.close();
+        if (!isClosed()) current = watchFolder();
+      })
+      .catch((e: unknown) => options.onError?.(e));
+    return rearming;
+  }
+  // chokidar does not notice the content folder itself being deleted and restored: the folder
+  // that holds it is watched for that, and the content folder watched anew.
+  let guard: NodeFSWatcher | undefined;
+  try {
+    guard = watchFs(path.dirname(root), { persistent: false }, (event, name) => {
+      if (event !== 'rename' || (name !== null && name !== path.basename(root))) return;
+      void rearm(true).then(changed);
+    });
+    guard.on('error', (e) => options.onError?.(e));
+  } catch (e) {
+    options.onError?.(e);
+  }
+
   return {
     reload,
-    close() {
+    ready,
+    async close() {
+      state.closed = true;
       clearTimeout(timer);
-      watcher?.close();
+      guard?.close();
+      await rearming;
+      await current.watcher.close();
     },
   };
 }

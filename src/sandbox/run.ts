@@ -5,8 +5,7 @@
 import { startBot, type Bot } from '../bot/client.js';
 import type { Config } from '../config.js';
 import type { Content } from '../content/types.js';
-import { watchContent } from '../content/watch.js';
-import { buildCore, startCore } from '../core/index.js';
+import { startLiveCore } from '../core/live.js';
 import type { Logger } from '../logger.js';
 import { CACHE_DIR } from '../paths.js';
 import { startSandboxServer, type SandboxServer } from './server.js';
@@ -30,45 +29,44 @@ export async function startSandbox(options: {
 }): Promise<Sandbox> {
   const { config, log } = options;
   const standIn = await startStandIn();
-  const started = startCore(options.content, CACHE_DIR, log);
-  let core = started.core;
-  let problems: string[] = [];
+  // Edits to content/ reach the running bot; a bad edit is reported here and on the page.
+  const pageOutdated = {
+    notify: () => {
+      /* until the page's server is up */
+    },
+  };
+  const live = startLiveCore({
+    content: options.content,
+    contentDir: options.contentDir,
+    cacheDir: CACHE_DIR,
+    log,
+    onChange: () => {
+      pageOutdated.notify();
+    },
+  });
   const server = await startSandboxServer({
     standIn,
-    problems: () => problems,
+    problems: () => [...live.problems()],
     port: config.sandboxPort ?? DEFAULT_SANDBOX_PORT,
   });
-  const watcher = watchContent(options.contentDir, {
-    onContent: (content) => {
-      core = buildCore(content);
-      problems = [];
-      log.info({ passages: content.passages.size }, 'content reloaded');
-      server.changed();
-    },
-    onProblems: (_, lines) => {
-      problems = lines;
-      log.warn(
-        { problems: lines },
-        `content edit rejected, still serving the last good content:\n${lines.join('\n')}`,
-      );
-      server.changed();
-    },
-  });
+  pageOutdated.notify = () => {
+    server.changed();
+  };
   const bot = startBot({
     config: { ...config, token: standIn.token, apiBase: standIn.url, guildId: standIn.guildId() },
-    core: () => core,
+    core: live.core,
     log,
     print: () => undefined,
   });
   await bot.ready;
-  started.ready();
+  live.ready();
   return {
     url: server.url,
     standIn,
     bot,
     server,
     async stop() {
-      watcher.close();
+      await live.close();
       await bot.stop();
       await server.close();
       await standIn.close();
