@@ -3,19 +3,13 @@ import type { Passage } from '../../../src/content/types.js';
 import { makeHit } from '../../../src/core/search/hit.js';
 import { scoreOf, topHits } from '../../../src/core/search/rank.js';
 import { FRAGMENT_BOOST, MIN_RELATIVE_SCORE } from '../../../src/core/search/tuning.js';
+import { tinyContent } from '../../helpers/content.js';
 
+const content = tinyContent([{ id: 'r', body: ['One.', 'Two.', 'Three.', 'Four.'].join('\n\n') }]);
 function passage(id: string): Passage {
-  return {
-    id,
-    articleId: 'a',
-    paragraph: 1,
-    text: id,
-    display: id,
-    corrected: id,
-    speaker: { name: 'Ann Author', role: 'author' },
-    quotes: [],
-    line: 1,
-  };
+  const found = content.passages.get(`r#${id}`);
+  if (!found) throw new Error(`no passage r#${id}`);
+  return found;
 }
 
 describe('scoreOf', () => {
@@ -31,19 +25,19 @@ describe('topHits', () => {
   it('orders by score then id, drops noise far below the best, and keeps at most the limit', () => {
     const noise = (MIN_RELATIVE_SCORE / 2) * 10;
     const hits = [
-      makeHit(passage('c'), 5),
-      makeHit(passage('b'), 10),
-      makeHit(passage('a'), 5),
-      makeHit(passage('d'), noise),
+      makeHit(passage('3'), 5),
+      makeHit(passage('2'), 10),
+      makeHit(passage('1'), 5),
+      makeHit(passage('4'), noise),
     ];
-    expect(topHits([...hits], 10).map((h) => h.passage.id)).toEqual(['b', 'a', 'c']);
-    expect(topHits([...hits], 2).map((h) => h.passage.id)).toEqual(['b', 'a']);
+    expect(topHits([...hits], 10).map((h) => h.passage.id)).toEqual(['r#2', 'r#1', 'r#3']);
+    expect(topHits([...hits], 2).map((h) => h.passage.id)).toEqual(['r#2', 'r#1']);
   });
 });
 
 describe('makeHit', () => {
   it('makes a passage found as a whole: score 1, nothing highlighted', () => {
-    const p = passage('x');
+    const p = passage('1');
     expect(makeHit(p)).toEqual({ passage: p, score: 1, matched: [], queryTerms: [] });
   });
 });
