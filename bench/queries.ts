@@ -12,7 +12,7 @@
  * Plus {@link hostileQueries}: inputs chosen to make one search as slow as possible.
  */
 import type { Passage } from '../src/content/types.js';
-import { fuzzinessFor } from '../src/core/search.js';
+import { fuzzinessFor } from '../src/core/search/index.js';
 import { normalizeWord, stem, words, type WordSpan } from '../src/core/text.js';
 import { Rng } from './corpus.js';
 

@@ -22,7 +22,7 @@ import {
   saveSearchIndex,
   searchPassages,
   type SearchIndex,
-} from '../src/core/search.js';
+} from '../src/core/search/index.js';
 import { benchCorpus, DEFAULT_SEED } from './corpus.js';
 import { generateQueries, hostileQueries, QUERY_TYPES, type BenchQuery, type QueryType } from './queries.js';
 import {

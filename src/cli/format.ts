@@ -11,7 +11,7 @@ import {
   type Segment,
 } from '../core/present.js';
 import type { PromptPick } from '../core/prompts.js';
-import { matchedWords, type SearchHit } from '../core/search.js';
+import { matchedWords, type SearchHit } from '../core/search/index.js';
 
 export interface PassageJson {
   passageId: string;

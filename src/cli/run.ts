@@ -10,7 +10,7 @@ import { passageContext } from '../core/context.js';
 import type { Core } from '../core/index.js';
 import { articleName, articleSource } from '../core/present.js';
 import { isPromptLevel, pickPrompt } from '../core/prompts.js';
-import { parseQuery, searchPassages } from '../core/search.js';
+import { parseQuery, searchPassages } from '../core/search/index.js';
 import {
   articleJson,
   comparisonText,

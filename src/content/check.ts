@@ -8,7 +8,7 @@ import path from 'node:path';
 import { errorLine, formatProblem, loadContent } from './load.js';
 import { DEFAULT_CONTENT_DIR } from './paths.js';
 import { checkPrompts } from '../core/prompt-check.js';
-import { createSearchIndex } from '../core/search.js';
+import { createSearchIndex } from '../core/search/index.js';
 
 process.on('uncaughtException', (error) => {
   console.error(`content:check failed: ${errorLine(error)}`);

@@ -8,7 +8,7 @@
  * ({@link MIN_COVERAGE}): the rare words of a query weigh more than the common ones.
  */
 import type { Article, Content, Passage, Topic } from '../content/types.js';
-import { parseQuery, searchPassages, type SearchHit, type SearchIndex } from './search.js';
+import { parseQuery, searchPassages, type SearchHit, type SearchIndex } from './search/index.js';
 import { foldTypography } from './text.js';
 
 /** Share of a query's weight (inverse document frequency) a passage must match to count. */

@@ -8,7 +8,7 @@ import {
   passagesFingerprint,
   saveSearchIndex,
   type SearchIndex,
-} from './search.js';
+} from './search/index.js';
 
 export interface Core {
   readonly content: Content;

@@ -7,7 +7,7 @@ import MiniSearch, { type AsPlainObject } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Content, Passage } from '../content/types.js';
 import type { Core } from './index.js';
-import { MINI_OPTIONS, type SearchIndex } from './search.js';
+import { MINI_OPTIONS, type SearchIndex } from './search/index.js';
 
 /** Items per part: each part takes a few milliseconds at most to receive and to add. */
 export const PASSAGES_PER_PART = 100;

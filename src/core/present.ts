@@ -5,7 +5,7 @@
 import { applyCorrections } from '../content/corrections.js';
 import type { Article, Correction, Passage } from '../content/types.js';
 import { MONTHS } from './cite.js';
-import { matchesTerm } from './search.js';
+import { matchesTerm } from './search/index.js';
 import { words } from './text.js';
 
 /** "Tatsiana Kulakevich", "Amy Lieberman (interviewer)", "Donald Trump, as quoted by Mark Sumner". */

@@ -9,7 +9,7 @@
 import { TOPICS_FILE } from '../content/load.js';
 import type { Article, Content, ContentProblem, Passage, Prompt } from '../content/types.js';
 import { compare } from './compare.js';
-import type { SearchIndex } from './search.js';
+import type { SearchIndex } from './search/index.js';
 import { foldTypography } from './text.js';
 
 /** An author a prompt names, and the article that is theirs. */

@@ -5,7 +5,7 @@
  */
 import { PROMPT_LEVELS, type Content, type Prompt, type PromptLevel } from '../content/types.js';
 import { compare, type Comparison } from './compare.js';
-import type { SearchIndex } from './search.js';
+import type { SearchIndex } from './search/index.js';
 
 export interface PromptPick {
   readonly prompt: Prompt;

@@ -3,7 +3,7 @@ import { ButtonStyle } from 'discord-api-types/v10';
 import { button, row } from './components.js';
 import type { Core } from '../core/index.js';
 import { articleName, snippet } from '../core/present.js';
-import { parseQuery, searchPassages, type SearchHit } from '../core/search.js';
+import { parseQuery, searchPassages, type SearchHit } from '../core/search/index.js';
 import { encodeId, packUser } from './custom-id.js';
 import { clip } from './graphemes.js';
 import { finalize, fitChoices, LIMITS, truncate, type Choice, type Payload } from './limits.js';

@@ -17,7 +17,7 @@ export const CONTENT_SUITES = [
   'tests/cli/run.test.ts',
   'tests/core/cite.test.ts',
   'tests/core/compare.test.ts',
-  'tests/core/search.quality.test.ts',
+  'tests/core/search/quality.test.ts',
   'tests/render/compare.test.ts',
   'tests/render/info.test.ts',
   'tests/render/limits.test.ts',

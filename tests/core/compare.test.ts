@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compare, findTopic } from '../../src/core/compare.js';
-import { createSearchIndex } from '../../src/core/search.js';
+import { createSearchIndex } from '../../src/core/search/index.js';
 import { hasArticle, realCore, tinyContent } from '../helpers/content.js';
 
 const content = tinyContent(

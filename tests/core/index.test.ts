@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCoreCached, CACHE_MIN_PASSAGES } from '../../src/core/index.js';
-import { searchPassages } from '../../src/core/search.js';
+import { searchPassages } from '../../src/core/search/index.js';
 import { tinyContent } from '../helpers/content.js';
 
 const dirs: string[] = [];

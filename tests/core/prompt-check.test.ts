@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildContent, formatProblem } from '../../src/content/load.js';
 import type { Content } from '../../src/content/types.js';
 import { checkPrompts, namedAuthors } from '../../src/core/prompt-check.js';
-import { createSearchIndex } from '../../src/core/search.js';
+import { createSearchIndex } from '../../src/core/search/index.js';
 import { articleFile, type TinyArticle } from '../helpers/content.js';
 
 /** Tiny content whose articles have their own authors (the helper's file has "Ann Author"). */

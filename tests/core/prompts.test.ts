@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allPrompts, isPromptLevel, pickPrompt, promptById } from '../../src/core/prompts.js';
-import { createSearchIndex } from '../../src/core/search.js';
+import { createSearchIndex } from '../../src/core/search/index.js';
 import { tinyContent, TINY_TOPICS } from '../helpers/content.js';
 
 const content = tinyContent([{ id: 'alpha', body: 'The gas pipeline and the bread.' }], TINY_TOPICS);

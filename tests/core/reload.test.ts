@@ -19,7 +19,7 @@ import {
   TERMS_PER_PART,
 } from '../../src/core/parts.js';
 import { offThreadBuilder, type CoreBuilder } from '../../src/core/reload.js';
-import { searchPassages } from '../../src/core/search.js';
+import { searchPassages } from '../../src/core/search/index.js';
 import { realCore, tinyContent, TINY_TOPICS } from '../helpers/content.js';
 
 const QUERIES = ['ammunition not a ride', 'minerals deal', 'disinformation', 'riyad', 'putin trump', 'zel'];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/content/types.js';
 import { compare, type Comparison } from '../../src/core/compare.js';
 import { pickPrompt, type PromptPick } from '../../src/core/prompts.js';
-import { createSearchIndex } from '../../src/core/search.js';
+import { createSearchIndex } from '../../src/core/search/index.js';
 import {
   compareAnswer,
   compareMoreAnswer,

@@ -3,19 +3,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCoreCached, CACHE_MIN_PASSAGES, startCore } from '../../src/core/index.js';
+import { buildCoreCached, CACHE_MIN_PASSAGES, startCore } from '../../../src/core/index.js';
 import {
   createSearchIndex,
   loadSearchIndex,
-  MAX_POSTINGS,
-  MAX_PREFIX_EXPANSIONS,
   saveSearchIndex,
   searchPassages,
   type SearchIndex,
   type SearchOptions,
-} from '../../src/core/search.js';
-import type { Passage } from '../../src/content/types.js';
-import { realCore, tinyContent } from '../helpers/content.js';
+} from '../../../src/core/search/index.js';
+import { realCore, tinyContent } from '../../helpers/content.js';
 
 const QUERIES = [
   'pipeline',
@@ -160,80 +157,5 @@ describe('a saved index altered on disk', () => {
     );
     started.ready();
     expect(buildCoreCached(content, dir).cache.loaded).toBe(true);
-  });
-});
-
-function passage(i: number, text: string): Passage {
-  return {
-    id: `p#${i + 1}`,
-    articleId: 'p',
-    paragraph: i + 1,
-    text,
-    display: text,
-    corrected: text,
-    speaker: { name: 'Ann Author', role: 'author' },
-    quotes: [],
-    line: i + 1,
-  };
-}
-
-describe('search guards', () => {
-  it('completes a short prefix to its most frequent words only, and still finds them', () => {
-    // More distinct words starting with "zq" than a prefix may stand for; "zqcommon" is in every passage.
-    const rare = Array.from({ length: MAX_PREFIX_EXPANSIONS + 50 }, (_, i) => `zq${i.toString(36)}x`);
-    const passages = Array.from({ length: 40 }, (_, i) =>
-      passage(i, `zqcommon ${rare.slice(i * 2, i * 2 + 2).join(' ')} filler${i}`),
-    );
-    const index = createSearchIndex(passages);
-    const hits = searchPassages(index, 'zq', { limit: 50 });
-    expect(hits.length).toBeGreaterThan(0);
-    const completions = new Set(hits.flatMap((h) => h.matched));
-    expect(completions.size).toBeLessThanOrEqual(MAX_PREFIX_EXPANSIONS);
-    // The most frequent completion is always among them.
-    expect(hits.every((h) => h.matched.includes('zqcommon'))).toBe(true);
-    expect(searchPassages(index, 'filler7 zq')[0]?.passage.id).toBe('p#8');
-  });
-
-  it('counts the word being typed as covered by any word that begins with it', () => {
-    // Six or more frequent completions of "zq" fill the search; "zqrare" is not among them.
-    const frequent = Array.from(
-      { length: MAX_PREFIX_EXPANSIONS + 2 },
-      (_, i) => `zq${'abcdefghij'[i] ?? 'z'}`,
-    );
-    const passages = frequent.flatMap((w, i) => [0, 1, 2].map((k) => passage(i * 3 + k, `${w} filler`)));
-    passages.push(passage(100, 'zqrare and alpha, with some more words in a longer passage'));
-    passages.push(passage(101, 'alpha'));
-    const index = createSearchIndex(passages);
-    expect(searchPassages(index, 'alpha zq')[0]?.passage.id).toBe('p#101');
-  });
-
-  it('leaves out a word in too many passages, and scans for the words verbatim when nothing else is left', () => {
-    const passages = Array.from({ length: MAX_POSTINGS + 1 }, (_, i) =>
-      passage(
-        i,
-        i === 500
-          ? 'everywhere and a unicorn in a long passage about many other things'
-          : `everywhere number ${i}`,
-      ),
-    );
-    passages.push(passage(MAX_POSTINGS + 1, 'a unicorn'));
-    const index = createSearchIndex(passages);
-    // "everywhere" is in more passages than one search may visit: the rarer word finds the
-    // candidates, and the passage that also has "everywhere" still ranks first.
-    const hits = searchPassages(index, 'everywhere unicorn ');
-    expect(hits.map((h) => h.passage.id)).toEqual(['p#501', `p#${MAX_POSTINGS + 2}`]);
-    expect(hits[0]?.queryTerms).toEqual(expect.arrayContaining(['everywher', 'unicorn']));
-    // Alone, it is still found, by the verbatim scan.
-    const alone = searchPassages(index, 'everywhere ', { limit: 5 });
-    expect(alone).toHaveLength(5);
-    expect(alone.every((h) => h.passage.text.includes('everywhere'))).toBe(true);
-  });
-
-  it('takes a real word as meant, and tries near-spellings only for words the articles lack', () => {
-    const index = createSearchIndex([passage(0, 'the form was signed'), passage(1, 'a letter from home')]);
-    expect(searchPassages(index, 'form ').map((h) => h.passage.id)).toEqual(['p#1']);
-    expect(searchPassages(index, 'lettr ').map((h) => h.passage.id)).toEqual(['p#2']);
-    expect(searchPassages(index, 'hme ').map((h) => h.passage.id)).toEqual([]); // up to 4 letters: no typos
-    expect(searchPassages(index, 'signedd ').map((h) => h.passage.id)).toEqual(['p#1']);
   });
 });

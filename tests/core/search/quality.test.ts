@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { searchPassages } from '../../src/core/search.js';
-import { hasArticle, realCore } from '../helpers/content.js';
+import { searchPassages } from '../../../src/core/search/index.js';
+import { hasArticle, realCore } from '../../helpers/content.js';
 
 interface Labelled {
   query: string;

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createSearchIndex,
-  fuzzinessFor,
-  matchedWords,
-  MAX_QUERY_TERMS,
-  parseQuery,
-  searchPassages,
-} from '../../src/core/search.js';
-import { tinyContent } from '../helpers/content.js';
+import { createSearchIndex, matchedWords, searchPassages } from '../../../src/core/search/index.js';
+import { tinyContent } from '../../helpers/content.js';
 
 const content = tinyContent([
   {
@@ -37,37 +30,6 @@ const content = tinyContent([
 ]);
 const index = createSearchIndex(content.passages.values());
 const ids = (q: string, opts = {}) => searchPassages(index, q, opts).map((h) => h.passage.id);
-
-describe('fuzzinessFor', () => {
-  it('sizes typo tolerance by word length', () => {
-    expect(fuzzinessFor('gas')).toBe(0);
-    expect(fuzzinessFor('ride')).toBe(0);
-    expect(fuzzinessFor('bread')).toBe(1);
-    expect(fuzzinessFor('pipeline')).toBe(1);
-    expect(fuzzinessFor('negotiations')).toBe(2);
-    expect(fuzzinessFor('20190')).toBe(0);
-  });
-});
-
-describe('parseQuery', () => {
-  it('stems complete words and keeps the last word raw as a prefix while typing', () => {
-    const q = parseQuery('negotiations pipel');
-    expect(q.terms).toEqual([
-      { term: 'negoti', prefix: false },
-      { term: 'pipel', prefix: true },
-    ]);
-    expect(parseQuery('negotiations pipel ').terms.at(-1)).toEqual({ term: 'pipel', prefix: false });
-  });
-  it('extracts quoted phrases in either quote style', () => {
-    expect(parseQuery('“not a ride” president').phrases).toEqual([' not a ride ']);
-  });
-  it('caps the number of terms', () => {
-    const many = Array.from({ length: 40 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${i}`).join(
-      ' ',
-    );
-    expect(parseQuery(many).terms.length).toBe(MAX_QUERY_TERMS);
-  });
-});
 
 describe('searchPassages', () => {
   it('finds exact words and never indexes captions', () => {

@@ -1,0 +1,38 @@
+/** A search result, the one way to make one, and which of its words matched (for highlighting). */
+import type { Passage } from '../../content/types.js';
+import { indexTerms, words } from '../text.js';
+
+export interface SearchHit {
+  readonly passage: Passage;
+  readonly score: number;
+  /** Index terms (stems and words) that matched, for highlighting with {@link matchesTerm}. */
+  readonly matched: readonly string[];
+  /** Query terms that found this passage. */
+  readonly queryTerms: readonly string[];
+}
+
+/**
+ * A hit. Without a score and terms it is a passage found as a whole (by its id, verbatim, or
+ * picked from a list): score 1, nothing to highlight.
+ */
+export function makeHit(
+  passage: Passage,
+  score = 1,
+  matched: readonly string[] = [],
+  queryTerms: readonly string[] = [],
+): SearchHit {
+  return { passage, score, matched, queryTerms };
+}
+
+/** Whether a word of a text is one of the matched index terms (for bold highlighting). */
+export function matchesTerm(word: string, matched: ReadonlySet<string>): boolean {
+  return indexTerms(word).some((t) => matched.has(t));
+}
+
+/** The distinct words of a text that matched, lower-cased, in order of appearance. */
+export function matchedWords(text: string, matched: readonly string[]): string[] {
+  const set = new Set(matched);
+  const out = new Set<string>();
+  for (const w of words(text)) if (matchesTerm(w.word, set)) out.add(w.word.toLowerCase());
+  return [...out];
+}

@@ -1,0 +1,111 @@
+/**
+ * The passage index: MiniSearch over every quotable passage (captions and credits are never
+ * indexed), with what the re-ranking and the query plan read beside it. Both the source wording
+ * and the corrected wording of a passage are searchable.
+ */
+import MiniSearch, { type Options } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import type { Passage } from '../../content/types.js';
+import { indexTerms, phraseForm, words } from '../text.js';
+
+/** A passage's text reduced for phrase checks; `corrected` is empty when there are no corrections. */
+export interface PhraseForms {
+  readonly text: string;
+  readonly corrected: string;
+}
+
+export interface SearchIndex {
+  readonly mini: MiniSearch<IndexedPassage>;
+  readonly passages: ReadonlyMap<string, Passage>;
+  /** Passage text reduced for phrase checks, precomputed. Keys are passage ids. */
+  readonly phraseForms: ReadonlyMap<string, PhraseForms>;
+  /** How many passages contain each index term, for weighting query terms. */
+  readonly documentFrequency: ReadonlyMap<string, number>;
+  /** The same, as a radix tree: completes a word being typed. */
+  readonly vocabulary: SearchableMap<number>;
+}
+
+export interface IndexedPassage {
+  readonly id: string;
+  readonly text: string;
+  /** Only the words that corrections introduce, so corrected passages are not counted twice. */
+  readonly corrected: string;
+}
+
+/** Options used both to build and to load a saved index, so the two can never disagree. */
+export const MINI_OPTIONS: Options<IndexedPassage> = {
+  fields: ['text', 'corrected'],
+  storeFields: [],
+  // Documents arrive already split into words (see createSearchIndex).
+  tokenize: (text: string) => text.split(' '),
+  processTerm: (term: string) => [...indexTerms(term)],
+  searchOptions: { processTerm: (term: string) => term },
+};
+
+/** Builds the index over the given passages. */
+export function createSearchIndex(passages: Iterable<Passage>): SearchIndex {
+  const mini = new MiniSearch<IndexedPassage>(MINI_OPTIONS);
+  const list = [...passages];
+  const documentFrequency = new Map<string, number>();
+  const docs: IndexedPassage[] = [];
+  for (const p of list) {
+    const { doc, terms } = indexedPassage(p);
+    docs.push(doc);
+    for (const t of terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+  }
+  mini.addAll(docs);
+  return assembleIndex(mini, list, documentFrequency);
+}
+
+/** A passage as MiniSearch indexes it, and every index term it holds. */
+function indexedPassage(p: Passage): { doc: IndexedPassage; terms: Set<string> } {
+  // Each text is split into words once; MiniSearch gets them space-separated.
+  const textWords = words(p.text).map((w) => w.word);
+  const terms = new Set(textWords.flatMap((w) => indexTerms(w)));
+  // Of the corrected wording, only the words that corrections introduce, so a corrected
+  // passage is not counted twice.
+  const introduced: string[] = [];
+  if (p.corrected !== p.text) {
+    const have = new Set(terms);
+    for (const { word } of words(p.corrected)) {
+      const ts = indexTerms(word);
+      if (ts.some((t) => !have.has(t))) introduced.push(word);
+      for (const t of ts) terms.add(t);
+    }
+  }
+  return { doc: { id: p.id, text: textWords.join(' '), corrected: introduced.join(' ') }, terms };
+}
+
+/** The index around a built or restored MiniSearch, over the passages it indexes. */
+export function assembleIndex(
+  mini: MiniSearch<IndexedPassage>,
+  passages: readonly Passage[],
+  documentFrequency: ReadonlyMap<string, number>,
+): SearchIndex {
+  const byId = new Map<string, Passage>();
+  const phraseForms = new Map<string, PhraseForms>();
+  for (const p of passages) {
+    byId.set(p.id, p);
+    phraseForms.set(p.id, phraseFormsOf(p));
+  }
+  const vocabulary = SearchableMap.from<number>(documentFrequency) as SearchableMap<number>;
+  return { mini, passages: byId, phraseForms, documentFrequency, vocabulary };
+}
+
+function phraseFormsOf(p: Passage): PhraseForms {
+  return { text: phraseForm(p.text), corrected: p.corrected === p.text ? '' : phraseForm(p.corrected) };
+}
+
+/** Whether a passage's source or corrected wording contains `needle` (in phrase form). */
+export function inEither(forms: PhraseForms | undefined, needle: string, typing: boolean): boolean {
+  if (!forms) return false;
+  return (
+    containsForm(forms.text, needle, typing) ||
+    (forms.corrected !== '' && containsForm(forms.corrected, needle, typing))
+  );
+}
+
+function containsForm(haystack: string, needle: string, typing: boolean): boolean {
+  // While typing, the needle's last word may be cut short: drop its closing space.
+  return haystack.includes(typing ? needle.trimEnd() : needle);
+}

@@ -1,0 +1,103 @@
+/**
+ * Searching passages, in order:
+ * 1. A query that is exactly a passage id (an autocomplete value) returns that passage.
+ * 2. The query is read ({@link parseQuery}): folded, quoted phrases pulled out, stop words dropped,
+ *    words stemmed.
+ * 3. The search is planned ({@link planQuery}): complete words match by stem, with typo tolerance
+ *    sized by word length; the last word, while still being typed, matches as a prefix.
+ * 4. MiniSearch scores candidates (BM25), and they are re-ranked against the text ({@link rerank}).
+ * 5. A query of stop words only ("to be or not"), or one nothing else matched, is looked for
+ *    verbatim.
+ */
+import type { SearchResult } from 'minisearch';
+import type { Passage } from '../../content/types.js';
+import { foldTypography, phraseForm } from '../text.js';
+import { makeHit, type SearchHit } from './hit.js';
+import { planQuery } from './plan.js';
+import { parseQuery, type ParsedQuery } from './query.js';
+import { rerank, topHits } from './rank.js';
+import { inEither, type SearchIndex } from './search-index.js';
+import { DEFAULT_LIMIT, MAX_QUERY_CHARS, SEARCH_BUDGET_MS } from './tuning.js';
+
+export interface SearchOptions {
+  /** Only passages of this article. */
+  readonly articleId?: string;
+  /** Only passages whose speaker's name contains this (case-insensitive), e.g. "kulakevich". */
+  readonly speaker?: string;
+  /** Most results returned. Default {@link DEFAULT_LIMIT}. */
+  readonly limit?: number;
+  /**
+   * Treat the last word as still being typed (prefix match). Default: true, unless the query
+   * ends with a space or punctuation.
+   */
+  readonly asYouType?: boolean;
+  /** Allow typo-tolerant matches. Default true. */
+  readonly fuzzy?: boolean;
+}
+
+/**
+ * Searches passages. Never throws: a query with no usable words, or with no match, returns [].
+ */
+export function searchPassages(index: SearchIndex, raw: string, options: SearchOptions = {}): SearchHit[] {
+  const limit = Math.max(1, options.limit ?? DEFAULT_LIMIT);
+  const keep = (p: Passage) =>
+    (options.articleId === undefined || p.articleId === options.articleId) &&
+    speakerMatches(p, options.speaker);
+
+  const deadline = performance.now() + SEARCH_BUDGET_MS;
+  const exact = index.passages.get(raw.trim());
+  if (exact) return keep(exact) ? [makeHit(exact)] : [];
+
+  const query = parseQuery(raw, options.asYouType);
+  const verbatim = () => verbatimScan(index, raw, query, keep, limit, deadline);
+  if (query.terms.length === 0) return verbatim();
+
+  const plan = planQuery(index, query, options.fuzzy ?? true, deadline);
+  if (plan.queries.length === 0) return verbatim();
+  const filtered = options.articleId !== undefined || (options.speaker ?? '').trim() !== '';
+  const results: SearchResult[] = index.mini.search(
+    { combineWith: 'OR', queries: plan.queries },
+    {
+      tokenize: (t) => [t],
+      processTerm: (t) => t,
+      boostTerm: (t) => plan.boost.get(t) ?? 1,
+      ...(filtered && {
+        filter: (r: SearchResult) => {
+          const p = index.passages.get(r.id as string);
+          return p !== undefined && keep(p);
+        },
+      }),
+    },
+  );
+  const lastPhraseTyping = query.typing && /"[^"]*$/.test(foldTypography(raw));
+  const hits = rerank(index, query, plan, results, limit, lastPhraseTyping);
+  return hits.length === 0 ? verbatim() : topHits(hits, limit);
+}
+
+function speakerMatches(p: Passage, speaker: string | undefined): boolean {
+  if (speaker === undefined || speaker.trim() === '') return true;
+  return foldTypography(p.speaker.name).toLowerCase().includes(foldTypography(speaker).trim().toLowerCase());
+}
+
+/** Finds passages containing the query verbatim: for queries of stop words ("to be or not"). */
+function verbatimScan(
+  index: SearchIndex,
+  raw: string,
+  query: ParsedQuery,
+  keep: (p: Passage) => boolean,
+  limit: number,
+  deadline: number,
+): SearchHit[] {
+  const needle = query.phrases[0] ?? phraseForm(raw.slice(0, MAX_QUERY_CHARS));
+  if (needle.trim() === '') return [];
+  const hits: SearchHit[] = [];
+  let checked = 0;
+  for (const [id, forms] of index.phraseForms) {
+    const p = index.passages.get(id);
+    if (p && keep(p) && inEither(forms, needle, query.typing)) hits.push(makeHit(p));
+    if (hits.length >= limit) break;
+    // Out of time on a large corpus: answer with what was found.
+    if (++checked % 512 === 0 && performance.now() > deadline) break;
+  }
+  return hits;
+}

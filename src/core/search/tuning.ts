@@ -1,0 +1,46 @@
+/**
+ * The numbers that shape search: how a query is read, how matches are weighed, and the guards
+ * that keep one search short however large the corpus and whatever is typed.
+ */
+
+/** Longest query considered; the rest is ignored rather than slowing every search down. */
+export const MAX_QUERY_CHARS = 300;
+/** Most distinct words used from one query. */
+export const MAX_QUERY_TERMS = 12;
+/** Default number of results. */
+export const DEFAULT_LIMIT = 10;
+/** Weight of a typo-tolerant match relative to an exact one (MiniSearch's default is 0.45). */
+export const FUZZY_WEIGHT = 0.45;
+/** Weight of an as-you-type prefix match relative to an exact one. */
+export const PREFIX_WEIGHT = 0.5;
+/** Score multiplier for a passage that contains the whole query verbatim. */
+export const FRAGMENT_BOOST = 2;
+
+/** Results scoring below this share of the best result's score are dropped as noise. */
+export const MIN_RELATIVE_SCORE = 0.05;
+
+// Guards that keep one search short however large the corpus and whatever is typed. MiniSearch
+// visits every posting of every term it searches, so the cost of a search is about the number of
+// postings: a word being typed can stand for thousands of words ("co…"), and a very common word is
+// in most passages. Common words carry little weight in BM25 anyway, so the rarest terms are kept.
+/** Most postings (passages per term, summed) one search may visit. */
+export const MAX_POSTINGS = 8_000;
+/** Most words a word being typed is completed to: the most frequent ones. */
+export const MAX_PREFIX_EXPANSIONS = 6;
+/** Most query words searched with typo tolerance: the longest ones, where typos are likeliest. */
+export const MAX_FUZZY_TERMS = 4;
+/** Most results re-ranked against their text: the best by MiniSearch's score. */
+export const MAX_RERANKED = 500;
+/** Most near-spellings searched for one mistyped word: the most frequent ones. */
+export const MAX_FUZZY_VARIANTS = 12;
+/**
+ * Time after which a search stops looking further (near-spellings, the verbatim scan) and answers
+ * with what it has. With the postings cap, this keeps the event loop free for other students.
+ */
+export const SEARCH_BUDGET_MS = 20;
+
+/** Edit distance allowed for a query word: none up to 4 letters, 1 up to 8, 2 beyond. */
+export function fuzzinessFor(term: string): number {
+  if (term.length <= 4 || /^\p{N}+$/u.test(term)) return 0;
+  return term.length <= 8 ? 1 : 2;
+}

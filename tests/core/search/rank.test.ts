@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../../src/content/types.js';
+import { makeHit } from '../../../src/core/search/hit.js';
+import { scoreOf, topHits } from '../../../src/core/search/rank.js';
+import { FRAGMENT_BOOST, MIN_RELATIVE_SCORE } from '../../../src/core/search/tuning.js';
+import { tinyContent } from '../../helpers/content.js';
+
+const content = tinyContent([{ id: 'r', body: ['One.', 'Two.', 'Three.', 'Four.'].join('\n\n') }]);
+function passage(id: string): Passage {
+  const found = content.passages.get(`r#${id}`);
+  if (!found) throw new Error(`no passage r#${id}`);
+  return found;
+}
+
+describe('scoreOf', () => {
+  it('weighs by the square of the share of query words covered, boosted for a verbatim match', () => {
+    expect(scoreOf(8, 2, 2, false)).toBe(8);
+    expect(scoreOf(8, 1, 2, false)).toBe(2);
+    expect(scoreOf(8, 1, 2, true)).toBe(2 * FRAGMENT_BOOST);
+    expect(scoreOf(8, 0, 3, true)).toBe(0);
+  });
+});
+
+describe('topHits', () => {
+  it('orders by score then id, drops noise far below the best, and keeps at most the limit', () => {
+    const noise = (MIN_RELATIVE_SCORE / 2) * 10;
+    const hits = [
+      makeHit(passage('3'), 5),
+      makeHit(passage('2'), 10),
+      makeHit(passage('1'), 5),
+      makeHit(passage('4'), noise),
+    ];
+    expect(topHits([...hits], 10).map((h) => h.passage.id)).toEqual(['r#2', 'r#1', 'r#3']);
+    expect(topHits([...hits], 2).map((h) => h.passage.id)).toEqual(['r#2', 'r#1']);
+  });
+});
+
+describe('makeHit', () => {
+  it('makes a passage found as a whole: score 1, nothing highlighted', () => {
+    const p = passage('1');
+    expect(makeHit(p)).toEqual({ passage: p, score: 1, matched: [], queryTerms: [] });
+  });
+});
