@@ -167,21 +167,8 @@ async function sendCommand() {
     missing.input.focus();
     return;
   }
-  composer.sending = true;
-  sendButton().disabled = true;
-  const result = await post('/api/command', {
-    user: store.user,
-    channel: store.channel,
-    name: command.name,
-    options: values,
-  });
-  composer.sending = false;
-  sendButton().disabled = false;
-  if (!result.ok) {
-    showError(result.error);
-    return;
-  }
-  clearError();
+  const body = { user: store.user, channel: store.channel, name: command.name, options: values };
+  if (!(await postFromComposer('/api/command', body))) return;
   if (composer.command === command) cancelCommand();
   void refresh();
 }
@@ -200,19 +187,31 @@ async function sendText() {
     return;
   }
   hidePopup();
+  const body = { user: store.user, channel: store.channel, content: text };
+  if (!(await postFromComposer('/api/say', body))) return;
+  textarea.value = '';
+  autosize(textarea);
+  void refresh();
+}
+
+/**
+ * Posts what the composer sends, the send button off meanwhile; shows the sandbox's refusal.
+ * @param {string} path
+ * @param {unknown} body
+ * @returns {Promise<boolean>} whether the sandbox took it
+ */
+async function postFromComposer(path, body) {
   composer.sending = true;
   sendButton().disabled = true;
-  const result = await post('/api/say', { user: store.user, channel: store.channel, content: text });
+  const result = await post(path, body);
   composer.sending = false;
   sendButton().disabled = false;
   if (!result.ok) {
     showError(result.error);
-    return;
+    return false;
   }
   clearError();
-  textarea.value = '';
-  autosize(textarea);
-  void refresh();
+  return true;
 }
 
 export function send() {
