@@ -1,7 +1,7 @@
 /** /articles — each article with its metadata, perspective and notice. */
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { Command } from '../src/bot/command.js';
-import { replyOptions } from '../src/bot/send.js';
+import { replyOptions } from '../src/bot/payload-options.js';
 import { articlesAnswer } from '../src/render/info.js';
 
 export const articles = {
@@ -9,7 +9,7 @@ export const articles = {
     .setName('articles')
     .setDescription('The articles, their authors and perspectives')
     .toJSON(),
-  async execute(i, ctx) {
-    await i.reply(replyOptions(articlesAnswer(ctx.core().content)));
+  async execute(i, bot) {
+    await i.reply(replyOptions(articlesAnswer(bot.core().content)));
   },
 } satisfies Command;

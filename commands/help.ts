@@ -1,7 +1,7 @@
 /** /help — what each command does. */
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { Command } from '../src/bot/command.js';
-import { replyOptions } from '../src/bot/send.js';
+import { replyOptions } from '../src/bot/payload-options.js';
 import { helpAnswer } from '../src/render/info.js';
 
 export const help = {

@@ -1,7 +1,7 @@
 /** /articles and /help. */
 import type { Content } from '../content/types.js';
-import { articleName, articleSource } from '../core/present.js';
-import { finalize, type Payload } from './limits.js';
+import { articleName, articleSource } from '../core/reader-text.js';
+import { finalize, type Payload } from './payload.js';
 import { escapeMarkdown } from './markdown.js';
 import { articleColor } from './passage.js';
 

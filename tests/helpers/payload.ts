@@ -3,7 +3,7 @@
  * payload. It does not reuse src/render/limits.ts: a test that reused it could not catch a wrong limit.
  */
 import { expect } from 'vitest';
-import type { Payload } from '../../src/render/limits.js';
+import type { Payload } from '../../src/render/payload.js';
 
 export function expectWithinDiscordLimits(p: Payload): void {
   expect(p.allowed_mentions).toEqual({ parse: [] });
