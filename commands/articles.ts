@@ -2,7 +2,7 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { Command } from '../src/bot/command.js';
 import { replyOptions } from '../src/bot/payload-options.js';
-import { articlesAnswer } from '../src/render/info.js';
+import { articlesAnswer } from '../src/render/articles.js';
 
 export const articles = {
   data: new SlashCommandBuilder()
