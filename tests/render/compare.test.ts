@@ -7,29 +7,8 @@ import { decodeId } from '../../src/render/custom-id.js';
 import { LIMITS } from '../../src/render/discord-limits.js';
 import { embedLength, type Payload } from '../../src/render/payload.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
+import { tinyCompare } from '../helpers/compare.js';
 import { realCore, tinyContent } from '../helpers/content.js';
-
-const tiny = tinyContent([
-  {
-    id: 'alpha',
-    body: [
-      'Europe worried about the price of natural gas.',
-      'The gas pipeline to *Germany* was a threat.',
-      'Nothing here about fuel.',
-    ].join('\n\n'),
-    extra: ['short: Alpha (The Outlet)', 'url: https://example.com/alpha', 'notice: A _partial_ copy.'].join(
-      '\n',
-    ),
-  },
-  { id: 'beta', body: 'Bread is baked daily.' },
-]);
-const tinyIndex = createSearchIndex(tiny.passages.values());
-
-function tinyCompare(input: string): Comparison {
-  const c = compare(tiny, tinyIndex, input);
-  if (!c) throw new Error(`no comparison for ${input}`);
-  return c;
-}
 
 async function realCompare(input: string, options: Parameters<typeof compare>[3] = {}): Promise<Comparison> {
   const core = await realCore();

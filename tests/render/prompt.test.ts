@@ -1,36 +1,14 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/content/types.js';
-import { compare, type Comparison } from '../../src/core/compare.js';
+import type { Comparison } from '../../src/core/compare.js';
 import { pickPrompt, usedPromptIds, type PromptPick } from '../../src/core/prompts.js';
-import { createSearchIndex } from '../../src/core/search.js';
 import { LIMITS } from '../../src/render/discord-limits.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
 import { embedLength, type Payload } from '../../src/render/payload.js';
 import { freePromptPost, pollFor, promptPost, threadName } from '../../src/render/prompt.js';
-import { realCore, tinyContent } from '../helpers/content.js';
-
-const tiny = tinyContent([
-  {
-    id: 'alpha',
-    body: [
-      'Europe worried about the price of natural gas.',
-      'The gas pipeline to *Germany* was a threat.',
-      'Nothing here about fuel.',
-    ].join('\n\n'),
-    extra: ['short: Alpha (The Outlet)', 'url: https://example.com/alpha', 'notice: A _partial_ copy.'].join(
-      '\n',
-    ),
-  },
-  { id: 'beta', body: 'Bread is baked daily.' },
-]);
-const tinyIndex = createSearchIndex(tiny.passages.values());
-
-function tinyCompare(input: string): Comparison {
-  const c = compare(tiny, tinyIndex, input);
-  if (!c) throw new Error(`no comparison for ${input}`);
-  return c;
-}
+import { TINY, tinyCompare } from '../helpers/compare.js';
+import { realCore } from '../helpers/content.js';
 
 async function realPick(topicId: string): Promise<PromptPick> {
   const core = await realCore();
@@ -49,7 +27,7 @@ const embedsOf = (p: Payload): APIEmbed[] => p.embeds ?? [];
 
 describe('pollFor', () => {
   it('asks which argument is better supported, one answer per article plus "Not sure yet"', () => {
-    expect(pollFor(tiny.articles)).toEqual({
+    expect(pollFor(TINY.articles)).toEqual({
       question: { text: 'Which argument is better supported by the texts?' },
       answers: [
         { poll_media: { text: 'Alpha (The Outlet)' } },
@@ -101,8 +79,8 @@ describe('promptPost', () => {
     }
   });
   it('escapes markdown in the question', () => {
-    const [topic] = tiny.topics;
-    if (!topic) throw new Error('no tiny topic');
+    const [topic] = TINY.topics;
+    if (!topic) throw new Error('no TINY topic');
     const prompt = { ...topic.prompts[0], text: 'Is *this* <@1> right?' } as PromptPick['prompt'];
     const out = promptPost(
       { prompt, evidence: tinyCompare('gas'), restarted: false },
