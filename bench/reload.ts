@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { loadContent } from '../src/content/load.js';
 import { startLiveCore, type LiveCore } from '../src/core/live.js';
 import { mainThreadBuilder, offThreadBuilder, type CoreBuilder } from '../src/core/reload.js';
-import { quoteAnswer, quoteChoices } from '../src/render/quote.js';
+import { answerQuote, suggestQuotes } from '../commands/quote.js';
 import { realCorpus, syntheticPassages } from './corpus.js';
 import { percentile, summarize, type Spread } from './stats.js';
 
@@ -98,8 +98,8 @@ async function ask(live: LiveCore, done: () => boolean): Promise<number[]> {
     while (due <= performance.now()) {
       const question = QUESTIONS[asked % QUESTIONS.length] as string;
       const core = live.core();
-      if (asked++ % 2 === 0) quoteChoices(core, question);
-      else quoteAnswer(core, { query: question, public: false, owner: 'bench' });
+      if (asked++ % 2 === 0) suggestQuotes(core, question);
+      else answerQuote(core, { query: question, public: false, owner: 'bench' });
       times.push(performance.now() - due);
       due += ASK_EVERY_MS;
     }

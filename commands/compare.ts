@@ -1,13 +1,15 @@
 /** /compare topic:<text> — what each article says on a topic, side by side. */
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { PermissionFlagsBits, type ButtonInteraction } from 'discord.js';
-import type { Command, Context } from '../src/bot/command.js';
-import { notice, replyOptions } from '../src/bot/send.js';
-import { compare, findTopic } from '../src/core/compare.js';
-import type { Core } from '../src/core/index.js';
+import type { BotServices, Command } from '../src/bot/command.js';
+import { replyOptions } from '../src/bot/payload-options.js';
+// The core's compare is named for what it does here: comparing the articles on one topic.
+import { compare as compareOnTopic, findTopic } from '../src/core/compare.js';
 import { pickPrompt } from '../src/core/prompts.js';
-import { compareAnswer, compareMoreAnswer, freePromptPost, promptPost } from '../src/render/compare.js';
-import { fitChoices, type Choice } from '../src/render/limits.js';
+import { matchTopics } from '../src/core/quote.js';
+import { compareAnswer, compareMoreAnswer, topicChoices } from '../src/render/compare.js';
+import { privateNotice } from '../src/render/payload.js';
+import { freePromptPost, promptPost } from '../src/render/prompt.js';
 
 export const TEACHERS_ONLY =
   'Only teachers (members who can Manage Messages) can post a discussion to the class.';
@@ -28,29 +30,16 @@ const data = new SlashCommandBuilder()
   )
   .toJSON();
 
-/** Curated topics matching what is typed (all of them when nothing is). */
-export function topicChoices(core: Core, typed: string): Choice[] {
-  const q = typed.trim().toLowerCase();
-  const topics = core.content.topics.filter(
-    (t) => q === '' || `${t.id} ${t.title}`.toLowerCase().includes(q),
-  );
-  const choices = topics.map((t) => ({ name: t.title, value: t.id }));
-  // Free text stays possible: offer what was typed as its own choice.
-  if (q !== '' && topics.length === 0)
-    choices.push({ name: `Search: ${typed.trim()}`, value: typed.trim().slice(0, 100) });
-  return fitChoices(choices);
-}
-
-async function discuss(i: ButtonInteraction, [topic]: readonly string[], ctx: Context): Promise<void> {
+async function discuss(i: ButtonInteraction, [topic]: readonly string[], bot: BotServices): Promise<void> {
   if (!i.memberPermissions?.has(PermissionFlagsBits.ManageMessages)) {
-    await i.reply(notice(TEACHERS_ONLY));
+    await i.reply(replyOptions(privateNotice(TEACHERS_ONLY)));
     return;
   }
-  const core = ctx.core();
+  const core = bot.core();
   const curated = findTopic(core.content, topic ?? '');
-  const c = compare(core.content, core.index, topic ?? '');
+  const c = compareOnTopic(core.content, core.index, topic ?? '');
   if (!c) {
-    await i.reply(notice(NOTHING));
+    await i.reply(replyOptions(privateNotice(NOTHING)));
     return;
   }
   let payload;
@@ -65,29 +54,32 @@ async function discuss(i: ButtonInteraction, [topic]: readonly string[], ctx: Co
   await i.reply(replyOptions(payload));
 }
 
-export const compareCommand = {
+export const compare = {
   data,
-  async execute(i, ctx) {
+  async execute(i, bot) {
     const topic = i.options.getString('topic', true);
-    const core = ctx.core();
-    const c = compare(core.content, core.index, topic);
+    const core = bot.core();
+    const c = compareOnTopic(core.content, core.index, topic);
     if (!c) {
-      await i.reply(notice(NOTHING));
+      await i.reply(replyOptions(privateNotice(NOTHING)));
       return;
     }
     await i.reply(replyOptions(compareAnswer(c, c.topic?.id ?? topic)));
   },
-  autocomplete: (i, ctx) => topicChoices(ctx.core(), i.options.getFocused()),
+  autocomplete: (i, bot) => {
+    const typed = i.options.getFocused();
+    return topicChoices(matchTopics(bot.core().content, typed), typed, { freeText: true });
+  },
   buttons: {
-    async more(i, [articleId, offset, topic], ctx) {
-      const core = ctx.core();
+    async more(i, [articleId, offset, topic], bot) {
+      const core = bot.core();
       const from = Number(offset);
-      const c = compare(core.content, core.index, topic ?? '', {
+      const c = compareOnTopic(core.content, core.index, topic ?? '', {
         offset: Number.isInteger(from) ? from : 0,
         perArticle: 3,
       });
       if (!c || !articleId || !core.content.articleById.has(articleId)) {
-        await i.reply(notice('That button has expired. Run /compare again.'));
+        await i.reply(replyOptions(privateNotice('That button has expired. Run /compare again.')));
         return;
       }
       await i.reply(

@@ -1,8 +1,8 @@
 /** /help — what each command does. */
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { Command } from '../src/bot/command.js';
-import { replyOptions } from '../src/bot/send.js';
-import { helpAnswer } from '../src/render/info.js';
+import { replyOptions } from '../src/bot/payload-options.js';
+import { helpAnswer } from '../src/render/help.js';
 
 export const help = {
   data: new SlashCommandBuilder().setName('help').setDescription('What each command does').toJSON(),

@@ -1,12 +1,12 @@
 /** Every slash command, in one static list. */
 import type { Command } from '../src/bot/command.js';
 import { articles } from './articles.js';
-import { compareCommand } from './compare.js';
+import { compare } from './compare.js';
 import { help } from './help.js';
 import { prompt } from './prompt.js';
 import { quote } from './quote.js';
 import { summary } from './summary.js';
 
-export const commands: readonly Command[] = [quote, compareCommand, prompt, summary, articles, help];
+export const commands: readonly Command[] = [quote, compare, prompt, summary, articles, help];
 
 export const commandsByName: ReadonlyMap<string, Command> = new Map(commands.map((c) => [c.data.name, c]));

@@ -9,21 +9,23 @@ import {
   type Message,
 } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
-import { editOptions, messageOptions } from '../src/bot/send.js';
+import { editOptions, messageOptions, replyOptions } from '../src/bot/payload-options.js';
 import { PROMPT_LEVELS, type Content } from '../src/content/types.js';
-import { isPromptLevel, pickPrompt } from '../src/core/prompts.js';
-import { promptPost, threadName, usedPromptIds } from '../src/render/compare.js';
-import { finalize, type Payload } from '../src/render/limits.js';
+import { isPromptLevel, pickPrompt, usedPromptIds } from '../src/core/prompts.js';
+import { matchTopics } from '../src/core/quote.js';
+import { topicChoices } from '../src/render/compare.js';
+import { LIMITS } from '../src/render/discord-limits.js';
 import { echo, escapeMarkdown } from '../src/render/markdown.js';
-import { topicChoices } from './compare.js';
+import { privateNotice, type Payload } from '../src/render/payload.js';
+import { promptPost, threadName } from '../src/render/prompt.js';
 
-/** How far back the channel's history is read to find prompts already used. */
-export const HISTORY_LIMIT = 100;
+/** How far back the channel's history is read to find prompts already used: one fetch's worth. */
+export const HISTORY_LIMIT = LIMITS.messagesPerFetch;
 
 /** The private answer to a topic not in topics.yaml: what was typed is escaped and cut short. */
 export function unknownTopic(content: Content, typed: string): Payload {
   const topics = content.topics.map((t) => escapeMarkdown(t.id)).join(', ');
-  return finalize({ ephemeral: true, content: `Unknown topic “${echo(typed)}”. Topics: ${topics}.` });
+  return privateNotice(`Unknown topic “${echo(typed)}”. Topics: ${topics}.`);
 }
 
 const data = new SlashCommandBuilder()
@@ -51,14 +53,14 @@ const data = new SlashCommandBuilder()
 
 export const prompt = {
   data,
-  async execute(i, ctx) {
+  async execute(i, bot) {
     const channel = i.channel;
     if (!i.inGuild() || !channel || !('send' in channel) || channel.type === ChannelType.DM) {
-      await i.reply({ content: 'Use /prompt in a server channel.', flags: MessageFlags.Ephemeral });
+      await i.reply(replyOptions(privateNotice('Use /prompt in a server channel.')));
       return;
     }
     await i.deferReply({ flags: MessageFlags.Ephemeral });
-    const core = ctx.core();
+    const core = bot.core();
     const topicId = i.options.getString('topic') ?? undefined;
     const level = i.options.getString('level') ?? undefined;
     const wantThread = i.options.getBoolean('thread') ?? false;
@@ -80,7 +82,7 @@ export const prompt = {
       used,
     });
     if (!result.ok) {
-      await i.editReply(editOptions(finalize({ ephemeral: true, content: result.error })));
+      await i.editReply(editOptions(privateNotice(result.error)));
       return;
     }
     const topic = core.content.topics.find((t) => t.id === result.pick.prompt.topicId);
@@ -103,12 +105,14 @@ export const prompt = {
     }
     if (result.pick.restarted)
       where += '\nEvery prompt has been used in this channel; the rotation started over.';
-    ctx.log.info(
+    bot.log.info(
       { command: 'prompt', interactionId: i.id, guildId: i.guildId, prompt: result.pick.prompt.id },
       'prompt posted',
     );
-    await i.editReply({ content: where, allowedMentions: { parse: [] } });
+    await i.editReply(editOptions(privateNotice(where)));
   },
-  autocomplete: (i, ctx) =>
-    topicChoices(ctx.core(), i.options.getFocused()).filter((c) => !c.name.startsWith('Search: ')),
+  autocomplete: (i, bot) => {
+    const typed = i.options.getFocused();
+    return topicChoices(matchTopics(bot.core().content, typed), typed, { freeText: false });
+  },
 } satisfies Command;

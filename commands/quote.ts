@@ -1,20 +1,32 @@
 /** /quote query:<text, autocomplete> [article] [public] — find an exact passage. */
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { ButtonInteraction } from 'discord.js';
-import type { ButtonHandler, Command, Context } from '../src/bot/command.js';
-import { notice, replyOptions, updateOptions } from '../src/bot/send.js';
+import type { BotServices, ButtonHandler, Command } from '../src/bot/command.js';
+import { replyOptions, updateOptions } from '../src/bot/payload-options.js';
+import { passageContext } from '../src/core/context.js';
+import type { Core } from '../src/core/index.js';
+import {
+  findPassage,
+  findQuote,
+  matchArticles,
+  parsePick,
+  suggestPassages,
+  type PassageInArticle,
+} from '../src/core/quote.js';
 import { unpackUser } from '../src/render/custom-id.js';
+import { LIMITS } from '../src/render/discord-limits.js';
+import { privateNotice, type Choice, type Payload } from '../src/render/payload.js';
 import {
   articleChoices,
   citeAnswer,
   contextAnswer,
   MAX_QUERY_LENGTH,
-  parsePick,
   queryFromHeader,
   quoteAnswer,
   quoteChoices,
   shareAnswer,
   sourceWordingAnswer,
+  type QuoteRequest,
 } from '../src/render/quote.js';
 
 export const GONE = 'That passage is no longer in the articles (the content was edited). Run /quote again.';
@@ -36,36 +48,55 @@ const data = new SlashCommandBuilder()
   )
   .toJSON();
 
-async function replyOrGone(i: ButtonInteraction, payload: ReturnType<typeof citeAnswer>): Promise<void> {
-  await i.reply(payload ? replyOptions(payload) : notice(GONE));
+/** /quote's answer: the core finds the page of matches, the renderer shows it. */
+export function answerQuote(core: Core, req: QuoteRequest & { readonly index?: number }): Payload {
+  return quoteAnswer(findQuote(core, req), req);
+}
+
+/** /quote's autocomplete for the query: the core suggests passages, the renderer lists them. */
+export function suggestQuotes(core: Core, typed: string, articleId?: string): Choice[] {
+  return quoteChoices(core.content, suggestPassages(core, typed, LIMITS.choices, articleId), typed);
+}
+
+/** A button on one passage: answers privately, or says the passage is gone. */
+function onPassage(render: (found: PassageInArticle, i: ButtonInteraction) => Payload): ButtonHandler {
+  return async (i, [id], bot) => {
+    const found = findPassage(bot.core().content, id ?? '');
+    await i.reply(replyOptions(found ? render(found, i) : privateNotice(GONE)));
+  };
 }
 
 /**
  * The query to page with: the custom_id holds only part of a long one, so the whole of it is read
  * back from the answer's header, keeping a picked passage first.
  */
-function fullQuery(ctx: Context, fromId: string, header: string): string {
+function fullQuery(core: Core, fromId: string, header: string): string {
   const shown = queryFromHeader(header);
   if (shown === undefined) return fromId;
-  const { passageId } = parsePick(ctx.core(), fromId);
+  const { passageId } = parsePick(core, fromId);
   return passageId === undefined ? shown : `${passageId} ${shown}`;
 }
 
-const page: ButtonHandler = async (i, fields, ctx) => {
+const page: ButtonHandler = async (i, fields, bot) => {
   const [owner, index, articleId, pub, query] = fields;
   if (unpackUser(owner) !== i.user.id) {
     await i.reply(
-      notice('Only the person who ran this /quote can page through it. Run /quote yourself to search.'),
+      replyOptions(
+        privateNotice(
+          'Only the person who ran this /quote can page through it. Run /quote yourself to search.',
+        ),
+      ),
     );
     return;
   }
   const n = Number(index);
   if (!Number.isInteger(n) || n < 0 || query === undefined) {
-    await i.reply(notice('That button has expired. Run /quote again.'));
+    await i.reply(replyOptions(privateNotice('That button has expired. Run /quote again.')));
     return;
   }
-  const payload = quoteAnswer(ctx.core(), {
-    query: fullQuery(ctx, query, i.message.content),
+  const core = bot.core();
+  const payload = answerQuote(core, {
+    query: fullQuery(core, query, i.message.content),
     ...(articleId && { articleId }),
     public: pub === '1',
     owner: i.user.id,
@@ -76,15 +107,19 @@ const page: ButtonHandler = async (i, fields, ctx) => {
 
 export const quote = {
   data,
-  async execute(i, ctx: Context) {
+  async execute(i, bot: BotServices) {
     const query = i.options.getString('query', true);
     const articleId = i.options.getString('article') ?? undefined;
-    const core = ctx.core();
+    const core = bot.core();
     if (articleId !== undefined && !core.content.articleById.has(articleId)) {
-      await i.reply(notice('Unknown article. Pick one from the list, or leave it empty to search them all.'));
+      await i.reply(
+        replyOptions(
+          privateNotice('Unknown article. Pick one from the list, or leave it empty to search them all.'),
+        ),
+      );
       return;
     }
-    const payload = quoteAnswer(core, {
+    const payload = answerQuote(core, {
       query,
       ...(articleId !== undefined && { articleId }),
       public: i.options.getBoolean('public') ?? false,
@@ -92,12 +127,12 @@ export const quote = {
     });
     await i.reply(replyOptions(payload));
   },
-  autocomplete(i, ctx) {
+  autocomplete(i, bot) {
     const focused = i.options.getFocused(true);
-    const core = ctx.core();
-    if (focused.name === 'article') return articleChoices(core, focused.value);
+    const core = bot.core();
+    if (focused.name === 'article') return articleChoices(matchArticles(core.content, focused.value));
     const articleId = i.options.getString('article') ?? undefined;
-    return quoteChoices(
+    return suggestQuotes(
       core,
       focused.value,
       articleId && core.content.articleById.has(articleId) ? articleId : undefined,
@@ -105,10 +140,17 @@ export const quote = {
   },
   buttons: {
     page,
-    ctx: (i, [id], ctx) => replyOrGone(i, contextAnswer(ctx.core(), id ?? '')),
-    cite: (i, [id], ctx) => replyOrGone(i, citeAnswer(ctx.core(), id ?? '')),
-    share: (i, [id], ctx) => replyOrGone(i, shareAnswer(ctx.core(), id ?? '', i.user.id)),
-    source: (i, [id], ctx) => replyOrGone(i, sourceWordingAnswer(ctx.core(), id ?? '')),
+    // "ctx" is the Context button's action in custom ids already posted: the name stays.
+    ctx: async (i, [id], bot) => {
+      const content = bot.core().content;
+      const context = passageContext(content, id ?? '', 1);
+      const article = context && content.articleById.get(context.passage.articleId);
+      const payload = context && article ? contextAnswer(article, context) : privateNotice(GONE);
+      await i.reply(replyOptions(payload));
+    },
+    cite: onPassage((found) => citeAnswer(found)),
+    share: onPassage((found, i) => shareAnswer(found, i.user.id)),
+    source: onPassage((found) => sourceWordingAnswer(found)),
     noop: async (i) => {
       await i.deferUpdate();
     },

@@ -3,10 +3,13 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import { InteractionContextType } from 'discord-api-types/v10';
 import { MessageFlags, PermissionFlagsBits, type Message } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
-import { editOptions } from '../src/bot/send.js';
-import { summarize, summaryAnswer, type ThreadMessage } from '../src/render/summary.js';
+import { editOptions, replyOptions } from '../src/bot/payload-options.js';
+import { summarize, type ThreadMessage } from '../src/core/summary.js';
+import { LIMITS } from '../src/render/discord-limits.js';
+import { privateNotice } from '../src/render/payload.js';
+import { summaryAnswer } from '../src/render/summary.js';
 
-/** Most messages read from a thread (10 pages of 100). */
+/** Most messages read from a thread (10 fetches of Discord's most per fetch). */
 export const MAX_THREAD_MESSAGES = 1000;
 
 const data = new SlashCommandBuilder()
@@ -18,20 +21,23 @@ const data = new SlashCommandBuilder()
 
 export const summary = {
   data,
-  async execute(i, ctx) {
+  async execute(i, bot) {
     const thread = i.channel;
     if (!thread?.isThread()) {
-      await i.reply({
-        content: 'Run /summary inside a discussion thread (for example one opened by /prompt thread:true).',
-        flags: MessageFlags.Ephemeral,
-      });
+      await i.reply(
+        replyOptions(
+          privateNotice(
+            'Run /summary inside a discussion thread (for example one opened by /prompt thread:true).',
+          ),
+        ),
+      );
       return;
     }
     await i.deferReply({ flags: MessageFlags.Ephemeral });
     const messages: ThreadMessage[] = [];
     let before: string | undefined;
     while (messages.length < MAX_THREAD_MESSAGES) {
-      const page = await thread.messages.fetch({ limit: 100, ...(before && { before }) });
+      const page = await thread.messages.fetch({ limit: LIMITS.messagesPerFetch, ...(before && { before }) });
       const list: Message[] = [...page.values()];
       for (const m of list) {
         messages.push({
@@ -41,10 +47,10 @@ export const summary = {
           embeds: m.embeds.map((e) => ({ footer: e.footer })),
         });
       }
-      if (list.length < 100) break;
+      if (list.length < LIMITS.messagesPerFetch) break;
       before = list.at(-1)?.id;
     }
-    const core = ctx.core();
+    const core = bot.core();
     await i.editReply(
       editOptions(
         summaryAnswer(summarize(messages, core.content, i.client.user.id), core.content, thread.name),

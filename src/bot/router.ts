@@ -3,9 +3,11 @@
  * interaction id (never the token) and answered with a short private apology; autocomplete answers
  * no choices instead. The router also tracks replies in flight, so shutdown can wait for them.
  */
-import { MessageFlags, type Interaction, type InteractionReplyOptions } from 'discord.js';
+import type { Interaction } from 'discord.js';
 import { decodeId } from '../render/custom-id.js';
-import type { ButtonHandler, Command, Context } from './command.js';
+import { privateNotice } from '../render/payload.js';
+import type { BotServices, ButtonHandler, Command } from './command.js';
+import { replyOptions } from './payload-options.js';
 
 export const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';
 export const OLD_BUTTON =
@@ -47,7 +49,7 @@ export function buttonHandler(
   return handler && { handler, fields: id.fields };
 }
 
-export function createRouter(commands: ReadonlyMap<string, Command>, ctx: Context): Router {
+export function createRouter(commands: ReadonlyMap<string, Command>, bot: BotServices): Router {
   const pending = new Set<Promise<void>>();
   let closed = false;
 
@@ -55,9 +57,9 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: Contex
     if (i.isAutocomplete()) {
       let choices: Awaited<ReturnType<NonNullable<Command['autocomplete']>>> = [];
       try {
-        choices = (await commands.get(i.commandName)?.autocomplete?.(i, ctx)) ?? [];
+        choices = (await commands.get(i.commandName)?.autocomplete?.(i, bot)) ?? [];
       } catch (err) {
-        ctx.log.error({ err, ...logContext(i) }, 'autocomplete failed');
+        bot.log.error({ err, ...logContext(i) }, 'autocomplete failed');
       }
       await i.respond(choices);
       return;
@@ -65,22 +67,22 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: Contex
     if (i.isChatInputCommand()) {
       const command = commands.get(i.commandName);
       if (!command) {
-        await i.reply(ephemeral('That command is not available any more.'));
+        await i.reply(replyOptions(privateNotice('That command is not available any more.')));
         return;
       }
-      await command.execute(i, ctx);
+      await command.execute(i, bot);
       return;
     }
     if (i.isButton()) {
       const found = buttonHandler(commands, i.customId);
       if (!found) {
-        await i.reply(ephemeral(OLD_BUTTON));
+        await i.reply(replyOptions(privateNotice(OLD_BUTTON)));
         return;
       }
-      await found.handler(i, found.fields, ctx);
+      await found.handler(i, found.fields, bot);
       return;
     }
-    if (i.isRepliable()) await i.reply(ephemeral(OLD_BUTTON));
+    if (i.isRepliable()) await i.reply(replyOptions(privateNotice(OLD_BUTTON)));
   }
 
   async function guarded(i: Interaction): Promise<void> {
@@ -88,15 +90,15 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: Contex
     try {
       if (closed) {
         if (i.isAutocomplete()) await i.respond([]);
-        else if (i.isRepliable()) await i.reply(ephemeral(SHUTTING_DOWN));
+        else if (i.isRepliable()) await i.reply(replyOptions(privateNotice(SHUTTING_DOWN)));
         return;
       }
       await dispatch(i);
-      ctx.log.debug({ ...logContext(i), ms: Date.now() - started }, 'answered');
+      bot.log.debug({ ...logContext(i), ms: Date.now() - started }, 'answered');
     } catch (err) {
-      ctx.log.error({ err, ...logContext(i) }, 'interaction failed');
+      bot.log.error({ err, ...logContext(i) }, 'interaction failed');
       await apologize(i).catch((e: unknown) => {
-        ctx.log.warn({ err: e, ...logContext(i) }, 'could not send the apology');
+        bot.log.warn({ err: e, ...logContext(i) }, 'could not send the apology');
       });
     }
   }
@@ -118,16 +120,12 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: Contex
   };
 }
 
-function ephemeral(content: string): InteractionReplyOptions {
-  return { content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } };
-}
-
 async function apologize(i: Interaction): Promise<void> {
   if (i.isAutocomplete()) {
     if (!i.responded) await i.respond([]);
     return;
   }
   if (!i.isRepliable()) return;
-  if (i.deferred || i.replied) await i.followUp(ephemeral(APOLOGY));
-  else await i.reply(ephemeral(APOLOGY));
+  if (i.deferred || i.replied) await i.followUp(replyOptions(privateNotice(APOLOGY)));
+  else await i.reply(replyOptions(privateNotice(APOLOGY)));
 }

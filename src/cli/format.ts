@@ -9,7 +9,7 @@ import {
   innerQuotesLine,
   speakerLine,
   type Segment,
-} from '../core/present.js';
+} from '../core/reader-text.js';
 import type { PromptPick } from '../core/prompts.js';
 import { matchedWords, type SearchHit } from '../core/search/index.js';
 

@@ -8,7 +8,7 @@ import { CITATION_STYLES, cite, type CitationStyle } from '../core/cite.js';
 import { compare } from '../core/compare.js';
 import { passageContext } from '../core/context.js';
 import type { Core } from '../core/index.js';
-import { articleName, articleSource } from '../core/present.js';
+import { articleName, articleSource } from '../core/reader-text.js';
 import { isPromptLevel, pickPrompt } from '../core/prompts.js';
 import { parseQuery, searchPassages } from '../core/search/index.js';
 import {

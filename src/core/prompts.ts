@@ -5,6 +5,7 @@
  */
 import { PROMPT_LEVELS, type Content, type Prompt, type PromptLevel } from '../content/types.js';
 import { compare, type Comparison } from './compare.js';
+import { PROMPT_FOOTER_PREFIX } from './reader-text.js';
 import type { SearchIndex } from './search/index.js';
 
 export interface PromptPick {
@@ -59,4 +60,21 @@ export function pickPrompt(content: Content, index: SearchIndex, options: PickOp
 /** A prompt by its id (`<topic>:<level>`). */
 export function promptById(content: Content, id: string): Prompt | undefined {
   return allPrompts(content).find((p) => p.id === id);
+}
+
+/** What reading prompt history needs of a message: its embeds' footers. */
+export interface PostedMessage {
+  readonly embeds: readonly { readonly footer?: { readonly text: string } | null }[];
+}
+
+/** The prompt ids in the bot's own earlier posts (from their footers, see PROMPT_FOOTER_PREFIX). */
+export function usedPromptIds(messages: readonly PostedMessage[]): string[] {
+  const out: string[] = [];
+  for (const m of messages) {
+    for (const e of m.embeds) {
+      const text = e.footer?.text ?? '';
+      if (text.startsWith(PROMPT_FOOTER_PREFIX)) out.push(text.slice(PROMPT_FOOTER_PREFIX.length).trim());
+    }
+  }
+  return out;
 }

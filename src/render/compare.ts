@@ -1,20 +1,14 @@
-/** /compare and /prompt payloads: one block per article, stacked so they read well on phones. */
-import { ButtonStyle, type APIEmbed, type RESTAPIPoll } from 'discord-api-types/v10';
+/** /compare payloads: one block per article, stacked so they read well on phones. */
+import { ButtonStyle, type APIEmbed } from 'discord-api-types/v10';
 import { button, row } from './components.js';
-import type { Article } from '../content/types.js';
+import type { Topic } from '../content/types.js';
 import type { Comparison, Perspective } from '../core/compare.js';
-import type { PromptPick } from '../core/prompts.js';
-import { speakerLine } from '../core/present.js';
+import { highlight, speakerLine } from '../core/reader-text.js';
 import { encodeId } from './custom-id.js';
-import { finalize, LIMITS, truncate, type Payload } from './limits.js';
+import { LIMITS } from './discord-limits.js';
+import { finalize, fitChoices, truncate, type Choice, type Payload } from './payload.js';
 import { boldMatches, echo, escapeMarkdown } from './markdown.js';
 import { articleColor } from './passage.js';
-import { highlight } from '../core/present.js';
-
-export const POLL_QUESTION = 'Which argument is better supported by the texts?';
-export const POLL_UNSURE = 'Not sure yet';
-/** Marks the bot's own prompt posts, so /prompt can rotate without storing anything. */
-export const PROMPT_FOOTER_PREFIX = 'Prompt ';
 
 /** One article's block: label, best passages with paragraph numbers, or a plain "does not address". */
 export function perspectiveEmbed(p: Perspective, title: string): APIEmbed {
@@ -94,77 +88,18 @@ export function compareMoreAnswer(
   });
 }
 
-export function pollFor(articles: readonly Article[]): RESTAPIPoll {
-  return {
-    question: { text: POLL_QUESTION },
-    answers: [
-      ...articles
-        .slice(0, LIMITS.pollAnswers - 1)
-        .map((a) => ({ poll_media: { text: truncate(a.short, LIMITS.pollAnswer) } })),
-      { poll_media: { text: POLL_UNSURE } },
-    ],
-    duration: 24,
-    allow_multiselect: false,
-  };
-}
-
-const LEVEL_LABEL = { understand: 'Understand', analyze: 'Analyze', evaluate: 'Evaluate' } as const;
-
-/** A discussion question posted to the class, with the evidence from each perspective. */
-export function promptPost(pick: PromptPick, options: { poll: boolean; topicTitle: string }): Payload {
-  const { prompt, evidence } = pick;
-  return finalize({
-    ephemeral: false,
-    embeds: [
-      {
-        color: 0x5865f2,
-        author: { name: `Discussion · ${LEVEL_LABEL[prompt.level]}` },
-        title: truncate(options.topicTitle, LIMITS.embedTitle),
-        description: `## ${escapeMarkdown(prompt.text)}\nCite the texts: use **/quote**, then **Share**.`,
-        footer: { text: `${PROMPT_FOOTER_PREFIX}${prompt.id}` },
-      },
-      ...evidence.perspectives.map((p) => perspectiveEmbed(p, evidence.title)),
-    ],
-    ...(options.poll && { poll: pollFor(evidence.perspectives.map((p) => p.article)) }),
-  });
-}
-
-/** Discuss on a free-text comparison: a question written by people, filled with the topic. */
-export const FREE_PROMPT_TEMPLATE =
-  'What does each article say about “{topic}”? Which account is better supported by evidence from the texts?';
-
-export function freePromptPost(c: Comparison, options: { poll: boolean }): Payload {
-  return finalize({
-    ephemeral: false,
-    embeds: [
-      {
-        color: 0x5865f2,
-        author: { name: 'Discussion · Evaluate' },
-        title: truncate(c.title, LIMITS.embedTitle),
-        description: `## ${FREE_PROMPT_TEMPLATE.replace('{topic}', echo(c.title))}\nCite the texts: use **/quote**, then **Share**.`,
-        footer: { text: `${PROMPT_FOOTER_PREFIX}free` },
-      },
-      ...c.perspectives.map((p) => perspectiveEmbed(p, c.title)),
-    ],
-    ...(options.poll && { poll: pollFor(c.perspectives.map((p) => p.article)) }),
-  });
-}
-
-/** Thread names are at most 100 characters. */
-export function threadName(title: string): string {
-  return truncate(`Discussion: ${title}`.replace(/\s+/g, ' '), LIMITS.threadName);
-}
-
-/** The prompt ids in the bot's own earlier posts (from their footers). */
-export function usedPromptIds(
-  messages: readonly { embeds: readonly { footer?: { text: string } | null }[] }[],
-): string[] {
-  const out: string[] = [];
-  for (const m of messages) {
-    for (const e of m.embeds) {
-      const text = e.footer?.text ?? '';
-      if (text.startsWith(PROMPT_FOOTER_PREFIX)) out.push(text.slice(PROMPT_FOOTER_PREFIX.length).trim());
-    }
-  }
-  return out;
+/**
+ * Autocomplete for a topic: the curated topics that match what was typed (see the core's
+ * matchTopics). With `freeText`, what was typed is offered as its own choice when no topic matches.
+ */
+export function topicChoices(
+  topics: readonly Topic[],
+  typed: string,
+  options: { freeText: boolean },
+): Choice[] {
+  const choices = topics.map((t) => ({ name: t.title, value: t.id }));
+  const text = typed.trim();
+  if (options.freeText && text !== '' && topics.length === 0)
+    choices.push({ name: `Search: ${text}`, value: text.slice(0, LIMITS.choiceValue) });
+  return fitChoices(choices);
 }

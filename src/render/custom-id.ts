@@ -4,7 +4,7 @@
  * Fields are percent-escaped for `|` and `%`; user ids are written in base 36 to save room.
  */
 import { clip, dropLast } from './graphemes.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from './discord-limits.js';
 
 const SEP = '|';
 

@@ -2,8 +2,8 @@
  * Markdown for Discord: escaping what users type and what articles say, so nothing in either can
  * format, link or mention, and bold for matched words.
  */
-import type { Segment } from '../core/present.js';
-import { truncate } from './limits.js';
+import type { Segment } from '../core/reader-text.js';
+import { truncate } from './payload.js';
 
 /**
  * Escapes Discord markdown: emphasis, code, spoilers, quotes, headings, lists, masked links,

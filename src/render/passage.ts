@@ -10,7 +10,7 @@ import {
   innerQuotesLine,
   passageCorrections,
   speakerLine,
-} from '../core/present.js';
+} from '../core/reader-text.js';
 import { boldMatches, escapeMarkdown } from './markdown.js';
 
 /** A stable colour per article, so the same article looks the same everywhere. */

@@ -1,18 +1,19 @@
 /** /quote answers: one passage at a time, with buttons to page, see context, share and cite. */
 import { ButtonStyle } from 'discord-api-types/v10';
 import { button, row } from './components.js';
-import type { Core } from '../core/index.js';
-import { articleName, snippet } from '../core/present.js';
-import { parseQuery, searchPassages, type SearchHit } from '../core/search/index.js';
+import type { Article, Content } from '../content/types.js';
+import type { PassageContext } from '../core/context.js';
+import { articleName, snippet } from '../core/reader-text.js';
+import type { PassageInArticle, QuoteResult } from '../core/quote.js';
+import type { SearchHit } from '../core/search/index.js';
 import { encodeId, packUser } from './custom-id.js';
 import { clip } from './graphemes.js';
-import { finalize, fitChoices, LIMITS, truncate, type Choice, type Payload } from './limits.js';
+import { LIMITS } from './discord-limits.js';
+import { finalize, fitChoices, truncate, type Choice, type Payload } from './payload.js';
 import { echo } from './markdown.js';
 import { citationEmbed, contextEmbeds, passageEmbed, sourceWordingEmbed } from './passage.js';
-import { passageContext } from '../core/context.js';
 
-/** How many matches ◀ ▶ can step through. */
-export const MAX_RESULTS = 25;
+type QuoteFound = Extract<QuoteResult, { found: true }>;
 /** Longest /quote query (the option's max length): the answer's header holds all of it. */
 export const MAX_QUERY_LENGTH = 100;
 
@@ -25,6 +26,7 @@ export function queryFromHeader(content: string | null | undefined): string | un
   return m?.[1]?.replace(/\\(.)/g, '$1').replace(/@\u200B/g, '@');
 }
 
+/** How the answer is shown: the query's own words, not what was found (see src/core/quote.ts). */
 export interface QuoteRequest {
   readonly query: string;
   readonly articleId?: string;
@@ -32,16 +34,13 @@ export interface QuoteRequest {
   readonly public: boolean;
   /** The user who ran the command: only they can page. */
   readonly owner: string;
-  /** Which match to show, from 0. */
-  readonly index?: number;
 }
 
 /** The user-facing message when a query has nothing to search for or finds nothing. */
-export function noMatch(query: string): Payload {
-  const words = parseQuery(query).terms.length > 0 || /[\p{L}\p{N}]/u.test(query);
+function noMatch(query: string, hasWords: boolean): Payload {
   return finalize({
     ephemeral: true,
-    content: words
+    content: hasWords
       ? `No passage matches “${echo(query)}”. Try fewer or different words, or /compare for a topic.`
       : 'Type some words to search for, e.g. `/quote query: ammunition, not a ride`.',
   });
@@ -55,36 +54,9 @@ export function pickValue(passageId: string, typed: string): string {
   return clip(`${passageId} ${typed.replace(/\s+/g, ' ').trim()}`, LIMITS.choiceValue).trimEnd();
 }
 
-/** Splits a query into a picked passage id (when it starts with a known one) and the rest. */
-export function parsePick(core: Core, query: string): { passageId?: string; rest: string } {
-  const m = /^\s*(\S+#\d+)(?:\s+([\s\S]*))?$/.exec(query);
-  const id = m?.[1];
-  if (id === undefined || !core.index.passages.has(id)) return { rest: query };
-  return { passageId: id, rest: m?.[2] ?? '' };
-}
-
-function findHits(
-  core: Core,
-  query: string,
-  articleId: string | undefined,
-): { hits: SearchHit[]; shown: string } {
-  const options = { limit: MAX_RESULTS, ...(articleId !== undefined && { articleId }) };
-  const { passageId, rest } = parsePick(core, query);
-  const picked = passageId === undefined ? undefined : core.index.passages.get(passageId);
-  if (!picked) return { hits: searchPassages(core.index, query, options), shown: query };
-  const others = rest.trim() === '' ? [] : searchPassages(core.index, rest, options);
-  const own = others.find((h) => h.passage.id === picked.id);
-  const first: SearchHit = own ?? { passage: picked, score: 1, matched: [], queryTerms: [] };
-  return { hits: [first, ...others.filter((h) => h !== own)].slice(0, MAX_RESULTS), shown: rest };
-}
-
-export function quoteAnswer(core: Core, req: QuoteRequest): Payload {
-  const { hits, shown } = findHits(core, req.query, req.articleId);
-  if (hits.length === 0) return noMatch(req.query);
-  const index = Math.min(Math.max(0, req.index ?? 0), hits.length - 1);
-  const hit = hits[index] as SearchHit;
-  const article = core.content.articleById.get(hit.passage.articleId);
-  if (!article) return noMatch(req.query);
+/** ◀ ▶ Context Share Cite, and Source wording for a corrected passage. */
+function quoteButtons(found: QuoteFound, req: QuoteRequest): Payload['components'] {
+  const { hit, index, total } = found;
   const page = (i: number) =>
     encodeId(
       'quote',
@@ -95,12 +67,12 @@ export function quoteAnswer(core: Core, req: QuoteRequest): Payload {
       req.public ? '1' : '0',
       req.query,
     );
-  const rows = [
+  const off = (side: string) =>
+    button(encodeId('quote', 'noop', side), side === 'prev' ? '◀' : '▶', { disabled: true });
+  return [
     row(
-      index > 0 ? button(page(index - 1), '◀') : button('quote|noop|prev', '◀', { disabled: true }),
-      index < hits.length - 1
-        ? button(page(index + 1), '▶')
-        : button('quote|noop|next', '▶', { disabled: true }),
+      index > 0 ? button(page(index - 1), '◀') : off('prev'),
+      index < total - 1 ? button(page(index + 1), '▶') : off('next'),
       button(encodeId('quote', 'ctx', hit.passage.id), 'Context'),
       button(encodeId('quote', 'share', hit.passage.id), 'Share', { style: ButtonStyle.Primary }),
       button(encodeId('quote', 'cite', hit.passage.id), 'Cite'),
@@ -110,28 +82,30 @@ export function quoteAnswer(core: Core, req: QuoteRequest): Payload {
       ? [row(button(encodeId('quote', 'source', hit.passage.id), 'Source wording'))]
       : []),
   ];
+}
+
+/** One match of a /quote answer, with its buttons; or what to try when nothing matched. */
+export function quoteAnswer(result: QuoteResult, req: QuoteRequest): Payload {
+  if (!result.found) return noMatch(result.query, result.hasWords);
+  const { hit, article, index, total, shown } = result;
   // A passage picked with nothing else to page through needs no header.
   const header =
-    shown.trim() === '' ? '' : `Match ${index + 1} of ${hits.length} for “${echo(shown, MAX_QUERY_LENGTH)}”`;
+    shown.trim() === '' ? '' : `Match ${index + 1} of ${total} for “${echo(shown, MAX_QUERY_LENGTH)}”`;
   return finalize({
     ephemeral: !req.public,
     ...(header && { content: header }),
     embeds: [passageEmbed(article, hit.passage, hit.matched)],
-    components: rows,
+    components: quoteButtons(result, req),
   });
 }
 
-export function contextAnswer(core: Core, passageId: string): Payload | null {
-  const ctx = passageContext(core.content, passageId, 1);
-  const article = ctx && core.content.articleById.get(ctx.passage.articleId);
-  if (!ctx || !article) return null;
-  return finalize({ ephemeral: true, embeds: contextEmbeds(article, ctx) });
+/** The paragraphs around a passage, privately. */
+export function contextAnswer(article: Article, context: PassageContext): Payload {
+  return finalize({ ephemeral: true, embeds: contextEmbeds(article, context) });
 }
 
-export function citeAnswer(core: Core, passageId: string): Payload | null {
-  const passage = core.content.passages.get(passageId);
-  const article = passage && core.content.articleById.get(passage.articleId);
-  if (!passage || !article) return null;
+/** The passage's citations, privately. */
+export function citeAnswer({ article, passage }: PassageInArticle): Payload {
   return finalize({ ephemeral: true, embeds: [citationEmbed(article, passage)] });
 }
 
@@ -140,10 +114,7 @@ export const SOURCE_WORDING_LINE =
   'Source wording: this passage exactly as the copy of the article has it, without the editor’s corrections.';
 
 /** The passage as the copy has it, privately: what the brackets of the answer replaced. */
-export function sourceWordingAnswer(core: Core, passageId: string): Payload | null {
-  const passage = core.content.passages.get(passageId);
-  const article = passage && core.content.articleById.get(passage.articleId);
-  if (!passage || !article) return null;
+export function sourceWordingAnswer({ article, passage }: PassageInArticle): Payload {
   return finalize({
     ephemeral: true,
     content: SOURCE_WORDING_LINE,
@@ -152,10 +123,7 @@ export function sourceWordingAnswer(core: Core, passageId: string): Payload | nu
 }
 
 /** Posted to the channel for everyone: "Shared by @user", without pinging anyone. */
-export function shareAnswer(core: Core, passageId: string, userId: string): Payload | null {
-  const passage = core.content.passages.get(passageId);
-  const article = passage && core.content.articleById.get(passage.articleId);
-  if (!passage || !article) return null;
+export function shareAnswer({ article, passage }: PassageInArticle, userId: string): Payload {
   return finalize({
     ephemeral: false,
     content: `Shared by <@${userId}>`,
@@ -164,28 +132,22 @@ export function shareAnswer(core: Core, passageId: string, userId: string): Payl
   });
 }
 
-/** Autocomplete for the query: a snippet showing the matched words, with article and paragraph. */
-export function quoteChoices(core: Core, typed: string, articleId?: string): Choice[] {
-  const short = (id: string) => core.content.articleById.get(id)?.short.split(' (')[0] ?? id;
+/**
+ * Autocomplete for the query: a snippet showing the matched words, with article and paragraph.
+ * `suggestions` come from the core's suggestPassages; with nothing typed they are starting points.
+ */
+export function quoteChoices(content: Content, suggestions: readonly SearchHit[], typed: string): Choice[] {
+  const short = (id: string) => content.articleById.get(id)?.short.split(' (')[0] ?? id;
   if (typed.trim() === '') {
-    // Good starting points: each topic's first pinned passage.
-    const starts = core.content.topics
-      .map((t) =>
-        t.pinned
-          .map((id) => core.content.passages.get(id))
-          .find((p) => p && (!articleId || p.articleId === articleId)),
-      )
-      .filter((p) => p !== undefined);
     return fitChoices(
-      starts.map((p) => ({
+      suggestions.map(({ passage: p }) => ({
         name: `${short(p.articleId)} ¶${p.paragraph}: ${snippet(p.display, [], 70)}`,
         value: p.id,
       })),
     );
   }
-  const hits = searchPassages(core.index, typed, { limit: LIMITS.choices, ...(articleId && { articleId }) });
   return fitChoices(
-    hits.map((h) => {
+    suggestions.map((h) => {
       const label = `${short(h.passage.articleId)} ¶${h.passage.paragraph}: `;
       return {
         name: label + snippet(h.passage.display, h.matched, LIMITS.choiceName - label.length),
@@ -195,12 +157,12 @@ export function quoteChoices(core: Core, typed: string, articleId?: string): Cho
   );
 }
 
-/** Autocomplete for the article option. */
-export function articleChoices(core: Core, typed: string): Choice[] {
-  const q = typed.trim().toLowerCase();
+/** Autocomplete for the article option, from the core's matchArticles. */
+export function articleChoices(articles: readonly Article[]): Choice[] {
   return fitChoices(
-    core.content.articles
-      .filter((a) => q === '' || `${a.id} ${a.short} ${articleName(a)}`.toLowerCase().includes(q))
-      .map((a) => ({ name: truncate(`${a.short} — ${articleName(a)}`, LIMITS.choiceName), value: a.id })),
+    articles.map((a) => ({
+      name: truncate(`${a.short} — ${articleName(a)}`, LIMITS.choiceName),
+      value: a.id,
+    })),
   );
 }

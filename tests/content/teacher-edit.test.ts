@@ -17,10 +17,13 @@ export const CONTENT_SUITES = [
   'tests/cli/run.test.ts',
   'tests/core/cite.test.ts',
   'tests/core/compare.test.ts',
+  'tests/core/quote.test.ts',
   'tests/core/search/quality.test.ts',
+  'tests/core/summary.test.ts',
+  'tests/render/articles.test.ts',
   'tests/render/compare.test.ts',
-  'tests/render/info.test.ts',
-  'tests/render/limits.test.ts',
+  'tests/render/payload.test.ts',
+  'tests/render/prompt.test.ts',
   'tests/render/quote.test.ts',
   'tests/e2e/commands.test.ts',
   'tests/sandbox/server.test.ts',
@@ -67,7 +70,7 @@ describe('the content-dependent suites, on content a teacher has edited', () => 
   it('read the content under test from TEST_CONTENT_DIR (an invalid copy fails them)', async () => {
     const dir = copy();
     writeFileSync(path.join(dir, 'articles', 'broken.md'), '---\nid: Not A Slug\n---\n\nText.\n');
-    const r = await runSuites(dir, ['tests/render/info.test.ts']);
+    const r = await runSuites(dir, ['tests/render/articles.test.ts']);
     expect(r.code, tail(r.output)).not.toBe(0);
     expect(r.output).toContain('`id` must be a lowercase slug');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allPrompts, isPromptLevel, pickPrompt, promptById } from '../../src/core/prompts.js';
+import { allPrompts, isPromptLevel, pickPrompt, promptById, usedPromptIds } from '../../src/core/prompts.js';
 import { createSearchIndex } from '../../src/core/search/index.js';
 import { tinyContent, TINY_TOPICS } from '../helpers/content.js';
 
@@ -57,5 +57,21 @@ describe('pickPrompt', () => {
   it('rotates within a level', () => {
     const r = pickPrompt(content, index, { level: 'analyze', used: ['gas:analyze'], random: seq(0) });
     expect(r.ok && r.pick.prompt.id).toBe('bread:analyze');
+  });
+});
+
+describe('usedPromptIds', () => {
+  it('reads the prompt ids from prompt footers and ignores every other embed and message', () => {
+    expect(
+      usedPromptIds([
+        { embeds: [{ footer: { text: 'Prompt riyadh-talks:analyze' } }, { footer: { text: 'x#1 · x#2' } }] },
+        { embeds: [] },
+        { embeds: [{ footer: null }, {}] },
+        {
+          embeds: [{ footer: { text: 'Prompted by a teacher' } }, { footer: { text: 'id: sumner-riyadh' } }],
+        },
+        { embeds: [{ footer: { text: 'Prompt china-triangle:evaluate ' } }] },
+      ]),
+    ).toEqual(['riyadh-talks:analyze', 'china-triangle:evaluate']);
   });
 });

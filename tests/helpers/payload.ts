@@ -1,9 +1,9 @@
 /**
  * An independent check of Discord's documented limits (Discord's developer docs) on a rendered
- * payload. It does not reuse src/render/limits.ts: a test that reused it could not catch a wrong limit.
+ * payload. It does not reuse src/render/discord-limits.ts: a test that reused it could not catch a wrong limit.
  */
 import { expect } from 'vitest';
-import type { Payload } from '../../src/render/limits.js';
+import type { Payload } from '../../src/render/payload.js';
 
 export function expectWithinDiscordLimits(p: Payload): void {
   expect(p.allowed_mentions).toEqual({ parse: [] });

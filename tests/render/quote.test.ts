@@ -3,26 +3,43 @@ import { describe, expect, it } from 'vitest';
 import { decodeId, unpackUser } from '../../src/render/custom-id.js';
 import {
   MAX_QUERY_LENGTH,
-  MAX_RESULTS,
   pickValue,
   queryFromHeader,
   articleChoices,
   citeAnswer,
   contextAnswer,
-  noMatch,
   quoteAnswer,
   quoteChoices,
   shareAnswer,
   SOURCE_WORDING_LINE,
   sourceWordingAnswer,
+  type QuoteRequest,
 } from '../../src/render/quote.js';
-import { buildCore } from '../../src/core/index.js';
+import { passageContext } from '../../src/core/context.js';
+import { buildCore, type Core } from '../../src/core/index.js';
+import { findPassage, findQuote, matchArticles, MAX_RESULTS, suggestPassages } from '../../src/core/quote.js';
+import { LIMITS } from '../../src/render/discord-limits.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
 import { hasArticle, realCore, tinyContent } from '../helpers/content.js';
 import { expectWithinDiscordLimits, HOSTILE_QUERIES, mentionsIn } from '../helpers/payload.js';
 import { anyText, FAMILY, FLAG, graphemeBoundaries, LONE_SURROGATE, SCRIPT_A } from '../helpers/text.js';
 
 const OWNER = '123456789012345678';
+
+// The core finds, the renderer shows, composed as commands/quote.ts composes them.
+const answer = (core: Core, req: QuoteRequest & { index?: number }) => quoteAnswer(findQuote(core, req), req);
+const suggest = (core: Core, typed: string, articleId?: string) =>
+  quoteChoices(core.content, suggestPassages(core, typed, LIMITS.choices, articleId), typed);
+function inArticle(core: Core, id: string) {
+  const found = findPassage(core.content, id);
+  if (!found) throw new Error(`no passage ${id} in the content under test`);
+  return found;
+}
+function context(core: Core, id: string) {
+  const ctx = passageContext(core.content, id, 1);
+  if (!ctx) throw new Error(`no passage ${id} in the content under test`);
+  return contextAnswer(inArticle(core, id).article, ctx);
+}
 
 // Tests about one shipped article's own passages run while that article is in the content under test.
 const withSumner = it.skipIf(!hasArticle('sumner-riyadh'));
@@ -48,7 +65,7 @@ describe('quoteAnswer', () => {
     'shows the best match privately, with speaker, article, paragraph, link, notice and bold matches',
     async () => {
       const core = await realCore();
-      const p = quoteAnswer(core, { query: 'disinformation space', public: false, owner: OWNER });
+      const p = answer(core, { query: 'disinformation space', public: false, owner: OWNER });
       expectWithinDiscordLimits(p);
       expect(p.ephemeral).toBe(true);
       expect(p.content).toMatch(/^Match 1 of \d+ for “disinformation space”$/);
@@ -68,12 +85,12 @@ describe('quoteAnswer', () => {
     const core = await realCore();
     const [first] = core.content.passages.values();
     const query = first?.text.split(/\s+/).slice(0, 6).join(' ') ?? '';
-    expect(quoteAnswer(core, { query, public: true, owner: OWNER }).ephemeral).toBe(false);
-    expect(quoteAnswer(core, { query, public: false, owner: OWNER }).ephemeral).toBe(true);
+    expect(answer(core, { query, public: true, owner: OWNER }).ephemeral).toBe(false);
+    expect(answer(core, { query, public: false, owner: OWNER }).ephemeral).toBe(true);
   });
   it('has ◀ ▶ Context Share Cite buttons carrying their state', async () => {
     const core = await realCore();
-    const first = quoteAnswer(core, { query: 'Trump', public: false, owner: OWNER });
+    const first = answer(core, { query: 'Trump', public: false, owner: OWNER });
     const [prev, next, ctx, share, cite] = buttons(first);
     expect(prev).toEqual({ id: 'quote|noop|prev', disabled: true });
     const nextId = decodeId(next?.id ?? '');
@@ -86,14 +103,14 @@ describe('quoteAnswer', () => {
     expect(decodeId(share?.id ?? '')?.action).toBe('share');
     expect(decodeId(cite?.id ?? '')?.action).toBe('cite');
     // Page 2 shows another passage, with ◀ enabled.
-    const second = quoteAnswer(core, { query: 'Trump', public: false, owner: OWNER, index: 1 });
+    const second = answer(core, { query: 'Trump', public: false, owner: OWNER, index: 1 });
     expect(second.content).toMatch(/^Match 2 of /);
     expect(second.embeds?.[0]?.footer?.text).not.toBe(first.embeds?.[0]?.footer?.text);
     expect(buttons(second)[0]?.disabled).toBe(false);
   });
   withSumner('shows exactly the picked passage for an autocomplete value', async () => {
     const core = await realCore();
-    const p = quoteAnswer(core, { query: 'sumner-riyadh#15', public: false, owner: OWNER });
+    const p = answer(core, { query: 'sumner-riyadh#15', public: false, owner: OWNER });
     expect(p.content).toBeUndefined();
     expect(p.embeds?.[0]?.author?.name).toBe('Donald Trump, as quoted by Mark Sumner');
     expect(p.embeds?.[0]?.footer?.text).toBe(await footerFor('sumner-riyadh#15'));
@@ -101,25 +118,25 @@ describe('quoteAnswer', () => {
   it('filters by article', async () => {
     const core = await realCore();
     for (const a of core.content.articles) {
-      const p = quoteAnswer(core, { query: 'Trump', articleId: a.id, public: false, owner: OWNER });
+      const p = answer(core, { query: 'Trump', articleId: a.id, public: false, owner: OWNER });
       if (p.embeds?.length) expect(p.embeds[0]?.footer?.text).toMatch(new RegExp(`${a.id}#\\d+$`));
     }
-    const p = quoteAnswer(core, { query: 'Trump', articleId: 'kulakevich-qa', public: false, owner: OWNER });
+    const p = answer(core, { query: 'Trump', articleId: 'kulakevich-qa', public: false, owner: OWNER });
     if (hasArticle('kulakevich-qa')) expect(p.embeds?.[0]?.footer?.text).toMatch(/kulakevich-qa#\d+$/);
   });
   it('says so when nothing matches, and when there is nothing to search', async () => {
     const core = await realCore();
-    expect(quoteAnswer(core, { query: 'xyzzy qqqq', public: false, owner: OWNER }).content).toBe(
+    expect(answer(core, { query: 'xyzzy qqqq', public: false, owner: OWNER }).content).toBe(
       'No passage matches “xyzzy qqqq”. Try fewer or different words, or /compare for a topic.',
     );
-    expect(noMatch('  ?! ').content).toBe(
+    expect(answer(core, { query: '  ?! ', public: false, owner: OWNER }).content).toBe(
       'Type some words to search for, e.g. `/quote query: ammunition, not a ride`.',
     );
   });
   it('answers every hostile input with a valid payload that pings nobody', async () => {
     const core = await realCore();
     for (const query of HOSTILE_QUERIES) {
-      const p = quoteAnswer(core, { query, public: true, owner: OWNER });
+      const p = answer(core, { query, public: true, owner: OWNER });
       expectWithinDiscordLimits(p);
       expect(mentionsIn(p)).toEqual([]);
       expect(p.content ?? '').not.toMatch(/(?<!\\)\*\*bold(?<!\\)\*\*/);
@@ -127,7 +144,7 @@ describe('quoteAnswer', () => {
   });
   it(`pages through at most ${MAX_RESULTS} matches`, async () => {
     const core = await realCore();
-    const p = quoteAnswer(core, { query: 'Trump', public: false, owner: OWNER, index: 999 });
+    const p = answer(core, { query: 'Trump', public: false, owner: OWNER, index: 999 });
     expect(p.content).toMatch(new RegExp(`^Match (\\d+) of \\1 for`));
     expect(Number(/of (\d+)/.exec(p.content ?? '')?.[1])).toBeLessThanOrEqual(MAX_RESULTS);
   });
@@ -144,7 +161,7 @@ describe('a corrected passage', () => {
         },
       ]),
     );
-    const p = quoteAnswer(core, { query: 'disinformation space', public: false, owner: OWNER });
+    const p = answer(core, { query: 'disinformation space', public: false, owner: OWNER });
     expect(p.embeds?.[0]?.description).toContain('“**disinformation** \\[**space**\\].”');
   });
 });
@@ -152,16 +169,16 @@ describe('a corrected passage', () => {
 describe('picking a suggestion', () => {
   it('shows the picked passage first, then pages through the other matches of what was typed', async () => {
     const core = await realCore();
-    const value = quoteChoices(core, 'Trump')[2]?.value ?? '';
+    const value = suggest(core, 'Trump')[2]?.value ?? '';
     const [pickedId, typed] = [value.split(' ')[0], value.split(' ').slice(1).join(' ')];
     expect(typed).toBe('Trump');
-    const p = quoteAnswer(core, { query: value, public: false, owner: OWNER });
+    const p = answer(core, { query: value, public: false, owner: OWNER });
     expect(p.content).toMatch(/^Match 1 of \d+ for “Trump”$/);
     expect(p.embeds?.[0]?.footer?.text.endsWith(` · ${pickedId ?? ''}`)).toBe(true);
-    const next = quoteAnswer(core, { query: value, public: false, owner: OWNER, index: 1 });
+    const next = answer(core, { query: value, public: false, owner: OWNER, index: 1 });
     expect(next.embeds?.[0]?.footer?.text.endsWith(` · ${pickedId ?? ''}`)).toBe(false);
     const all = Array.from({ length: 25 }, (_, i) =>
-      quoteAnswer(core, { query: value, public: false, owner: OWNER, index: i }),
+      answer(core, { query: value, public: false, owner: OWNER, index: i }),
     );
     const shownIds = all.map((a) => a.embeds?.[0]?.footer?.text.split(' · ').at(-1));
     expect(shownIds.filter((id) => id === pickedId)).toHaveLength(1);
@@ -193,7 +210,7 @@ describe('picking a suggestion', () => {
     // A word of the content under test, so that there are suggestions to cut.
     const word = /[A-Za-z]{6,}/.exec([...core.content.passages.values()][0]?.text ?? '')?.[0] ?? '?';
     for (const typed of [`${word} ${SCRIPT_A.repeat(60)}`, `${word} x${SCRIPT_A.repeat(60)}`]) {
-      const choices = quoteChoices(core, typed);
+      const choices = suggest(core, typed);
       expect(choices.length).toBeGreaterThan(0);
       for (const c of choices) {
         expect(c.value.length).toBeLessThanOrEqual(100);
@@ -207,38 +224,35 @@ describe('picking a suggestion', () => {
 describe('contextAnswer, citeAnswer, shareAnswer', () => {
   withSumner('gives the paragraphs around a passage, privately', async () => {
     const core = await realCore();
-    const p = contextAnswer(core, 'sumner-riyadh#15');
-    expectWithinDiscordLimits(p ?? { ephemeral: true, allowed_mentions: { parse: [] } });
-    expect(p?.ephemeral).toBe(true);
-    expect(p?.embeds?.map((e) => e.author?.name)).toEqual([
+    const p = context(core, 'sumner-riyadh#15');
+    expectWithinDiscordLimits(p);
+    expect(p.ephemeral).toBe(true);
+    expect(p.embeds?.map((e) => e.author?.name)).toEqual([
       'Paragraph 14 · Mark Sumner',
       '▶ Paragraph 15 · Donald Trump, as quoted by Mark Sumner',
       'Paragraph 16 · Mark Sumner',
     ]);
-    expect(contextAnswer(core, 'nope#1')).toBeNull();
   });
   withSumner('gives APA and MLA with the paragraph', async () => {
     const core = await realCore();
-    const p = citeAnswer(core, 'sumner-riyadh#39');
-    const names = p?.embeds?.[0]?.fields?.map((f) => f.name);
+    const p = citeAnswer(inArticle(core, 'sumner-riyadh#39'));
+    const names = p.embeds?.[0]?.fields?.map((f) => f.name);
     expect(names).toEqual([
       'APA — in text: (Sumner, 2025, para. 39)',
       'MLA — in text: (Sumner, par. 39)',
       'Note',
     ]);
-    expect(p?.embeds?.[0]?.fields?.[0]?.value).toBe(
+    expect(p.embeds?.[0]?.fields?.[0]?.value).toBe(
       'Sumner, M. (2025, February). [Opinion column on the U.S.–Russia talks in Riyadh]. Daily Kos.',
     );
-    expect(citeAnswer(core, 'nope#1')).toBeNull();
   });
   withSumner('posts "Shared by" publicly, with a rendered mention that pings nobody', async () => {
     const core = await realCore();
-    const p = shareAnswer(core, 'sumner-riyadh#39', OWNER);
-    expect(p?.ephemeral).toBe(false);
-    expect(p?.content).toBe(`Shared by <@${OWNER}>`);
-    expect(p?.allowed_mentions).toEqual({ parse: [] });
-    expect(p?.embeds?.[0]?.footer?.text).toBe(await footerFor('sumner-riyadh#39'));
-    expect(shareAnswer(core, 'gone#9', OWNER)).toBeNull();
+    const p = shareAnswer(inArticle(core, 'sumner-riyadh#39'), OWNER);
+    expect(p.ephemeral).toBe(false);
+    expect(p.content).toBe(`Shared by <@${OWNER}>`);
+    expect(p.allowed_mentions).toEqual({ parse: [] });
+    expect(p.embeds?.[0]?.footer?.text).toBe(await footerFor('sumner-riyadh#39'));
   });
 });
 
@@ -251,12 +265,12 @@ describe('Source wording', () => {
     const corrected = passages.find((p) => p.display !== p.text);
     const plain = passages.find((p) => p.display === p.text);
     if (!corrected || !plain) throw new Error('the content needs a corrected and an uncorrected passage');
-    const p = quoteAnswer(core, { query: corrected.id, public: false, owner: OWNER });
+    const p = answer(core, { query: corrected.id, public: false, owner: OWNER });
     expectWithinDiscordLimits(p);
     expect(p.components?.[1]?.components).toEqual([
       expect.objectContaining({ custom_id: `quote|source|${corrected.id}`, label: 'Source wording' }),
     ]);
-    const q = quoteAnswer(core, { query: plain.id, public: false, owner: OWNER });
+    const q = answer(core, { query: plain.id, public: false, owner: OWNER });
     expect(q.components).toHaveLength(1);
     expect(buttons(q).map((b) => b?.id)).not.toContain(`quote|source|${plain.id}`);
   });
@@ -266,9 +280,8 @@ describe('Source wording', () => {
     const corrected = (await passagesOf()).filter((p) => p.display !== p.text);
     expect(corrected.length).toBeGreaterThan(0);
     for (const passage of corrected) {
-      const article = core.content.articleById.get(passage.articleId);
-      const p = sourceWordingAnswer(core, passage.id);
-      if (!p || !article) throw new Error(`no answer for ${passage.id}`);
+      const { article } = inArticle(core, passage.id);
+      const p = sourceWordingAnswer({ passage, article });
       expectWithinDiscordLimits(p);
       expect(p.ephemeral).toBe(true);
       expect(p.content).toBe(SOURCE_WORDING_LINE);
@@ -289,21 +302,17 @@ describe('Source wording', () => {
     const core = await realCore();
     const passage = [...core.content.passages.values()].find((p) => p.text.includes('Jap European'));
     if (!passage) return; // The article was removed: nothing to show.
-    const e = sourceWordingAnswer(core, passage.id)?.embeds?.[0];
+    const e = sourceWordingAnswer(inArticle(core, passage.id)).embeds?.[0];
     expect(e?.description).toContain('a scholar of Jap European politics');
     expect(e?.description).not.toContain('Eastern');
     expect(e?.fields?.[0]?.value).toContain('“Jap European” → “Eastern European”');
-  });
-
-  it('is null for a passage that is gone', async () => {
-    expect(sourceWordingAnswer(await realCore(), 'gone#9')).toBeNull();
   });
 });
 
 describe('quoteChoices', () => {
   withSumner('suggests passages with article, paragraph and the words that matched', async () => {
     const core = await realCore();
-    const choices = quoteChoices(core, 'ammunition not a ri');
+    const choices = suggest(core, 'ammunition not a ri');
     expect(choices[0]).toEqual({
       value: 'sumner-riyadh#39 ammunition not a ri',
       name: expect.stringMatching(/^Sumner ¶39: .*ammunition, not a ride/) as unknown,
@@ -315,20 +324,20 @@ describe('quoteChoices', () => {
   });
   it('offers starting points for empty input and respects the article filter', async () => {
     const core = await realCore();
-    const start = quoteChoices(core, '');
+    const start = suggest(core, '');
     expect(start.length).toBeGreaterThan(3);
     expect(start.length).toBeLessThanOrEqual(25);
     // Starting points are the topics' pinned passages; an article no topic pins has none.
     for (const a of core.content.articles) {
       for (const query of ['', 'Trump']) {
-        expect(quoteChoices(core, query, a.id).every((c) => c.value.startsWith(`${a.id}#`))).toBe(true);
+        expect(suggest(core, query, a.id).every((c) => c.value.startsWith(`${a.id}#`))).toBe(true);
       }
     }
   });
   it('never returns more than 25 choices or an invalid one, whatever is typed', async () => {
     const core = await realCore();
     for (const q of [...HOSTILE_QUERIES, 'the', 'trump russia ukraine']) {
-      const cs = quoteChoices(core, q);
+      const cs = suggest(core, q);
       expect(cs.length).toBeLessThanOrEqual(25);
       for (const c of cs) {
         expect(c.name.length).toBeGreaterThan(0);
@@ -348,15 +357,23 @@ describe('articleChoices', () => {
         { id: 'gamma', body: 'C.', untitled: true, extra: 'description: Column on the talks' },
       ]),
     );
-    expect(articleChoices(core, '').map((c) => c.value)).toEqual(['alpha', 'beta', 'gamma']);
-    expect(articleChoices(core, 'daily kos').map((c) => c.value)).toEqual(['alpha']);
-    expect(articleChoices(core, 'THE TALKS').map((c) => c.value)).toEqual(['gamma']);
-    expect(articleChoices(core, 'bet').map((c) => c.name)).toEqual(['Beta (The Outlet) — Title of beta']);
-    expect(articleChoices(core, 'nothing like it')).toEqual([]);
+    expect(articleChoices(matchArticles(core.content, '')).map((c) => c.value)).toEqual([
+      'alpha',
+      'beta',
+      'gamma',
+    ]);
+    expect(articleChoices(matchArticles(core.content, 'daily kos')).map((c) => c.value)).toEqual(['alpha']);
+    expect(articleChoices(matchArticles(core.content, 'THE TALKS')).map((c) => c.value)).toEqual(['gamma']);
+    expect(articleChoices(matchArticles(core.content, 'bet')).map((c) => c.name)).toEqual([
+      'Beta (The Outlet) — Title of beta',
+    ]);
+    expect(articleChoices(matchArticles(core.content, 'nothing like it'))).toEqual([]);
   });
   it('offers every article under test when nothing is typed', async () => {
     const core = await realCore();
-    expect(articleChoices(core, '').map((c) => c.value)).toEqual(core.content.articles.map((a) => a.id));
+    expect(articleChoices(matchArticles(core.content, '')).map((c) => c.value)).toEqual(
+      core.content.articles.map((a) => a.id),
+    );
   });
 });
 
@@ -365,7 +382,7 @@ describe('queryFromHeader', () => {
     const core = await realCore();
     const query = 'the ammunition **not** a ride @everyone <@1> | and some more words to make it long enough';
     expect(query.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
-    const p = quoteAnswer(core, { query, public: false, owner: OWNER });
+    const p = answer(core, { query, public: false, owner: OWNER });
     expect(queryFromHeader(p.content)).toBe(query);
     expect(queryFromHeader('something else')).toBeUndefined();
   });

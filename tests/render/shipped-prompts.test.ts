@@ -8,7 +8,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { checkPrompts, namedAuthors, type NamedAuthor } from '../../src/core/prompt-check.js';
 import { isPromptLevel, pickPrompt } from '../../src/core/prompts.js';
-import { promptPost } from '../../src/render/compare.js';
+import { promptPost } from '../../src/render/prompt.js';
 import { realCore } from '../helpers/content.js';
 
 /** The speakers of the passages an evidence block shows: "**¶14** · Tatsiana Kulakevich". */

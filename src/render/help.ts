@@ -1,29 +1,5 @@
-/** /articles and /help. */
-import type { Content } from '../content/types.js';
-import { articleName, articleSource } from '../core/present.js';
-import { finalize, type Payload } from './limits.js';
-import { escapeMarkdown } from './markdown.js';
-import { articleColor } from './passage.js';
-
-export function articlesAnswer(content: Content): Payload {
-  return finalize({
-    ephemeral: true,
-    embeds: content.articles.map((a) => ({
-      color: articleColor(a.id),
-      author: { name: a.authors.join(', ') },
-      title: articleName(a),
-      ...(a.url !== undefined && { url: a.url }),
-      description: escapeMarkdown(a.summary),
-      fields: [
-        { name: 'Perspective', value: escapeMarkdown(a.perspective) },
-        { name: 'Published', value: escapeMarkdown(articleSource(a)), inline: true },
-        { name: 'Paragraphs', value: String(a.passages.length), inline: true },
-        ...(a.notice ? [{ name: 'Note', value: escapeMarkdown(a.notice) }] : []),
-      ],
-      footer: { text: `id: ${a.id}` },
-    })),
-  });
-}
+/** /help: what each command does. */
+import { finalize, type Payload } from './payload.js';
 
 export const HELP_TEXT = [
   '**/quote** `query` — find an exact passage as you type. Private unless `public:true`. Buttons: ◀ ▶ other matches, **Context** (paragraphs around it), **Share** (post it to the channel), **Cite** (APA and MLA).',

@@ -1,4 +1,7 @@
-/** Turns a rendered payload into discord.js options. Nothing else talks to Discord's message shape. */
+/**
+ * Turns a rendered payload into discord.js options (for a reply, an edit, an update or a new
+ * message). Nothing else talks to Discord's message shape.
+ */
 import {
   MessageFlags,
   type InteractionEditReplyOptions,
@@ -7,7 +10,7 @@ import {
   type MessageCreateOptions,
   type PollData,
 } from 'discord.js';
-import type { Payload } from '../render/limits.js';
+import type { Payload } from '../render/payload.js';
 
 function poll(p: Payload): { poll?: PollData } {
   if (!p.poll) return {};
@@ -44,9 +47,4 @@ export function updateOptions(p: Payload): InteractionUpdateOptions {
 
 export function messageOptions(p: Payload): MessageCreateOptions {
   return { ...body(p), ...poll(p) };
-}
-
-/** A short private message. */
-export function notice(content: string): InteractionReplyOptions {
-  return { content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } };
 }

@@ -8,6 +8,9 @@ import { MONTHS } from './cite.js';
 import { matchesTerm } from './search/index.js';
 import { words } from './text.js';
 
+/** Starts the footer of the bot's own prompt posts, so /prompt can rotate without storing anything. */
+export const PROMPT_FOOTER_PREFIX = 'Prompt ';
+
 /** "Tatsiana Kulakevich", "Amy Lieberman (interviewer)", "Donald Trump, as quoted by Mark Sumner". */
 export function speakerLine(p: Passage): string {
   const { name, role, quotedBy } = p.speaker;

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   finalize,
   fitChoices,
-  LIMITS,
   PayloadError,
   splitEmbed,
   splitText,
   truncate,
-} from '../../src/render/limits.js';
+} from '../../src/render/payload.js';
+import { LIMITS } from '../../src/render/discord-limits.js';
 import { button, row } from '../../src/render/components.js';
 import { passageEmbed } from '../../src/render/passage.js';
 import { expectWithinDiscordLimits } from '../helpers/payload.js';

@@ -8,7 +8,7 @@ import {
   innerQuotesLine,
   snippet,
   speakerLine,
-} from '../../src/core/present.js';
+} from '../../src/core/reader-text.js';
 import { indexTerms, textTerms, words } from '../../src/core/text.js';
 
 const passage = (speaker: Speaker, quotes: InnerQuote[] = []): Passage => ({

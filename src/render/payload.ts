@@ -1,8 +1,8 @@
 /**
- * Discord's documented limits, in one place, and the one function every payload goes through.
- * See Discord's developer docs. @discordjs/builders checks single fields set through builders; the
- * message-level totals (6000 embed characters, 10 embeds, 2000 content, rows, buttons per row,
- * autocomplete choices) are checked here.
+ * The payload every renderer returns, and {@link finalize}, the one function every payload goes
+ * through. @discordjs/builders checks single fields set through builders; the message-level totals
+ * (6000 embed characters, 10 embeds, 2000 content, rows, buttons per row, autocomplete choices) are
+ * checked here, against the numbers in discord-limits.ts.
  */
 import {
   ComponentType,
@@ -13,33 +13,8 @@ import {
   type APIEmbed,
   type RESTAPIPoll,
 } from 'discord-api-types/v10';
+import { LIMITS } from './discord-limits.js';
 import { clip, dropLast } from './graphemes.js';
-
-export const LIMITS = {
-  content: 2000,
-  embeds: 10,
-  embedTotal: 6000,
-  embedTitle: 256,
-  embedDescription: 4096,
-  embedFields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footer: 2048,
-  authorName: 256,
-  actionRows: 5,
-  buttonsPerRow: 5,
-  customId: 100,
-  buttonLabel: 80,
-  choices: 25,
-  choiceName: 100,
-  choiceValue: 100,
-  pollQuestion: 300,
-  pollAnswers: 10,
-  pollAnswer: 55,
-  pollHours: 768,
-  threadName: 100,
-  modalTitle: 45,
-} as const;
 
 /** What every renderer returns: Discord's JSON, plus whether only the user may see it. */
 export interface Payload {
@@ -54,6 +29,11 @@ export interface Payload {
 }
 
 export type Choice = APIApplicationCommandOptionChoice<string>;
+
+/** A short private message: the one way every part of the bot says something only the user sees. */
+export function privateNotice(content: string): Payload {
+  return finalize({ ephemeral: true, content });
+}
 
 const ELLIPSIS = '…';
 

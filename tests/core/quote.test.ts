@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { buildCore } from '../../src/core/index.js';
+import {
+  findPassage,
+  findQuote,
+  matchArticles,
+  matchTopics,
+  MAX_RESULTS,
+  parsePick,
+  suggestPassages,
+} from '../../src/core/quote.js';
+import { realCore, tinyContent } from '../helpers/content.js';
+
+const core = buildCore(
+  tinyContent([
+    {
+      id: 'alpha',
+      body: ['The gas pipeline was finished.', 'Gas prices rose.', 'Bread is baked daily.'].join('\n\n'),
+      extra: 'short: Alpha (Daily Kos)',
+    },
+    { id: 'beta', body: 'More gas from the pipeline.', extra: 'short: Beta (The Outlet)' },
+  ]),
+);
+
+describe('findQuote', () => {
+  it('finds the matches of a query and shows the one asked for', () => {
+    const first = findQuote(core, { query: 'gas' });
+    if (!first.found) throw new Error('gas not found');
+    expect(first.total).toBe(3);
+    expect(first.index).toBe(0);
+    expect(first.shown).toBe('gas');
+    expect(first.article.id).toBe(first.hit.passage.articleId);
+    const second = findQuote(core, { query: 'gas', index: 1 });
+    expect(second.found && second.hit.passage.id).not.toBe(first.hit.passage.id);
+  });
+  it('clamps the page to the matches there are', () => {
+    const last = findQuote(core, { query: 'gas', index: 999 });
+    expect(last.found && last.index).toBe(2);
+    const before = findQuote(core, { query: 'gas', index: -5 });
+    expect(before.found && before.index).toBe(0);
+  });
+  it('pages through at most MAX_RESULTS matches', async () => {
+    const r = findQuote(await realCore(), { query: 'Trump', index: 999 });
+    expect(r.found && r.total).toBeLessThanOrEqual(MAX_RESULTS);
+    expect(r.found && r.index).toBe(r.found && r.total - 1);
+  });
+  it('keeps to one article when asked', () => {
+    const r = findQuote(core, { query: 'gas', articleId: 'beta' });
+    expect(r.found && [r.total, r.hit.passage.id]).toEqual([1, 'beta#1']);
+  });
+  it('shows a picked passage first, then the other matches of what was typed', () => {
+    const r = findQuote(core, { query: 'alpha#2 pipeline' });
+    if (!r.found) throw new Error('not found');
+    expect(r.hit.passage.id).toBe('alpha#2');
+    expect(r.shown).toBe('pipeline');
+    expect(r.total).toBe(3);
+    const pickAlone = findQuote(core, { query: 'alpha#3' });
+    expect(pickAlone.found && [pickAlone.hit.passage.id, pickAlone.shown, pickAlone.total]).toEqual([
+      'alpha#3',
+      '',
+      1,
+    ]);
+  });
+  it('says whether a query that found nothing had words to search for', () => {
+    expect(findQuote(core, { query: 'xyzzy qqqq' })).toEqual({
+      found: false,
+      query: 'xyzzy qqqq',
+      hasWords: true,
+    });
+    expect(findQuote(core, { query: '  ?! ' })).toEqual({ found: false, query: '  ?! ', hasWords: false });
+  });
+});
+
+describe('parsePick', () => {
+  it('takes a known passage id off the front of a query, and nothing else', () => {
+    expect(parsePick(core, 'alpha#1 gas')).toEqual({ passageId: 'alpha#1', rest: 'gas' });
+    expect(parsePick(core, 'alpha#9 gas')).toEqual({ rest: 'alpha#9 gas' });
+    expect(parsePick(core, 'gas alpha#1')).toEqual({ rest: 'gas alpha#1' });
+  });
+});
+
+describe('findPassage', () => {
+  it('finds a passage with its article, and nothing for one that is gone', () => {
+    const found = findPassage(core.content, 'beta#1');
+    expect([found?.passage.id, found?.article.id]).toEqual(['beta#1', 'beta']);
+    expect(findPassage(core.content, 'gone#9')).toBeUndefined();
+    expect(findPassage(core.content, 'alpha#4')).toBeUndefined();
+  });
+});
+
+describe('suggestPassages', () => {
+  it('suggests the best matches of what was typed, within the limit and the article', () => {
+    expect(suggestPassages(core, 'gas', 2)).toHaveLength(2);
+    expect(suggestPassages(core, 'gas', 25, 'beta').map((h) => h.passage.id)).toEqual(['beta#1']);
+  });
+  it('offers each topic’s first pinned passage when nothing is typed', async () => {
+    const real = await realCore();
+    const starts = suggestPassages(real, '  ', 25);
+    const pinned = real.content.topics.map((t) => t.pinned.find((id) => real.content.passages.has(id)));
+    expect(starts.map((h) => h.passage.id)).toEqual(pinned.filter((id) => id !== undefined));
+    expect(starts.every((h) => h.matched.length === 0)).toBe(true);
+  });
+});
+
+describe('matchArticles and matchTopics', () => {
+  it('match the id, short name or title, ignoring case; everything when nothing is typed', () => {
+    expect(matchArticles(core.content, '').map((a) => a.id)).toEqual(['alpha', 'beta']);
+    expect(matchArticles(core.content, 'DAILY kos').map((a) => a.id)).toEqual(['alpha']);
+    expect(matchArticles(core.content, 'nothing like it')).toEqual([]);
+    expect(matchTopics(core.content, '').map((t) => t.id)).toEqual(['gas', 'bread']);
+    expect(matchTopics(core.content, 'PIPE').map((t) => t.id)).toEqual(['gas']);
+    expect(matchTopics(core.content, 'bre').map((t) => t.id)).toEqual(['bread']);
+  });
+});
