@@ -55,7 +55,7 @@ describe('import direction', () => {
     ].join('\n');
     const errors = await directionErrors('src/render/zz-direction-probe.ts', code);
     expect(errors).toEqual([
-      expect.stringMatching(/^3: .*'\.\.\/core\/search\.js'.*Rendering is pure/),
+      expect.stringMatching(/^3: .*'\.\.\/core\/search\/index\.js'.*Rendering is pure/),
       expect.stringMatching(/^4: .*'\.\.\/core\/quote\.js'.*Rendering is pure/),
     ]);
   });
