@@ -1,5 +1,6 @@
 /** Terminal and JSON output for the CLI. JSON shapes are documented in the README. */
 import type { Article, Passage } from '../content/types.js';
+import type { Citation } from '../core/cite.js';
 import type { Comparison } from '../core/compare.js';
 import type { PassageContext } from '../core/context.js';
 import {
@@ -196,4 +197,24 @@ export function contextText(ctx: PassageContext, article: Article | undefined, s
     show(ctx.passage, ' ▶ '),
     ...ctx.after.map((p) => show(p, '   ')),
   ].join('\n\n');
+}
+
+export function articlesText(articles: readonly Article[], style: Style): string {
+  return articles
+    .map((a) =>
+      [
+        `${style.bold(articleName(a))} ${style.dim(`[${a.id}]`)}`,
+        `   ${a.authors.join(', ')} — ${articleSource(a)}${a.url ? `\n   ${a.url}` : ''}`,
+        `   Perspective: ${a.perspective}`,
+        `   ${a.summary}`,
+        ...(a.notice ? [style.dim(`   Note: ${a.notice}`)] : []),
+      ].join('\n'),
+    )
+    .join('\n\n');
+}
+
+export function citationsText(citations: readonly Citation[], style: Style): string {
+  return citations
+    .map((c) => `${style.bold(c.style.toUpperCase())}  ${c.reference}\n     In text: ${c.inText}`)
+    .join('\n');
 }
