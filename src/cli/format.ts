@@ -1,4 +1,5 @@
 /** Terminal and JSON output for the CLI. JSON shapes are documented in the README. */
+import { definedFields } from '../content/fields.js';
 import type { Article, Passage } from '../content/types.js';
 import type { Citation } from '../core/cite.js';
 import type { Comparison } from '../core/compare.js';
@@ -61,16 +62,14 @@ export function passageJson(
 export function articleJson(a: Article) {
   return {
     articleId: a.id,
-    ...(a.title !== undefined && { title: a.title }),
-    ...(a.description !== undefined && { description: a.description }),
+    ...definedFields(a, ['title', 'description']),
     authors: [...a.authors],
     outlet: a.outlet,
-    ...(a.date !== undefined && { date: a.date }),
-    ...(a.url !== undefined && { url: a.url }),
+    ...definedFields(a, ['date', 'url']),
     kind: a.kind,
     perspective: a.perspective,
     summary: a.summary,
-    ...(a.notice !== undefined && { notice: a.notice }),
+    ...definedFields(a, ['notice']),
     passages: a.passages.length,
     corrections: a.corrections.length,
   };
