@@ -59,17 +59,24 @@ export function passageJson(
   };
 }
 
+/** The article fields `articles --json` gives, in the README's order (optional ones only when set). */
+const ARTICLE_JSON_FIELDS = [
+  'title',
+  'description',
+  'authors',
+  'outlet',
+  'date',
+  'url',
+  'kind',
+  'perspective',
+  'summary',
+  'notice',
+] as const;
+
 export function articleJson(a: Article) {
   return {
     articleId: a.id,
-    ...definedFields(a, ['title', 'description']),
-    authors: [...a.authors],
-    outlet: a.outlet,
-    ...definedFields(a, ['date', 'url']),
-    kind: a.kind,
-    perspective: a.perspective,
-    summary: a.summary,
-    ...definedFields(a, ['notice']),
+    ...definedFields(a, ARTICLE_JSON_FIELDS),
     passages: a.passages.length,
     corrections: a.corrections.length,
   };
