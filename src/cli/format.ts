@@ -1,5 +1,7 @@
 /** Terminal and JSON output for the CLI. JSON shapes are documented in the README. */
+import { definedFields } from '../content/fields.js';
 import type { Article, Passage } from '../content/types.js';
+import type { Citation } from '../core/cite.js';
 import type { Comparison } from '../core/compare.js';
 import type { PassageContext } from '../core/context.js';
 import {
@@ -57,19 +59,24 @@ export function passageJson(
   };
 }
 
+/** The article fields `articles --json` gives, in the README's order (optional ones only when set). */
+const ARTICLE_JSON_FIELDS = [
+  'title',
+  'description',
+  'authors',
+  'outlet',
+  'date',
+  'url',
+  'kind',
+  'perspective',
+  'summary',
+  'notice',
+] as const;
+
 export function articleJson(a: Article) {
   return {
     articleId: a.id,
-    ...(a.title !== undefined && { title: a.title }),
-    ...(a.description !== undefined && { description: a.description }),
-    authors: [...a.authors],
-    outlet: a.outlet,
-    ...(a.date !== undefined && { date: a.date }),
-    ...(a.url !== undefined && { url: a.url }),
-    kind: a.kind,
-    perspective: a.perspective,
-    summary: a.summary,
-    ...(a.notice !== undefined && { notice: a.notice }),
+    ...definedFields(a, ARTICLE_JSON_FIELDS),
     passages: a.passages.length,
     corrections: a.corrections.length,
   };
@@ -196,4 +203,24 @@ export function contextText(ctx: PassageContext, article: Article | undefined, s
     show(ctx.passage, ' ▶ '),
     ...ctx.after.map((p) => show(p, '   ')),
   ].join('\n\n');
+}
+
+export function articlesText(articles: readonly Article[], style: Style): string {
+  return articles
+    .map((a) =>
+      [
+        `${style.bold(articleName(a))} ${style.dim(`[${a.id}]`)}`,
+        `   ${a.authors.join(', ')} — ${articleSource(a)}${a.url ? `\n   ${a.url}` : ''}`,
+        `   Perspective: ${a.perspective}`,
+        `   ${a.summary}`,
+        ...(a.notice ? [style.dim(`   Note: ${a.notice}`)] : []),
+      ].join('\n'),
+    )
+    .join('\n\n');
+}
+
+export function citationsText(citations: readonly Citation[], style: Style): string {
+  return citations
+    .map((c) => `${style.bold(c.style.toUpperCase())}  ${c.reference}\n     In text: ${c.inText}`)
+    .join('\n');
 }

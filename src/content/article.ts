@@ -12,6 +12,7 @@
  * - A paragraph that really starts with `[` is written `\[`.
  */
 import { applyCorrections } from './corrections.js';
+import { definedFields } from './fields.js';
 import { frontMatterSchema, type FrontMatter } from './schema.js';
 import type { Article, ContentProblem, Correction, Passage, Speaker } from './types.js';
 import { parseYaml, schemaProblems } from './yaml.js';
@@ -74,32 +75,61 @@ function shortName(fm: FrontMatter): string {
   return `${surname} (${fm.outlet})`;
 }
 
-export interface ParsedArticle {
-  readonly article: Article | null;
-  /** Line of the `id` field, for duplicate-id messages. */
-  readonly idLine: number;
+type Voices = Readonly<Record<string, Speaker | undefined>>;
+
+/** Who speaks after a tag: the passage's speaker and the voice that holds from there on. */
+interface Voice {
+  readonly speaker: Speaker;
+  readonly voice: Speaker;
 }
 
-export function parseArticle(file: string, source: string, problems: ContentProblem[]): ParsedArticle {
-  const before = problems.length;
-  const parts = splitFrontMatter(file, source, problems);
-  if (!parts) return { article: null, idLine: 1 };
-  const yaml = parseYaml(file, parts.yaml, 2, problems);
-  if (!yaml) return { article: null, idLine: 1 };
-  const parsed = frontMatterSchema.safeParse(yaml.data);
-  if (!parsed.success) {
-    problems.push(...schemaProblems(file, parsed.error, yaml.lineOf));
-    return { article: null, idLine: yaml.lineOf(['id']) };
+/**
+ * What a block's tag means: null for a caption or credit (not a passage), else who speaks it. A
+ * problem with the tag is reported and the current voice kept.
+ */
+function readTag(
+  tag: RegExpExecArray,
+  text: string,
+  voice: Speaker,
+  voices: Voices,
+  at: Problem,
+): Voice | null {
+  const name = tag[1] ?? '';
+  if (name === 'caption' || name === 'credit') {
+    if (text === '') at.report(`empty [${name}]`);
+    return null;
   }
-  const fm = parsed.data;
-  const corrections: Correction[] = fm.corrections.map((c, i) => ({
-    ...c,
-    line: yaml.lineOf(['corrections', i, 'from']),
-  }));
+  if (name.startsWith('quote:')) {
+    const who = (tag[2] ?? '').trim();
+    if (who === '') at.report('[quote: …] needs a name, e.g. [quote: Donald Trump]');
+    return { speaker: { name: who, role: 'quoted', quotedBy: voice.name }, voice };
+  }
+  const next = voices[name];
+  if (next) return { speaker: next, voice: next };
+  const field = name === 'Q' ? 'interviewer' : 'interviewee';
+  at.report(`[${name}] needs \`${field}\` in the front matter`);
+  return { speaker: voice, voice };
+}
 
-  const author = fm.authors.join(' and ');
-  const voices: Record<string, Speaker | undefined> = {
-    author: { name: author, role: 'author' },
+/** Reports a problem at one line of one file. */
+interface Problem {
+  readonly report: (message: string) => void;
+}
+
+function problemAt(file: string, line: number, problems: ContentProblem[]): Problem {
+  return { report: (message) => problems.push({ file, line, message }) };
+}
+
+/** The body's passages, each with its speaker, section and corrections applied. */
+function readPassages(
+  file: string,
+  parts: { body: string; bodyLine: number },
+  fm: FrontMatter,
+  corrections: readonly Correction[],
+  problems: ContentProblem[],
+): Passage[] {
+  const voices: Voices = {
+    author: { name: fm.authors.join(' and '), role: 'author' },
     editors: { name: `${fm.outlet} editors`, role: 'editors' },
     Q: fm.interviewer ? { name: fm.interviewer, role: 'interviewer' } : undefined,
     A: fm.interviewee ? { name: fm.interviewee, role: 'interviewee' } : undefined,
@@ -107,9 +137,8 @@ export function parseArticle(file: string, source: string, problems: ContentProb
   let voice = voices.author as Speaker;
   let section: string | undefined;
   const passages: Passage[] = [];
-  const fullText: string[] = [];
-
   for (const block of blocks(parts.body, parts.bodyLine)) {
+    const at = problemAt(file, block.line, problems);
     let text = block.text;
     if (/^#{1,6}\s/.test(text)) {
       section = text.replace(/^#{1,6}\s+/, '');
@@ -119,48 +148,20 @@ export function parseArticle(file: string, source: string, problems: ContentProb
     let speaker = voice;
     if (tag) {
       text = text.slice(tag[0].length);
-      const name = tag[1] ?? '';
-      if (name === 'caption' || name === 'credit') {
-        if (text === '') problems.push({ file, line: block.line, message: `empty [${name}]` });
-        continue;
-      }
-      if (name.startsWith('quote:')) {
-        const who = (tag[2] ?? '').trim();
-        if (who === '')
-          problems.push({
-            file,
-            line: block.line,
-            message: '[quote: …] needs a name, e.g. [quote: Donald Trump]',
-          });
-        speaker = { name: who, role: 'quoted', quotedBy: voice.name };
-      } else {
-        const next = voices[name];
-        if (!next) {
-          const field = name === 'Q' ? 'interviewer' : 'interviewee';
-          problems.push({
-            file,
-            line: block.line,
-            message: `[${name}] needs \`${field}\` in the front matter`,
-          });
-        } else {
-          voice = next;
-          speaker = next;
-        }
-      }
+      const read = readTag(tag, text, voice, voices, at);
+      if (!read) continue;
+      ({ speaker, voice } = read);
     } else if (TAG_LIKE.test(text)) {
-      problems.push({
-        file,
-        line: block.line,
-        message: `unknown tag ${text.split(']')[0] ?? ''}]: use [caption], [credit], [editors], [Q], [A], [author] or [quote: Name], or write \\[ for a literal bracket`,
-      });
+      at.report(
+        `unknown tag ${text.split(']')[0] ?? ''}]: use [caption], [credit], [editors], [Q], [A], [author] or [quote: Name], or write \\[ for a literal bracket`,
+      );
       continue;
     }
     text = text.replace(/^\\\[/, '[');
     if (text === '') {
-      problems.push({ file, line: block.line, message: 'empty passage: a tag with no text after it' });
+      at.report('empty passage: a tag with no text after it');
       continue;
     }
-    fullText.push(text);
     const { display, corrected, overlaps } = applyCorrections(text, corrections);
     for (const o of overlaps) {
       problems.push({
@@ -183,10 +184,19 @@ export function parseArticle(file: string, source: string, problems: ContentProb
       line: block.line,
     });
   }
+  return passages;
+}
 
-  if (passages.length === 0)
-    problems.push({ file, line: parts.bodyLine, message: 'the article has no passages' });
-  const all = fullText.join('\n');
+/** Every correction's garbled text and every quoted text must be in the article's passages. */
+function checkReferences(
+  file: string,
+  fm: FrontMatter,
+  corrections: readonly Correction[],
+  passages: readonly Passage[],
+  lineOf: (path: (string | number)[]) => number,
+  problems: ContentProblem[],
+): void {
+  const all = passages.map((p) => p.text).join('\n');
   for (const c of corrections) {
     if (!all.includes(c.from)) {
       problems.push({
@@ -200,27 +210,52 @@ export function parseArticle(file: string, source: string, problems: ContentProb
     if (!all.includes(q.text)) {
       problems.push({
         file,
-        line: yaml.lineOf(['quotes', i, 'text']),
+        line: lineOf(['quotes', i, 'text']),
         message: `quoted text is not in the article: "${q.text}"`,
       });
     }
   });
+}
+
+export interface ParsedArticle {
+  readonly article: Article | null;
+  /** Line of the `id` field, for duplicate-id messages. */
+  readonly idLine: number;
+}
+
+export function parseArticle(file: string, source: string, problems: ContentProblem[]): ParsedArticle {
+  const before = problems.length;
+  const parts = splitFrontMatter(file, source, problems);
+  if (!parts) return { article: null, idLine: 1 };
+  const yaml = parseYaml(file, parts.yaml, 2, problems);
+  if (!yaml) return { article: null, idLine: 1 };
+  const parsed = frontMatterSchema.safeParse(yaml.data);
+  if (!parsed.success) {
+    problems.push(...schemaProblems(file, parsed.error, yaml.lineOf));
+    return { article: null, idLine: yaml.lineOf(['id']) };
+  }
+  const fm = parsed.data;
+  const corrections: Correction[] = fm.corrections.map((c, i) => ({
+    ...c,
+    line: yaml.lineOf(['corrections', i, 'from']),
+  }));
+  const passages = readPassages(file, parts, fm, corrections, problems);
+  if (passages.length === 0)
+    problems.push({ file, line: parts.bodyLine, message: 'the article has no passages' });
+  checkReferences(file, fm, corrections, passages, yaml.lineOf, problems);
   if (problems.length > before) return { article: null, idLine: yaml.lineOf(['id']) };
 
   const article: Article = {
     id: fm.id,
-    ...(fm.title !== undefined && { title: fm.title }),
-    ...(fm.description !== undefined && { description: fm.description }),
+    ...definedFields(fm, ['title', 'description']),
     authors: fm.authors,
-    ...(fm.interviewer !== undefined && { interviewer: fm.interviewer }),
-    ...(fm.interviewee !== undefined && { interviewee: fm.interviewee }),
+    ...definedFields(fm, ['interviewer', 'interviewee']),
     outlet: fm.outlet,
-    ...(fm.date !== undefined && { date: fm.date }),
-    ...(fm.url !== undefined && { url: fm.url }),
+    ...definedFields(fm, ['date', 'url']),
     kind: fm.kind,
     perspective: fm.perspective,
     summary: fm.summary,
-    ...(fm.notice !== undefined && { notice: fm.notice }),
+    ...definedFields(fm, ['notice']),
     corrections,
     ...(fm.source !== undefined && { source: { file: fm.source, line: yaml.lineOf(['source']) } }),
     short: shortName(fm),

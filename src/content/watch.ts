@@ -59,12 +59,52 @@ function identityOf(dir: string): string | undefined {
   }
 }
 
+/**
+ * Calls `fire` once pokes stop for `waitMs`, and at the latest RELOAD_MAX_WAIT_MS after the first
+ * poke, so a stream of changes still gets a reload.
+ */
+function debounce(waitMs: number, fire: () => void): { poke(): void; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let firstPoke: number | undefined;
+  return {
+    poke() {
+      const now = Date.now();
+      firstPoke ??= now;
+      clearTimeout(timer);
+      const wait = Math.max(0, Math.min(waitMs, firstPoke + RELOAD_MAX_WAIT_MS - now));
+      timer = setTimeout(() => {
+        firstPoke = undefined;
+        fire();
+      }, wait);
+    },
+    cancel() {
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Watches the folder that holds `root` for `root` itself being deleted, renamed or restored. */
+function watchReplacement(
+  root: string,
+  onReplaced: () => void,
+  onError: ((e: unknown) => void) | undefined,
+): NodeFSWatcher | undefined {
+  try {
+    const guard = watchFs(path.dirname(root), { persistent: false }, (event, name) => {
+      if (event !== 'rename' || (name !== null && name !== path.basename(root))) return;
+      onReplaced();
+    });
+    guard.on('error', (e) => onError?.(e));
+    return guard;
+  } catch (e) {
+    onError?.(e);
+    return undefined;
+  }
+}
+
 /** Calls `options.reload` after every change to `dir`, one reload at a time. */
 export function watchContent(dir: string, options: WatchOptions): ContentWatcher {
   const root = path.resolve(dir);
-  const debounceMs = options.debounceMs ?? RELOAD_DEBOUNCE_MS;
-  let timer: NodeJS.Timeout | undefined;
-  let firstChange: number | undefined;
   let running: Promise<void> | undefined;
   // Flags the callbacks set: a change during a reload asks for one more; close stops everything.
   const state = { again: false, closed: false };
@@ -94,16 +134,9 @@ export function watchContent(dir: string, options: WatchOptions): ContentWatcher
     return running;
   }
 
+  const debounced = debounce(options.debounceMs ?? RELOAD_DEBOUNCE_MS, () => void reload());
   function changed(): void {
-    if (state.closed) return;
-    const now = Date.now();
-    firstChange ??= now;
-    clearTimeout(timer);
-    const wait = Math.max(0, Math.min(debounceMs, firstChange + RELOAD_MAX_WAIT_MS - now));
-    timer = setTimeout(() => {
-      firstChange = undefined;
-      void reload();
-    }, wait);
+    if (!state.closed) debounced.poke();
   }
 
   // chokidar over the content folder, re-armed whenever the folder itself is replaced.
@@ -135,25 +168,15 @@ export function watchContent(dir: string, options: WatchOptions): ContentWatcher
       .catch((e: unknown) => options.onError?.(e));
     return rearming;
   }
-  // chokidar does not notice the content folder itself being deleted and restored: the folder
-  // that holds it is watched for that, and the content folder watched anew.
-  let guard: NodeFSWatcher | undefined;
-  try {
-    guard = watchFs(path.dirname(root), { persistent: false }, (event, name) => {
-      if (event !== 'rename' || (name !== null && name !== path.basename(root))) return;
-      void rearm(true).then(changed);
-    });
-    guard.on('error', (e) => options.onError?.(e));
-  } catch (e) {
-    options.onError?.(e);
-  }
+  // chokidar does not notice the folder itself being replaced: it is then watched anew.
+  const guard = watchReplacement(root, () => void rearm(true).then(changed), options.onError);
 
   return {
     reload,
     ready,
     async close() {
       state.closed = true;
-      clearTimeout(timer);
+      debounced.cancel();
       guard?.close();
       await rearming;
       await current.watcher.close();

@@ -106,10 +106,11 @@ function fitEmbed(e: APIEmbed): APIEmbed {
     ...(e.footer && { footer: { ...e.footer, text: truncate(e.footer.text, LIMITS.footer) } }),
     ...(e.author && { author: { ...e.author, name: truncate(e.author.name, LIMITS.authorName) } }),
     ...(e.fields && {
+      // Discord refuses a field with an empty name or value: it shows "…" instead.
       fields: e.fields.slice(0, LIMITS.embedFields).map((f) => ({
         ...f,
-        name: truncate(f.name, LIMITS.fieldName),
-        value: truncate(f.value, LIMITS.fieldValue),
+        name: truncate(f.name, LIMITS.fieldName) || ELLIPSIS,
+        value: truncate(f.value, LIMITS.fieldValue) || ELLIPSIS,
       })),
     }),
   };

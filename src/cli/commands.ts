@@ -1,0 +1,174 @@
+/**
+ * The CLI's commands: a table from each command's name to its usage line and a small function.
+ * A function prints through `print` and throws UsageError for bad input.
+ */
+import { PROMPT_LEVELS } from '../content/types.js';
+import { CITATION_STYLES, cite, type CitationStyle } from '../core/cite.js';
+import { compare } from '../core/compare.js';
+import { passageContext } from '../core/context.js';
+import { isPromptLevel, pickPrompt } from '../core/prompts.js';
+import { parseQuery, searchPassages } from '../core/search/index.js';
+import { oneArg, positiveInt, UsageError, type CommandInput } from './args.js';
+import {
+  articleJson,
+  articlesText,
+  citationsText,
+  comparisonText,
+  contextText,
+  passageJson,
+  passageText,
+  promptText,
+} from './format.js';
+
+export interface CliCommand {
+  /** Its line in USAGE, aligned with the others. */
+  readonly usage: string;
+  readonly run: (input: CommandInput) => void;
+}
+
+function quote({ positionals, values, core, io, print }: CommandInput): void {
+  const { content, index } = core;
+  const query = oneArg(positionals, 'a query, e.g. quote "ammunition, not a ride"');
+  if (values.article !== undefined && !content.articleById.has(values.article)) {
+    throw new UsageError(
+      `Unknown article "${values.article}". Articles: ${content.articles.map((a) => a.id).join(', ')}.`,
+    );
+  }
+  if (
+    parseQuery(query).terms.length === 0 &&
+    !index.passages.has(query.trim()) &&
+    !/\p{L}|\p{N}/u.test(query)
+  ) {
+    throw new UsageError('The query has no words to search for.');
+  }
+  const hits = searchPassages(index, query, {
+    ...(values.article !== undefined && { articleId: values.article }),
+    ...(values.speaker !== undefined && { speaker: values.speaker }),
+    limit: positiveInt(values.limit, 'limit', 5, 25),
+  });
+  const articleOf = (h: (typeof hits)[number]) => content.articleById.get(h.passage.articleId);
+  print({ query, results: hits.map((h) => passageJson(h.passage, articleOf(h), h)) }, () =>
+    hits.length === 0
+      ? `No passage matches “${query}”.`
+      : hits
+          .map((h, i) => passageText(h.passage, articleOf(h), h.matched, io.style, `${i + 1}. `))
+          .join('\n\n'),
+  );
+}
+
+function compareTopic({ positionals, values, core, io, print }: CommandInput): void {
+  const topic = oneArg(positionals, 'a topic, e.g. compare minerals-deal');
+  const result = compare(core.content, core.index, topic, {
+    perArticle: positiveInt(values.limit, 'limit', 2, 10),
+  });
+  if (!result) throw new UsageError('The topic has no words to search for.');
+  const perspectives = result.perspectives.map((p) => ({
+    articleId: p.article.id,
+    label: p.label,
+    addressed: p.passages.length > 0,
+    total: p.total,
+    passages: p.passages.map((h) => passageJson(h.passage, p.article, h, h.pinned)),
+  }));
+  print({ topic: result.topic?.id ?? topic, title: result.title, perspectives }, () =>
+    comparisonText(result, io.style),
+  );
+}
+
+function prompt({ positionals, values, core, io, print }: CommandInput): void {
+  if (positionals.length > 0) throw new UsageError('prompt takes options only: --topic ID --level L.');
+  const level = values.level;
+  if (level !== undefined && !isPromptLevel(level))
+    throw new UsageError(`--level must be one of: ${PROMPT_LEVELS.join(', ')}.`);
+  const result = pickPrompt(core.content, core.index, {
+    ...(values.topic !== undefined && { topicId: values.topic }),
+    ...(level !== undefined && { level }),
+    ...(io.random && { random: io.random }),
+  });
+  if (!result.ok) throw new UsageError(result.error);
+  const { prompt, evidence } = result.pick;
+  const perspectives = evidence.perspectives.map((p) => ({
+    articleId: p.article.id,
+    label: p.label,
+    passages: p.passages.map((h) => passageJson(h.passage, p.article, h, h.pinned)),
+  }));
+  print({ prompt: { ...prompt }, evidence: perspectives }, () => promptText(result.pick, io.style));
+}
+
+function articles({ core, io, print }: CommandInput): void {
+  const { articles } = core.content;
+  print({ articles: articles.map(articleJson) }, () => articlesText(articles, io.style));
+}
+
+function topics({ core, print }: CommandInput): void {
+  const { topics } = core.content;
+  print({ topics: topics.map((t) => ({ id: t.id, title: t.title, terms: t.terms, pinned: t.pinned })) }, () =>
+    topics.map((t) => `${t.id.padEnd(18)} ${t.title}`).join('\n'),
+  );
+}
+
+function context({ positionals, values, core, io, print }: CommandInput): void {
+  const { content } = core;
+  const id = oneArg(positionals, 'a passage id, e.g. context sumner-riyadh#39');
+  const ctx = passageContext(content, id.trim(), positiveInt(values.radius, 'radius', 1, 10));
+  if (!ctx)
+    throw new UsageError(
+      `Unknown passage "${id}". Passage ids look like ${content.articles[0]?.id ?? 'article'}#12.`,
+    );
+  const article = content.articleById.get(ctx.passage.articleId);
+  print(
+    {
+      passageId: ctx.passage.id,
+      before: ctx.before.map((p) => passageJson(p, article)),
+      passage: passageJson(ctx.passage, article),
+      after: ctx.after.map((p) => passageJson(p, article)),
+    },
+    () => contextText(ctx, article, io.style),
+  );
+}
+
+function citation({ positionals, values, core, io, print }: CommandInput): void {
+  const { content } = core;
+  const id = oneArg(positionals, 'a passage or article id, e.g. cite sumner-riyadh#39').trim();
+  const style = values.style;
+  if (style !== undefined && !(CITATION_STYLES as readonly string[]).includes(style)) {
+    throw new UsageError(`--style must be one of: ${CITATION_STYLES.join(', ')}.`);
+  }
+  const passage = content.passages.get(id);
+  const article = content.articleById.get(passage?.articleId ?? id);
+  if (!article) throw new UsageError(`Unknown passage or article "${id}".`);
+  const styles: CitationStyle[] = style ? [style as CitationStyle] : [...CITATION_STYLES];
+  const citations = styles.map((s) => cite(article, s, passage));
+  print({ id, citations }, () => citationsText(citations, io.style));
+}
+
+/** Every command, in the order USAGE lists them. */
+export const COMMANDS: Readonly<Record<string, CliCommand>> = {
+  quote: {
+    usage: `quote "<query>" [--article ID] [--speaker NAME] [--limit N] [--json]   find passages`,
+    run: quote,
+  },
+  compare: {
+    usage: `compare "<topic>" [--limit N] [--json]        what each article says on a topic (id, title or free text)`,
+    run: compareTopic,
+  },
+  prompt: {
+    usage: `prompt [--topic ID] [--level understand|analyze|evaluate] [--json]    a discussion question with evidence`,
+    run: prompt,
+  },
+  articles: {
+    usage: `articles [--json]                             the articles and their perspectives`,
+    run: articles,
+  },
+  topics: {
+    usage: `topics [--json]                               the curated topics`,
+    run: topics,
+  },
+  context: {
+    usage: `context <passageId> [--radius N] [--json]     the paragraphs around a passage`,
+    run: context,
+  },
+  cite: {
+    usage: `cite <passageId|articleId> [--style apa|mla] [--json]                 APA and MLA citations`,
+    run: citation,
+  },
+};
