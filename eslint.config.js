@@ -71,8 +71,9 @@ export default tseslint.config(
       above.edges,
       {
         // A renderer receives results and returns payloads: from the core it takes types, and the
-        // words a reader sees (reader-text, cite), never searching or picking.
-        regex: '(^|/)core/(?!(reader-text|cite)\\.js$)',
+        // words a reader sees (reader-text, cite) and where text may be cut (graphemes), never
+        // searching or picking.
+        regex: '(^|/)core/(?!(reader-text|cite|graphemes)\\.js$)',
         allowTypeImports: true,
         message: 'Rendering is pure: import only types from the core (the edge, commands/, calls the core).',
       },

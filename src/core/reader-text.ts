@@ -5,6 +5,7 @@
 import { applyCorrections } from '../content/corrections.js';
 import type { Article, Correction, Passage } from '../content/types.js';
 import { MONTHS } from './cite.js';
+import { boundaryAtOrAfter, clip } from './graphemes.js';
 import { matchesTerm } from './search/index.js';
 import { words } from './text.js';
 
@@ -84,7 +85,7 @@ function mergeAdjacent(segments: Segment[]): Segment[] {
 export function snippet(text: string, matched: readonly string[], max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
-  if (max < 8) return flat.slice(0, Math.max(0, max));
+  if (max < 8) return clip(flat, Math.max(0, max));
   const set = new Set(matched);
   const first = words(flat).find((w) => matchesTerm(w.word, set));
   const budget = max - 2; // room for two ellipses
@@ -93,10 +94,13 @@ export function snippet(text: string, matched: readonly string[], max: number): 
     const space = flat.indexOf(' ', start);
     start = space === -1 || space > (first?.start ?? 0) ? start : space + 1;
   }
+  // Never start or end inside a grapheme (a surrogate pair, an emoji sequence, a flag).
+  start = boundaryAtOrAfter(flat, start);
   let end = Math.min(flat.length, start + budget);
   if (end < flat.length) {
     const space = flat.lastIndexOf(' ', end);
     if (space > start) end = space;
   }
-  return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
+  const shown = clip(flat.slice(start), end - start);
+  return `${start > 0 ? '…' : ''}${shown.trim()}${start + shown.length < flat.length ? '…' : ''}`;
 }

@@ -3,7 +3,7 @@
  * restart and on any shard, and nothing is stored. Format: `<command>|<action>|<field>|…`.
  * Fields are percent-escaped for `|` and `%`; user ids are written in base 36 to save room.
  */
-import { clip, dropLast } from './graphemes.js';
+import { clip, dropLast } from '../core/graphemes.js';
 import { LIMITS } from './discord-limits.js';
 
 const SEP = '|';

@@ -14,7 +14,7 @@ import {
   type RESTAPIPoll,
 } from 'discord-api-types/v10';
 import { LIMITS } from './discord-limits.js';
-import { clip, dropLast } from './graphemes.js';
+import { clip, dropLast } from '../core/graphemes.js';
 
 /** What every renderer returns: Discord's JSON, plus whether only the user may see it. */
 export interface Payload {

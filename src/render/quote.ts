@@ -7,7 +7,7 @@ import { articleName, snippet } from '../core/reader-text.js';
 import type { PassageInArticle, QuoteResult } from '../core/quote.js';
 import type { SearchHit } from '../core/search/index.js';
 import { encodeId, packUser } from './custom-id.js';
-import { clip } from './graphemes.js';
+import { clip } from '../core/graphemes.js';
 import { LIMITS } from './discord-limits.js';
 import { finalize, fitChoices, truncate, type Choice, type Payload } from './payload.js';
 import { echo } from './markdown.js';

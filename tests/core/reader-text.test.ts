@@ -202,6 +202,17 @@ describe('snippet', () => {
     expect(snippet(TEXT, indexTerms('pipeline'), 40)).toBe('Ukrainian officials have been…');
   });
 
+  it('never cuts inside a grapheme, where there is no space to cut at', () => {
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    const emoji = '👩‍👩‍👧🇺🇦𝒜'.repeat(30);
+    for (const text of [`${emoji}fate${emoji}`, `fate${emoji}`, `${emoji}fate`])
+      for (let max = 1; max < 60; max++) {
+        const shown = snippet(text, indexTerms('fate'), max);
+        expect(shown, `${text.length}/${String(max)}`).not.toMatch(lone);
+        expect(shown.replace(/[…a-z]/g, ''), String(max)).toMatch(/^(👩‍👩‍👧|🇺🇦|𝒜)*$/u);
+      }
+  });
+
   it('has no ellipsis at the end when the match is near the end', () => {
     expect(snippet(TEXT, indexTerms('discussions'), 40)).toBe('…of the discussions.');
   });

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeId, encodeId, packUser, unpackUser } from '../../src/render/custom-id.js';
-import { dropLast } from '../../src/render/graphemes.js';
+import { dropLast } from '../../src/core/graphemes.js';
 import { splitText, truncate } from '../../src/render/payload.js';
 import { anyText, graphemeBoundaries, LONE_SURROGATE } from '../helpers/text.js';
 

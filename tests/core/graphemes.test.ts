@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clip, dropLast } from '../../src/render/graphemes.js';
+import { boundaryAtOrAfter, clip, dropLast } from '../../src/core/graphemes.js';
 import {
   anyText,
   ENGLAND,
@@ -59,5 +59,16 @@ describe('clip', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('boundaryAtOrAfter', () => {
+  it('keeps a boundary and moves an index inside a grapheme to its end', () => {
+    const family = '👩‍👩‍👧';
+    const text = `a${family}b`;
+    expect(boundaryAtOrAfter(text, 1)).toBe(1);
+    for (let i = 2; i <= family.length; i++) expect(boundaryAtOrAfter(text, i)).toBe(1 + family.length);
+    expect(boundaryAtOrAfter(text, 0)).toBe(0);
+    expect(boundaryAtOrAfter(text, 99)).toBe(text.length);
   });
 });

@@ -32,3 +32,12 @@ export function clip(text: string, max: number): string {
 export function dropLast(text: string): string {
   return clip(text, text.length - 1);
 }
+
+/** The first grapheme boundary at or after `index` (an index inside a grapheme moves to its end). */
+export function boundaryAtOrAfter(text: string, index: number): number {
+  if (index <= 0) return 0;
+  if (index >= text.length) return text.length;
+  const around = segmenter.segment(text).containing(index);
+  if (!around || around.index === index) return index;
+  return around.index + around.segment.length;
+}
