@@ -33,6 +33,7 @@ import { Rest, type Fault, type RecordedRequest, type RouteFilter } from './rest
 import { DEFAULT_WAIT_MS, Signal } from './signal.js';
 import { World } from './state.js';
 import { checkMessage } from './validate.js';
+import { channelWindow, guildDirectory, type ChannelWindow, type GuildDirectory } from './views.js';
 
 export { ApiError, ErrorCode, StandInError, type DiscordErrorBody, type FieldError } from './errors.js';
 export type { GatewayEvent, ShardSessionInfo } from './gateway.js';
@@ -52,6 +53,7 @@ export type { Fault, RecordedRequest, RouteFilter } from './rest.js';
 export { SnowflakeMinter, snowflakeTimestamp, DISCORD_EPOCH_MS } from './snowflake.js';
 export { World, type GuildState, type ChannelState, type StandInUser, type StoredMessage } from './state.js';
 export * as DiscordLimits from './limits.js';
+export type { ChannelWindow, GuildDirectory } from './views.js';
 
 /** The bot token the stand-in accepts unless told otherwise (three dot-separated parts, like a real one). */
 export const DEFAULT_STAND_IN_TOKEN = 'MTAxMDAwMDAwMDAwMDAwMDAw.U3RhbmQ.aW4tdG9rZW4tbm90LWEtcmVhbC1vbmU';
@@ -119,6 +121,19 @@ export interface StandIn {
   message(id: string): APIMessage | undefined;
   /** A channel's visible history, newest first (at most 100). */
   channelMessages(channel: string, guild?: string | number): APIMessage[];
+  /** A guild by index, id or name (default: the first): its members, text channels and threads, roles. */
+  guild(guild?: string | number): GuildDirectory;
+  /**
+   * The newest `limit` messages of a channel or thread as `user` sees them in Discord's client, oldest
+   * first: its history, their own ephemeral messages, polls' `me_voted` filled in for them, and a
+   * thread's starting message at its top; `older` says whether older ones exist.
+   */
+  channelWindow(options: {
+    user: string;
+    channel: string;
+    limit: number;
+    guild?: string | number;
+  }): ChannelWindow;
   /** Registered commands: global when `guild` is omitted, else that guild's. */
   commands(guild?: string | number): APIApplicationCommand[];
   /** Records votes on a poll message (replacing the user's previous votes). */
@@ -259,6 +274,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     message: (id) => world.messages.get(id)?.data,
     channelMessages: (channel, guild) =>
       world.history(world.resolveChannel(world.resolveGuild(guild), channel), { limit: 100 }),
+    guild: (guild) => guildDirectory(world, guild),
+    channelWindow: (query) => channelWindow(world, query),
     commands: (guild) =>
       guild === undefined
         ? [...world.globalCommands.values()]
