@@ -16,7 +16,7 @@ import { ApiError, apiErrors, ErrorCode, invalidFormBody, type FieldError } from
 import { Intent, type Gateway } from './gateway.js';
 import type { Interactions } from './interactions.js';
 import { MESSAGES_FETCH_DEFAULT, MESSAGES_FETCH_MAX } from './limits.js';
-import { applyEdit, buildMessage, refreshPollResults } from './messages.js';
+import { applyEdit, buildMessage, previousMessage, refreshPollResults } from './messages.js';
 import type { Signal } from './signal.js';
 import { isoTime, type ChannelState, type GuildState, type StoredMessage, type World } from './state.js';
 import {
@@ -406,14 +406,7 @@ export class Rest {
     this.#add('PATCH', '/channels/:channel/messages/:message', true, (context) => {
       const stored = this.#channelMessage(context);
       if (stored.data.author.id !== world.bot.id) throw apiErrors.notAuthor();
-      const previous = {
-        content: stored.data.content,
-        embeds: stored.data.embeds,
-        components: stored.data.components ?? [],
-        flags: stored.data.flags ?? 0,
-        poll: stored.data.poll,
-      };
-      throwIf(checkMessage(context.body ?? {}, { previous }));
+      throwIf(checkMessage(context.body ?? {}, { previous: previousMessage(stored) }));
       applyEdit(world, stored, isRecord(context.body) ? context.body : {});
       this.gateway.dispatchToGuild(
         this.#channel(context).guildId,

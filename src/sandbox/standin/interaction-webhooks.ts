@@ -1,0 +1,111 @@
+/**
+ * `/webhooks/{application}/{token}…`: follow-ups and the reply's edits and deletion, for 15 minutes
+ * after the interaction was dispatched.
+ */
+import { InteractionResponseType, type APIMessage } from 'discord-api-types/v10';
+import { apiErrors } from './errors.js';
+import type { InteractionRecord, StandInParts } from './interaction-types.js';
+import { checkEdit, checkNewMessage, createResponse } from './interaction-responses.js';
+import { INTERACTION_TOKEN_TTL_MS } from './limits.js';
+import { applyEdit } from './messages.js';
+import type { StoredMessage } from './state.js';
+import { FLAG_EPHEMERAL, isRecord } from './validate.js';
+
+function webhookRecord(
+  parts: StandInParts,
+  byToken: ReadonlyMap<string, InteractionRecord>,
+  applicationId: string,
+  token: string,
+): InteractionRecord {
+  const record = byToken.get(token);
+  if (!record || applicationId !== parts.world.applicationId) throw apiErrors.unknownWebhook();
+  if (parts.world.now() - record.dispatchedAt > INTERACTION_TOKEN_TTL_MS)
+    throw apiErrors.invalidWebhookToken();
+  return record;
+}
+
+function webhookMessage(parts: StandInParts, record: InteractionRecord, messageId: string): StoredMessage {
+  const id = messageId === '@original' ? record.originalMessageId : messageId;
+  const mine = id !== null && (id === record.originalMessageId || record.followUpIds.includes(id));
+  const stored = mine ? parts.world.liveMessage(id) : undefined;
+  if (!stored) throw apiErrors.unknownMessage();
+  return stored;
+}
+
+/**
+ * `POST /webhooks/{app}/{token}`: a follow-up. While a deferred reply is still "thinking", the first
+ * follow-up fills that reply (keeping its ephemeral flag) instead of creating a new message, as Discord does.
+ */
+export function followUp(
+  parts: StandInParts,
+  byToken: ReadonlyMap<string, InteractionRecord>,
+  applicationId: string,
+  token: string,
+  body: unknown,
+): APIMessage {
+  const record = webhookRecord(parts, byToken, applicationId, token);
+  if (
+    !record.callback ||
+    record.callback.type === InteractionResponseType.ApplicationCommandAutocompleteResult
+  ) {
+    throw apiErrors.unknownWebhook();
+  }
+  const json = isRecord(body) ? body : {};
+  if (record.loading && record.originalMessageId) {
+    const original = webhookMessage(parts, record, '@original');
+    checkNewMessage(body, []);
+    applyEdit(parts.world, original, json);
+    record.loading = false;
+    parts.signal.notify();
+    return original.data;
+  }
+  checkNewMessage(body, []);
+  const flags = typeof json.flags === 'number' ? json.flags : 0;
+  const stored = createResponse(parts, record, json, flags & FLAG_EPHEMERAL, false);
+  record.followUpIds.push(stored.data.id);
+  parts.signal.notify();
+  return stored.data;
+}
+
+/** `GET /webhooks/{app}/{token}/messages/{id|@original}`. */
+export function getWebhookMessage(
+  parts: StandInParts,
+  byToken: ReadonlyMap<string, InteractionRecord>,
+  applicationId: string,
+  token: string,
+  messageId: string,
+): APIMessage {
+  return webhookMessage(parts, webhookRecord(parts, byToken, applicationId, token), messageId).data;
+}
+
+/** `PATCH /webhooks/{app}/{token}/messages/{id|@original}`. */
+export function editWebhookMessage(
+  parts: StandInParts,
+  byToken: ReadonlyMap<string, InteractionRecord>,
+  applicationId: string,
+  token: string,
+  messageId: string,
+  body: unknown,
+): APIMessage {
+  const record = webhookRecord(parts, byToken, applicationId, token);
+  const stored = webhookMessage(parts, record, messageId);
+  checkEdit(body, [], stored);
+  applyEdit(parts.world, stored, isRecord(body) ? body : {});
+  if (stored.data.id === record.originalMessageId) record.loading = false;
+  parts.signal.notify();
+  return stored.data;
+}
+
+/** `DELETE /webhooks/{app}/{token}/messages/{id|@original}`. */
+export function deleteWebhookMessage(
+  parts: StandInParts,
+  byToken: ReadonlyMap<string, InteractionRecord>,
+  applicationId: string,
+  token: string,
+  messageId: string,
+): void {
+  const record = webhookRecord(parts, byToken, applicationId, token);
+  const stored = webhookMessage(parts, record, messageId);
+  parts.world.deleteMessage(stored);
+  parts.signal.notify();
+}
