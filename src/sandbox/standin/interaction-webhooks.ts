@@ -11,7 +11,8 @@ import { applyEdit } from './messages.js';
 import type { StoredMessage } from './state.js';
 import { FLAG_EPHEMERAL, isRecord } from './validate.js';
 
-function webhookRecord(
+/** The interaction whose token a webhook call carries, while the token is valid (15 minutes). */
+export function webhookRecord(
   parts: StandInParts,
   byToken: ReadonlyMap<string, InteractionRecord>,
   applicationId: string,
@@ -24,7 +25,12 @@ function webhookRecord(
   return record;
 }
 
-function webhookMessage(parts: StandInParts, record: InteractionRecord, messageId: string): StoredMessage {
+/** `{id|@original}`: the reply or a follow-up of this interaction, never another message. */
+export function webhookMessage(
+  parts: StandInParts,
+  record: InteractionRecord,
+  messageId: string,
+): StoredMessage {
   const id = messageId === '@original' ? record.originalMessageId : messageId;
   const mine = id !== null && (id === record.originalMessageId || record.followUpIds.includes(id));
   const stored = mine ? parts.world.liveMessage(id) : undefined;
@@ -36,14 +42,7 @@ function webhookMessage(parts: StandInParts, record: InteractionRecord, messageI
  * `POST /webhooks/{app}/{token}`: a follow-up. While a deferred reply is still "thinking", the first
  * follow-up fills that reply (keeping its ephemeral flag) instead of creating a new message, as Discord does.
  */
-export function followUp(
-  parts: StandInParts,
-  byToken: ReadonlyMap<string, InteractionRecord>,
-  applicationId: string,
-  token: string,
-  body: unknown,
-): APIMessage {
-  const record = webhookRecord(parts, byToken, applicationId, token);
+export function followUp(parts: StandInParts, record: InteractionRecord, body: unknown): APIMessage {
   if (
     !record.callback ||
     record.callback.type === InteractionResponseType.ApplicationCommandAutocompleteResult
@@ -67,45 +66,16 @@ export function followUp(
   return stored.data;
 }
 
-/** `GET /webhooks/{app}/{token}/messages/{id|@original}`. */
-export function getWebhookMessage(
-  parts: StandInParts,
-  byToken: ReadonlyMap<string, InteractionRecord>,
-  applicationId: string,
-  token: string,
-  messageId: string,
-): APIMessage {
-  return webhookMessage(parts, webhookRecord(parts, byToken, applicationId, token), messageId).data;
-}
-
 /** `PATCH /webhooks/{app}/{token}/messages/{id|@original}`. */
 export function editWebhookMessage(
   parts: StandInParts,
-  byToken: ReadonlyMap<string, InteractionRecord>,
-  applicationId: string,
-  token: string,
-  messageId: string,
+  record: InteractionRecord,
+  stored: StoredMessage,
   body: unknown,
 ): APIMessage {
-  const record = webhookRecord(parts, byToken, applicationId, token);
-  const stored = webhookMessage(parts, record, messageId);
   checkEdit(body, [], stored);
   applyEdit(parts.world, stored, isRecord(body) ? body : {});
   if (stored.data.id === record.originalMessageId) record.loading = false;
   parts.signal.notify();
   return stored.data;
-}
-
-/** `DELETE /webhooks/{app}/{token}/messages/{id|@original}`. */
-export function deleteWebhookMessage(
-  parts: StandInParts,
-  byToken: ReadonlyMap<string, InteractionRecord>,
-  applicationId: string,
-  token: string,
-  messageId: string,
-): void {
-  const record = webhookRecord(parts, byToken, applicationId, token);
-  const stored = webhookMessage(parts, record, messageId);
-  parts.world.deleteMessage(stored);
-  parts.signal.notify();
 }

@@ -22,15 +22,10 @@ import type {
   SlashOptions,
   StandInParts,
 } from './interaction-types.js';
-import {
-  deleteWebhookMessage,
-  editWebhookMessage,
-  followUp,
-  getWebhookMessage,
-} from './interaction-webhooks.js';
+import { editWebhookMessage, followUp, webhookMessage, webhookRecord } from './interaction-webhooks.js';
 import { commandData, gateCommand } from './command-options.js';
 import type { Signal } from './signal.js';
-import type { ChannelState, GuildState, StandInUser, World } from './state.js';
+import type { ChannelState, GuildState, StandInUser, StoredMessage, World } from './state.js';
 import { Component, isRecord } from './validate.js';
 
 export type * from './interaction-types.js';
@@ -292,21 +287,31 @@ export class Interactions {
 
   /** `POST /webhooks/{app}/{token}`: a follow-up (it fills a reply still "thinking"). */
   followUp(applicationId: string, token: string, body: unknown): APIMessage {
-    return followUp(this.#parts, this.#byToken, applicationId, token, body);
+    return followUp(this.#parts, this.#webhook(applicationId, token), body);
   }
 
   /** `GET /webhooks/{app}/{token}/messages/{id|@original}`. */
   getMessage(applicationId: string, token: string, messageId: string): APIMessage {
-    return getWebhookMessage(this.#parts, this.#byToken, applicationId, token, messageId);
+    return this.#webhookMessage(applicationId, token, messageId).data;
   }
 
   /** `PATCH /webhooks/{app}/{token}/messages/{id|@original}`. */
   editMessage(applicationId: string, token: string, messageId: string, body: unknown): APIMessage {
-    return editWebhookMessage(this.#parts, this.#byToken, applicationId, token, messageId, body);
+    const record = this.#webhook(applicationId, token);
+    return editWebhookMessage(this.#parts, record, webhookMessage(this.#parts, record, messageId), body);
   }
 
   /** `DELETE /webhooks/{app}/{token}/messages/{id|@original}`. */
   deleteMessage(applicationId: string, token: string, messageId: string): void {
-    deleteWebhookMessage(this.#parts, this.#byToken, applicationId, token, messageId);
+    this.world.deleteMessage(this.#webhookMessage(applicationId, token, messageId));
+    this.signal.notify();
+  }
+
+  #webhook(applicationId: string, token: string): InteractionRecord {
+    return webhookRecord(this.#parts, this.#byToken, applicationId, token);
+  }
+
+  #webhookMessage(applicationId: string, token: string, messageId: string): StoredMessage {
+    return webhookMessage(this.#parts, this.#webhook(applicationId, token), messageId);
   }
 }
