@@ -137,132 +137,191 @@ function typedOptions(
   return out;
 }
 
-export async function startSandboxServer(options: ServerOptions): Promise<SandboxServer> {
-  const { standIn } = options;
-  const world = standIn.world;
-  const guild = () => world.resolveGuild(undefined);
+/** What a route handler gets: the request, its URL, the options and the page's change feed. */
+interface RouteContext {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly url: URL;
+  readonly options: ServerOptions;
+  readonly feed: ChangeFeed;
+}
+
+/** A POST route: the body's `user` and the rest of the body; returns the JSON answer. */
+type PostRoute = (standIn: StandIn, user: string, b: Record<string, unknown>) => unknown;
+
+/** Every registered command (for typing options); who may see one is the stand-in's rule. */
+function registeredCommand(standIn: StandIn, name: string): APIApplicationCommand | undefined {
+  const guildCommands = standIn.commands(standIn.guildId());
+  return guildCommands.find((c) => c.name === name) ?? standIn.commands().find((c) => c.name === name);
+}
+
+function runCommand(standIn: StandIn, user: string, b: Record<string, unknown>): unknown {
+  const name = str(b.name, 'command name');
+  const command = registeredCommand(standIn, name);
+  if (!command) throw new HttpError(404, `There is no /${name} command.`);
+  const options = typedOptions(command, b.options);
+  const missing = (command.options ?? []).find((o) => 'required' in o && o.required && !(o.name in options));
+  if (missing) throw new HttpError(400, `Fill in ${missing.name}.`);
+  standIn.slash({ user, channel: str(b.channel, 'channel'), name, options });
+  return { ok: true };
+}
+
+async function autocomplete(standIn: StandIn, user: string, b: Record<string, unknown>): Promise<unknown> {
+  const name = str(b.name, 'command name');
+  const command = registeredCommand(standIn, name);
+  const focused = str(b.focused, 'focused option');
+  const raw = (typeof b.options === 'object' && b.options !== null ? b.options : {}) as Record<
+    string,
+    unknown
+  >;
+  const typed = raw[focused];
+  const handle = standIn.autocomplete({
+    user,
+    channel: str(b.channel, 'channel'),
+    name,
+    focused,
+    // The option being typed is always sent as the partial string, even when empty.
+    options: { ...typedOptions(command, raw), [focused]: typeof typed === 'string' ? typed : '' },
+  });
+  return { choices: await handle.choices(3000) };
+}
+
+const POST_ROUTES: Readonly<Record<string, PostRoute>> = {
+  '/api/command': runCommand,
+  '/api/autocomplete': autocomplete,
+  '/api/button': (standIn, user, b) => {
+    standIn.button({ user, message: str(b.messageId, 'messageId'), customId: str(b.customId, 'customId') });
+    return { ok: true };
+  },
+  '/api/say': (standIn, user, b) => {
+    // Checked as Discord checks it: too long is refused (400, 50035), never cut short.
+    standIn.say({ user, channel: str(b.channel, 'channel'), content: str(b.content, 'message text') });
+    return { ok: true };
+  },
+  '/api/vote': (standIn, user, b) => {
+    standIn.vote({ user, message: str(b.messageId, 'messageId'), answers: [Number(b.answerId)] });
+    return { ok: true };
+  },
+};
+
+const GET_ROUTES: Readonly<Record<string, (context: RouteContext) => void>> = {
+  '/api/state': ({ res, url, options }) => {
+    send(
+      res,
+      200,
+      pageState(options.standIn, {
+        user: url.searchParams.get('user') ?? 'student1',
+        channel: url.searchParams.get('channel') ?? undefined,
+        limit: windowSize(url.searchParams.get('limit')),
+        problems: options.problems(),
+      }),
+    );
+  },
+  '/api/events': ({ req, res, feed }) => {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    feed.subscribe(req, res);
+  },
+};
+
+async function api(context: RouteContext): Promise<void> {
+  const { req, res, url } = context;
+  const get = req.method === 'GET' ? GET_ROUTES[url.pathname] : undefined;
+  if (get) {
+    get(context);
+    return;
+  }
+  const post = req.method === 'POST' ? POST_ROUTES[url.pathname] : undefined;
+  if (!post) throw new HttpError(404, 'Not found.');
+  const b = await body(req);
+  const user = str(b.user, 'user');
+  send(res, 200, await post(context.options.standIn, user, b));
+}
+
+async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
+  const name = pathname === '/' ? 'index.html' : pathname.slice(1);
+  if (!/^[\w.-]+$/.test(name)) throw new HttpError(404, 'Not found.');
+  const file = path.join(WEB_DIR, name);
+  const data = await readFile(file).catch(() => {
+    throw new HttpError(404, 'Not found.');
+  });
+  res.writeHead(200, {
+    'content-type': TYPES[path.extname(name)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+    ...PAGE_HEADERS,
+  });
+  res.end(data);
+}
+
+/** Server-Sent Events to the open pages: "something changed", at most once per 40 ms. */
+interface ChangeFeed {
+  readonly changed: () => void;
+  readonly subscribe: (req: IncomingMessage, res: ServerResponse) => void;
+  readonly close: () => void;
+}
+
+function changeFeed(): ChangeFeed {
   const clients = new Set<ServerResponse>();
   let pending: NodeJS.Timeout | undefined;
-
-  const changed = () => {
-    if (pending) return;
-    pending = setTimeout(() => {
-      pending = undefined;
-      for (const c of clients) c.write('event: change\ndata: {}\n\n');
-    }, 40);
-  };
-  const unlisten = standIn.onChange(changed);
-
-  /** Every registered command (for typing options); who may see one is the stand-in's rule. */
-  const allCommands = () => {
-    const g = guild();
-    const all = new Map<string, APIApplicationCommand>(
-      [...world.globalCommands, ...g.commands].map(([, c]) => [c.name, c]),
-    );
-    return [...all.values()];
-  };
-
-  async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (req.method === 'GET' && url.pathname === '/api/state') {
-      send(
-        res,
-        200,
-        pageState(standIn, {
-          user: url.searchParams.get('user') ?? 'student1',
-          channel: url.searchParams.get('channel') ?? undefined,
-          limit: windowSize(url.searchParams.get('limit')),
-          problems: options.problems(),
-        }),
-      );
-      return;
-    }
-    if (req.method === 'GET' && url.pathname === '/api/events') {
-      res.writeHead(200, {
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-      });
+  return {
+    changed() {
+      if (pending) return;
+      pending = setTimeout(() => {
+        pending = undefined;
+        for (const c of clients) c.write('event: change\ndata: {}\n\n');
+      }, 40);
+    },
+    subscribe(req, res) {
       res.write('event: change\ndata: {}\n\n');
       clients.add(res);
       req.on('close', () => clients.delete(res));
-      return;
-    }
-    if (req.method !== 'POST') throw new HttpError(404, 'Not found.');
-    const b = await body(req);
-    const user = str(b.user, 'user');
-    switch (url.pathname) {
-      case '/api/command': {
-        const name = str(b.name, 'command name');
-        const command = allCommands().find((c) => c.name === name);
-        if (!command) throw new HttpError(404, `There is no /${name} command.`);
-        const options = typedOptions(command, b.options);
-        const missing = (command.options ?? []).find(
-          (o) => 'required' in o && o.required && !(o.name in options),
-        );
-        if (missing) throw new HttpError(400, `Fill in ${missing.name}.`);
-        standIn.slash({ user, channel: str(b.channel, 'channel'), name, options });
-        send(res, 200, { ok: true });
-        return;
-      }
-      case '/api/autocomplete': {
-        const name = str(b.name, 'command name');
-        const command = allCommands().find((c) => c.name === name);
-        const focused = str(b.focused, 'focused option');
-        const raw = (typeof b.options === 'object' && b.options !== null ? b.options : {}) as Record<
-          string,
-          unknown
-        >;
-        const typed = raw[focused];
-        const handle = standIn.autocomplete({
-          user,
-          channel: str(b.channel, 'channel'),
-          name,
-          focused,
-          // The option being typed is always sent as the partial string, even when empty.
-          options: { ...typedOptions(command, raw), [focused]: typeof typed === 'string' ? typed : '' },
-        });
-        send(res, 200, { choices: await handle.choices(3000) });
-        return;
-      }
-      case '/api/button':
-        standIn.button({
-          user,
-          message: str(b.messageId, 'messageId'),
-          customId: str(b.customId, 'customId'),
-        });
-        send(res, 200, { ok: true });
-        return;
-      case '/api/say': {
-        // Checked as Discord checks it: too long is refused (400, 50035), never cut short.
-        const content = str(b.content, 'message text');
-        standIn.say({ user, channel: str(b.channel, 'channel'), content });
-        send(res, 200, { ok: true });
-        return;
-      }
-      case '/api/vote':
-        standIn.vote({ user, message: str(b.messageId, 'messageId'), answers: [Number(b.answerId)] });
-        send(res, 200, { ok: true });
-        return;
-      default:
-        throw new HttpError(404, 'Not found.');
-    }
-  }
+    },
+    close() {
+      clearTimeout(pending);
+      for (const c of clients) c.end();
+      clients.clear();
+    },
+  };
+}
 
-  async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
-    const name = pathname === '/' ? 'index.html' : pathname.slice(1);
-    if (!/^[\w.-]+$/.test(name)) throw new HttpError(404, 'Not found.');
-    const file = path.join(WEB_DIR, name);
-    const data = await readFile(file).catch(() => {
-      throw new HttpError(404, 'Not found.');
-    });
-    res.writeHead(200, {
-      'content-type': TYPES[path.extname(name)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
-      ...PAGE_HEADERS,
-    });
-    res.end(data);
+/** Answers a failed request with a short message: Discord's refusal in words, never a stack trace. */
+function sendError(res: ServerResponse, err: unknown): void {
+  if (res.headersSent) {
+    res.end();
+    return;
   }
+  if (err instanceof HttpError) send(res, err.status, { error: err.message });
+  else if (err instanceof ApiError) send(res, err.status, { error: describeApiError(err.body) });
+  else if (err instanceof StandInError && err.code === 50013) {
+    send(res, 403, {
+      error: 'That command is for teachers (members with Manage Messages). Switch to the teacher to try it.',
+    });
+  } else if (err instanceof StandInError) send(res, 400, { error: err.message.replace(/^StandIn: /, '') });
+  else send(res, 500, { error: 'Something went wrong in the sandbox.' });
+}
 
+/** Listens on 127.0.0.1:`port`; a taken port falls back to any free one when `fallback`. */
+function listen(server: Server, port: number, fallback: boolean): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const tryListen = (p: number, mayFallBack: boolean) => {
+      server.once('error', (err: NodeJS.ErrnoException) => {
+        if (mayFallBack && err.code === 'EADDRINUSE') tryListen(0, false);
+        else reject(err);
+      });
+      server.listen(p, '127.0.0.1', () => {
+        resolve((server.address() as AddressInfo).port);
+      });
+    };
+    tryListen(port, fallback);
+  });
+}
+
+export async function startSandboxServer(options: ServerOptions): Promise<SandboxServer> {
+  const feed = changeFeed();
+  const unlisten = options.standIn.onChange(feed.changed);
   let port = 0;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -273,47 +332,22 @@ export async function startSandboxServer(options: ServerOptions): Promise<Sandbo
       send(res, refusal.status, { error: refusal.error });
       return;
     }
-    const work = url.pathname.startsWith('/api/') ? api(req, res, url) : serveFile(res, url.pathname);
+    const work = url.pathname.startsWith('/api/')
+      ? api({ req, res, url, options, feed })
+      : serveFile(res, url.pathname);
     work.catch((err: unknown) => {
-      if (res.headersSent) {
-        res.end();
-        return;
-      }
-      if (err instanceof HttpError) send(res, err.status, { error: err.message });
-      else if (err instanceof ApiError) send(res, err.status, { error: describeApiError(err.body) });
-      else if (err instanceof StandInError && err.code === 50013) {
-        send(res, 403, {
-          error:
-            'That command is for teachers (members with Manage Messages). Switch to the teacher to try it.',
-        });
-      } else if (err instanceof StandInError)
-        send(res, 400, { error: err.message.replace(/^StandIn: /, '') });
-      else send(res, 500, { error: 'Something went wrong in the sandbox.' });
+      sendError(res, err);
     });
   });
-
-  port = await new Promise<number>((resolve, reject) => {
-    const tryListen = (p: number, fallback: boolean) => {
-      server.once('error', (err: NodeJS.ErrnoException) => {
-        if (fallback && err.code === 'EADDRINUSE') tryListen(0, false);
-        else reject(err);
-      });
-      server.listen(p, '127.0.0.1', () => {
-        resolve((server.address() as AddressInfo).port);
-      });
-    };
-    tryListen(options.port ?? 0, options.port !== undefined && options.port !== 0);
-  });
+  port = await listen(server, options.port ?? 0, options.port !== undefined && options.port !== 0);
 
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    changed,
+    changed: feed.changed,
     async close() {
       unlisten();
-      clearTimeout(pending);
-      for (const c of clients) c.end();
-      clients.clear();
+      feed.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => {
         server.close(() => {

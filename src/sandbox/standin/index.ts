@@ -16,8 +16,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApplicationCommandType, type APIApplicationCommand, type APIMessage } from 'discord-api-types/v10';
-import { apiErrors, invalidFormBody, StandInError } from './errors.js';
+import type { APIApplicationCommand, APIMessage } from 'discord-api-types/v10';
 import { Gateway, type GatewayEvent, type ShardSessionInfo } from './gateway.js';
 import {
   Interactions,
@@ -28,11 +27,11 @@ import {
   type SelectOptions,
   type SlashOptions,
 } from './interactions.js';
-import { buildMessage, refreshPollResults } from './messages.js';
 import { Rest, type Fault, type RecordedRequest, type RouteFilter } from './rest.js';
 import { DEFAULT_WAIT_MS, Signal } from './signal.js';
+import { memberAccess } from './members.js';
 import { World } from './state.js';
-import { checkMessage } from './validate.js';
+import type { ChannelWindow, GuildDirectory } from './views.js';
 
 export { ApiError, ErrorCode, StandInError, type DiscordErrorBody, type FieldError } from './errors.js';
 export type { GatewayEvent, ShardSessionInfo } from './gateway.js';
@@ -52,6 +51,7 @@ export type { Fault, RecordedRequest, RouteFilter } from './rest.js';
 export { SnowflakeMinter, snowflakeTimestamp, DISCORD_EPOCH_MS } from './snowflake.js';
 export { World, type GuildState, type ChannelState, type StandInUser, type StoredMessage } from './state.js';
 export * as DiscordLimits from './limits.js';
+export type { ChannelWindow, GuildDirectory } from './views.js';
 
 /** The bot token the stand-in accepts unless told otherwise (three dot-separated parts, like a real one). */
 export const DEFAULT_STAND_IN_TOKEN = 'MTAxMDAwMDAwMDAwMDAwMDAw.U3RhbmQ.aW4tdG9rZW4tbm90LWEtcmVhbC1vbmU';
@@ -119,6 +119,19 @@ export interface StandIn {
   message(id: string): APIMessage | undefined;
   /** A channel's visible history, newest first (at most 100). */
   channelMessages(channel: string, guild?: string | number): APIMessage[];
+  /** A guild by index, id or name (default: the first): its members, text channels and threads, roles. */
+  guild(guild?: string | number): GuildDirectory;
+  /**
+   * The newest `limit` messages of a channel or thread as `user` sees them in Discord's client, oldest
+   * first: its history, their own ephemeral messages, polls' `me_voted` filled in for them, and a
+   * thread's starting message at its top; `older` says whether older ones exist.
+   */
+  channelWindow(options: {
+    user: string;
+    channel: string;
+    limit: number;
+    guild?: string | number;
+  }): ChannelWindow;
   /** Registered commands: global when `guild` is omitted, else that guild's. */
   commands(guild?: string | number): APIApplicationCommand[];
   /** Records votes on a poll message (replacing the user's previous votes). */
@@ -171,6 +184,19 @@ export interface StandIn {
   close(): Promise<void>;
 }
 
+type Control =
+  | 'slash'
+  | 'autocomplete'
+  | 'button'
+  | 'select'
+  | 'modalSubmit'
+  | 'closeGateway'
+  | 'dropGateway'
+  | 'withholdHeartbeatAcks'
+  | 'failNext'
+  | 'delay'
+  | 'clearFaults';
+
 /** Starts a stand-in on 127.0.0.1. */
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   let offset = 0;
@@ -201,22 +227,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     maxConcurrency: options.maxConcurrency ?? 1,
   });
 
-  const server: Server = createServer((request, response) => {
-    rest.handle(request, response);
-  });
-  server.on('upgrade', (request, socket, head) => {
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    if (path === '/gateway' || path === '/gateway/') gateway.handleUpgrade(request, socket, head);
-    else socket.destroy();
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  port = (server.address() as AddressInfo).port;
+  const server = serve(rest, gateway);
+  port = await listen(server, options.port ?? 0);
 
   let closed = false;
   const standIn: StandIn = {
@@ -253,59 +265,20 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     waitFor(predicate, timeoutMs = DEFAULT_WAIT_MS) {
       return signal.waitFor(() => rest.requests.find(predicate), timeoutMs, 'a matching REST request');
     },
-    guildId: (guild) => world.resolveGuild(guild).id,
-    channelId: (channel, guild) => world.resolveChannel(world.resolveGuild(guild), channel).id,
-    userId: (user) => world.resolveUser(user).id,
-    message: (id) => world.messages.get(id)?.data,
-    channelMessages: (channel, guild) =>
-      world.history(world.resolveChannel(world.resolveGuild(guild), channel), { limit: 100 }),
-    commands: (guild) =>
-      guild === undefined
-        ? [...world.globalCommands.values()]
-        : [...world.resolveGuild(guild).commands.values()],
-    say({ user, channel, content, guild }) {
-      const state = world.resolveChannel(world.resolveGuild(guild), channel);
-      const problems = checkMessage({ content });
-      if (problems.length > 0) throw invalidFormBody(problems);
-      if (content.length === 0) throw apiErrors.emptyMessage();
-      const message = buildMessage(world, {
-        channel: state,
-        author: world.resolveUser(user),
-        body: { content },
-      });
-      world.addMessage(state, message);
-      signal.notify();
-      return message;
+    ...memberAccess(world, signal),
+    ...controls(interactions, gateway, rest),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await closeAll(signal, rest, gateway, server);
     },
-    commandsFor(user, guild) {
-      const state = world.resolveGuild(guild);
-      const member = world.resolveUser(user);
-      const byName = new Map<string, APIApplicationCommand>();
-      for (const command of [...world.globalCommands.values(), ...state.commands.values()]) {
-        if (command.type === ApplicationCommandType.ChatInput) byName.set(command.name, command);
-      }
-      return [...byName.values()].filter((command) => world.canUseCommand(state, member.id, command));
-    },
-    onChange: (listener) => signal.listen(listener),
-    vote({ message, user, answers }) {
-      const stored = world.liveMessage(message);
-      if (!stored?.data.poll) throw new StandInError(0, `message ${message} has no poll`);
-      const voter = world.resolveUser(user);
-      const poll = stored.data.poll;
-      if (!poll.allow_multiselect && answers.length > 1)
-        throw new StandInError(0, 'this poll allows one answer');
-      for (const voters of stored.votes.values()) voters.delete(voter.id);
-      for (const answer of answers) {
-        if (!poll.answers.some((candidate) => candidate.answer_id === answer)) {
-          throw new StandInError(0, `poll has no answer ${answer}`);
-        }
-        const voters = stored.votes.get(answer) ?? new Set<string>();
-        voters.add(voter.id);
-        stored.votes.set(answer, voters);
-      }
-      refreshPollResults(stored);
-      signal.notify();
-    },
+  };
+  return standIn;
+}
+
+/** The dispatchers and fault injection: what a test does to the bot. */
+function controls(interactions: Interactions, gateway: Gateway, rest: Rest): Pick<StandIn, Control> {
+  return {
     slash: (o) => interactions.slash(o),
     autocomplete: (o) => interactions.autocomplete(o),
     button: (o) => interactions.button(o),
@@ -323,20 +296,40 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     clearFaults: () => {
       rest.clearFaults();
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      signal.cancelAll(new Error('StandIn: closed'));
-      rest.clearFaults();
-      rest.releaseDelayed();
-      await gateway.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-        server.closeAllConnections();
-      });
-    },
   };
-  return standIn;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function serve(rest: Rest, gateway: Gateway): Server {
+  const server = createServer((request, response) => {
+    rest.handle(request, response);
+  });
+  server.on('upgrade', (request, socket, head) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === '/gateway' || path === '/gateway/') gateway.handleUpgrade(request, socket, head);
+    else socket.destroy();
+  });
+  return server;
+}
+
+async function closeAll(signal: Signal, rest: Rest, gateway: Gateway, server: Server): Promise<void> {
+  signal.cancelAll(new Error('StandIn: closed'));
+  rest.clearFaults();
+  rest.releaseDelayed();
+  await gateway.close();
+  await new Promise<void>((resolve) => {
+    server.close(() => {
+      resolve();
+    });
+    server.closeAllConnections();
+  });
 }

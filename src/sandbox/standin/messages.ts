@@ -14,7 +14,13 @@ import {
 } from 'discord-api-types/v10';
 import { FLAG_IS_COMPONENTS_V2, POLL_DURATION_HOURS_DEFAULT } from './limits.js';
 import { isoTime, type ChannelState, type StandInUser, type StoredMessage, type World } from './state.js';
-import { FLAG_EPHEMERAL, FLAG_LOADING, SENDABLE_FLAGS, isRecord } from './validate.js';
+import {
+  FLAG_EPHEMERAL,
+  FLAG_LOADING,
+  SENDABLE_FLAGS,
+  isRecord,
+  type MessageCheckOptions,
+} from './validate.js';
 import { wire } from './wire.js';
 
 type Json = Record<string, unknown>;
@@ -209,4 +215,15 @@ export function applyEdit(world: World, stored: StoredMessage, body: Json): void
     Object.assign(message, computeMentions(world, channel, author, body, message.content));
   }
   if (!wasLoading) message.edited_timestamp = isoTime(world.now());
+}
+
+/** What an edit of `stored` is checked against: the fields an edit may leave out and keep. */
+export function previousMessage(stored: StoredMessage): NonNullable<MessageCheckOptions['previous']> {
+  return {
+    content: stored.data.content,
+    embeds: stored.data.embeds,
+    components: stored.data.components ?? [],
+    flags: stored.data.flags ?? 0,
+    poll: stored.data.poll,
+  };
 }

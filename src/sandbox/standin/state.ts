@@ -18,154 +18,27 @@ import {
   type APIChannel,
   type APIGuildMember,
   type APIMessage,
-  type APIRole,
   type APIUser,
   type GatewayGuildCreateDispatchData,
   GuildMemberFlags,
-  RoleFlags,
   ChannelFlags,
   UserFlags,
 } from 'discord-api-types/v10';
 import { StandInError } from './errors.js';
-import { DISCORD_EPOCH_MS, SnowflakeMinter, compareSnowflakes } from './snowflake.js';
-import { LEGACY_ROLE_FIELDS, wire } from './wire.js';
+import type {
+  ChannelState,
+  Clock,
+  GuildState,
+  StandInUser,
+  StoredMessage,
+  WorldOptions,
+} from './world-types.js';
+import { ALL_PERMISSIONS, buildFixtures, FIXTURE_BASE_MS } from './fixtures.js';
+import { SnowflakeMinter, compareSnowflakes } from './snowflake.js';
+import { isoTime, wire } from './wire.js';
 
-/** Supplies the current Unix time in milliseconds (injectable so tests can fake minutes passing). */
-export type Clock = () => number;
-
-/** A user the stand-in knows. `key` is the short name tests use ('teacher', 'student1', ...). */
-export interface StandInUser {
-  readonly key: string;
-  readonly id: string;
-  readonly username: string;
-  readonly globalName: string | null;
-  readonly bot: boolean;
-}
-
-/** Thread-only state of a channel. */
-export interface ThreadState {
-  ownerId: string;
-  archived: boolean;
-  locked: boolean;
-  autoArchiveDuration: number;
-  archiveTimestamp: string;
-  createTimestamp: string;
-  invitable: boolean;
-  memberIds: Set<string>;
-}
-
-/** A guild channel or thread. */
-export interface ChannelState {
-  readonly id: string;
-  readonly guildId: string;
-  readonly type: ChannelType;
-  name: string;
-  position: number;
-  topic: string | null;
-  parentId: string | null;
-  rateLimitPerUser: number;
-  /** Ids of the channel's (non-ephemeral) messages, oldest first. */
-  readonly messageIds: string[];
-  lastMessageId: string | null;
-  totalMessageSent: number;
-  /** Present for threads (types 10, 11, 12). */
-  thread: ThreadState | null;
-}
-
-export interface MemberState {
-  readonly userId: string;
-  roles: string[];
-  readonly joinedAt: string;
-  nick: string | null;
-}
-
-export interface GuildState {
-  readonly id: string;
-  readonly name: string;
-  readonly ownerId: string;
-  readonly roles: APIRole[];
-  /** Channels and threads, in creation order. */
-  readonly channels: Map<string, ChannelState>;
-  readonly members: Map<string, MemberState>;
-  readonly commands: Map<string, APIApplicationCommand>;
-  /** The bot's managed role. */
-  readonly botRoleId: string;
-  readonly teacherRoleId: string;
-  readonly studentRoleId: string;
-}
-
-/** A message as the stand-in stores it; `data` is what Discord would send. */
-export interface StoredMessage {
-  data: APIMessage;
-  readonly guildId: string | null;
-  /** For ephemeral messages: the only user who can see it. */
-  readonly ephemeralFor: string | null;
-  deleted: boolean;
-  /** The interaction whose response or follow-up this is, if any. */
-  readonly interactionId: string | null;
-  /** Poll votes: answer id → user ids. */
-  readonly votes: Map<number, Set<string>>;
-}
-
-/** Options for the fixtures. */
-export interface WorldOptions {
-  /** How many guilds to create (each with the same shape). Default 1. */
-  readonly guilds?: number;
-  /** Names for the guilds, in order. Default "Class 7B", "Class 7C", ... */
-  readonly guildNames?: readonly string[];
-  /** How many students (keys student1…studentN). The first two are Alex and Sam. Default 2. */
-  readonly students?: number;
-}
-
-/** Fixture time: the Monday the school year starts. Fixture ids are deterministic. */
-const FIXTURE_BASE_MS = Date.UTC(2024, 8, 2, 8, 0, 0);
-/**
- * Guild i gets timestamp part `k·2520 + i`: 2520 is divisible by every shard count from 1 to 10, so guild i
- * lands on shard `i % shardCount` under Discord's formula for those counts.
- */
-const GUILD_ID_ALIGNMENT = 2520;
-
-/** Permissions of the fixture roles. */
-export const EVERYONE_PERMISSIONS =
-  PermissionFlagsBits.CreateInstantInvite |
-  PermissionFlagsBits.AddReactions |
-  PermissionFlagsBits.ViewChannel |
-  PermissionFlagsBits.SendMessages |
-  PermissionFlagsBits.EmbedLinks |
-  PermissionFlagsBits.AttachFiles |
-  PermissionFlagsBits.ReadMessageHistory |
-  PermissionFlagsBits.UseExternalEmojis |
-  PermissionFlagsBits.ChangeNickname |
-  PermissionFlagsBits.UseApplicationCommands |
-  PermissionFlagsBits.CreatePublicThreads |
-  PermissionFlagsBits.SendMessagesInThreads;
-export const TEACHER_PERMISSIONS =
-  PermissionFlagsBits.ManageMessages |
-  PermissionFlagsBits.ManageThreads |
-  PermissionFlagsBits.MentionEveryone |
-  PermissionFlagsBits.KickMembers |
-  PermissionFlagsBits.ModerateMembers |
-  PermissionFlagsBits.CreatePrivateThreads;
-export const STUDENT_PERMISSIONS = 0n;
-export const BOT_PERMISSIONS =
-  PermissionFlagsBits.ViewChannel |
-  PermissionFlagsBits.SendMessages |
-  PermissionFlagsBits.SendMessagesInThreads |
-  PermissionFlagsBits.CreatePublicThreads |
-  PermissionFlagsBits.ManageThreads |
-  PermissionFlagsBits.EmbedLinks |
-  PermissionFlagsBits.ReadMessageHistory |
-  PermissionFlagsBits.UseExternalEmojis;
-const ALL_PERMISSIONS = Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n);
-
-/** ISO 8601 with the `+00:00` suffix Discord uses. */
-export function isoTime(ms: number): string {
-  return new Date(ms).toISOString().replace('Z', '+00:00');
-}
-
-function guildName(index: number, names: readonly string[] | undefined): string {
-  return names?.[index] ?? `Class 7${String.fromCharCode(66 + index)}`;
-}
+export type * from './world-types.js';
+export { isoTime } from './wire.js';
 
 /** The stand-in's state. */
 export class World {
@@ -185,91 +58,13 @@ export class World {
     options: WorldOptions,
     readonly now: Clock,
   ) {
-    const fixtures = new SnowflakeMinter(0n, 0n);
-    let t = FIXTURE_BASE_MS;
-    const user = (key: string, username: string, globalName: string | null, bot = false): StandInUser => {
-      const created: StandInUser = { key, id: fixtures.mint(t++), username, globalName, bot };
-      this.users.set(created.id, created);
-      return created;
-    };
-    this.bot = user('bot', 'discussion-guide', 'Discussion Guide', true);
+    const fixtures = buildFixtures(options, this.applicationName);
+    for (const user of fixtures.users) this.users.set(user.id, user);
+    this.bot = fixtures.bot;
     this.applicationId = this.bot.id;
-    const teacher = user('teacher', 'ms.rivera', 'Ms Rivera');
-    const students = [user('student1', 'alex.k', 'Alex'), user('student2', 'sam.t', 'Sam')];
-    for (let n = 3; n <= (options.students ?? 2); n += 1) {
-      students.push(user(`student${n}`, `student.${n}`, `Student ${n}`));
-    }
-
-    const count = Math.max(1, options.guilds ?? 1);
-    const sinceEpoch = t - DISCORD_EPOCH_MS;
-    const aligned = DISCORD_EPOCH_MS + Math.ceil(sinceEpoch / GUILD_ID_ALIGNMENT) * GUILD_ID_ALIGNMENT;
-    const joinedAt = isoTime(FIXTURE_BASE_MS);
-    for (let index = 0; index < count; index += 1) {
-      const at = aligned + index;
-      const id = fixtures.mint(at);
-      const role = (name: string, position: number, permissions: bigint, extra: Partial<APIRole> = {}) => {
-        const created: APIRole = {
-          id: position === 0 ? id : fixtures.mint(at),
-          name,
-          ...LEGACY_ROLE_FIELDS,
-          colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
-          hoist: position > 0 && !extra.managed,
-          icon: null,
-          unicode_emoji: null,
-          position,
-          permissions: permissions.toString(),
-          managed: false,
-          mentionable: false,
-          flags: wire(RoleFlags, 0),
-          ...extra,
-        };
-        return created;
-      };
-      const everyone = role('@everyone', 0, EVERYONE_PERMISSIONS);
-      const studentRole = role('Student', 1, STUDENT_PERMISSIONS);
-      const teacherRole = role('Teacher', 2, TEACHER_PERMISSIONS);
-      const botRole = role(this.applicationName, 3, BOT_PERMISSIONS, {
-        managed: true,
-        tags: { bot_id: this.bot.id },
-      });
-      const guild: GuildState = {
-        id,
-        name: guildName(index, options.guildNames),
-        ownerId: teacher.id,
-        roles: [everyone, studentRole, teacherRole, botRole],
-        channels: new Map(),
-        members: new Map(),
-        commands: new Map(),
-        botRoleId: botRole.id,
-        teacherRoleId: teacherRole.id,
-        studentRoleId: studentRole.id,
-      };
-      const topics: [string, string][] = [
-        ['general', 'Announcements and questions for the class.'],
-        ['discussion', 'Discuss this week’s articles. Quote the text, then say what you think.'],
-      ];
-      topics.forEach(([name, topic], position) => {
-        this.addChannel(guild, {
-          id: fixtures.mint(at),
-          guildId: id,
-          type: ChannelType.GuildText,
-          name,
-          position,
-          topic,
-          parentId: null,
-          rateLimitPerUser: 0,
-          messageIds: [],
-          lastMessageId: null,
-          totalMessageSent: 0,
-          thread: null,
-        });
-      });
-      const member = (userId: string, roles: string[]) =>
-        guild.members.set(userId, { userId, roles, joinedAt, nick: null });
-      member(this.bot.id, [botRole.id]);
-      member(teacher.id, [teacherRole.id]);
-      for (const student of students) member(student.id, [studentRole.id]);
-      this.guilds.set(id, guild);
+    for (const { guild, channels } of fixtures.guilds) {
+      for (const channel of channels) this.addChannel(guild, channel);
+      this.guilds.set(guild.id, guild);
     }
   }
 

@@ -22,3 +22,8 @@ export function without<T extends object, K extends keyof T>(object: T, ...keys:
   for (const key of keys) Reflect.deleteProperty(copy, key);
   return copy as Omit<T, K>;
 }
+
+/** ISO 8601 with the `+00:00` suffix Discord uses. */
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString().replace('Z', '+00:00');
+}
