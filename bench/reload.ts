@@ -14,8 +14,8 @@ import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../src/content/load.js';
-import { startLiveCore, type LiveCore } from '../src/core/live.js';
-import { mainThreadBuilder, offThreadBuilder, type CoreBuilder } from '../src/core/reload.js';
+import { startLiveLibrary, type LiveLibrary } from '../src/core/live.js';
+import { mainThreadBuilder, offThreadBuilder, type LibraryBuilder } from '../src/core/reload.js';
 import { answerQuote, suggestQuotes } from '../commands/quote.js';
 import { realCorpus, syntheticPassages } from './corpus.js';
 import { percentile, summarize, type Spread } from './stats.js';
@@ -87,7 +87,7 @@ function bigArticle(bytes: number): string {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Asks questions on a fixed schedule until `done()`; returns each answer's time from when it was due. */
-async function ask(live: LiveCore, done: () => boolean): Promise<number[]> {
+async function ask(live: LiveLibrary, done: () => boolean): Promise<number[]> {
   const times: number[] = [];
   let due = performance.now() + ASK_EVERY_MS;
   let asked = 0;
@@ -97,7 +97,7 @@ async function ask(live: LiveCore, done: () => boolean): Promise<number[]> {
     // students who asked while the event loop was blocked waited that long.
     while (due <= performance.now()) {
       const question = QUESTIONS[asked % QUESTIONS.length] as string;
-      const core = live.core();
+      const core = live.library();
       if (asked++ % 2 === 0) suggestQuotes(core, question);
       else answerQuote(core, { query: question, public: false, owner: 'bench' });
       times.push(performance.now() - due);
@@ -112,7 +112,7 @@ async function ask(live: LiveCore, done: () => boolean): Promise<number[]> {
  * `source`, nothing is saved and questions are asked for {@link BASELINE_MS}: the machine's floor.
  */
 async function oneRun(
-  builder: CoreBuilder,
+  builder: LibraryBuilder,
   source: string | undefined,
 ): Promise<{ times: number[]; servedMs: number }> {
   const root = mkdtempSync(path.join(tmpdir(), 'bench-reload-'));
@@ -122,7 +122,7 @@ async function oneRun(
   const loaded = await loadContent(dir);
   if (!loaded.ok) throw new Error('the real content is invalid');
   const quiet = { info: () => undefined, warn: () => undefined };
-  const live = startLiveCore({
+  const live = startLiveLibrary({
     content: loaded.content,
     contentDir: dir,
     cacheDir: path.join(root, 'cache'),
@@ -140,7 +140,7 @@ async function oneRun(
     writeFileSync(path.join(dir, 'articles', `${BIG_ID}.md`), source);
     const times = await ask(live, () => {
       if (performance.now() - saved > 120_000) throw new Error('the big article was never served');
-      return live.core().content.articleById.has(BIG_ID);
+      return live.library().content.articleById.has(BIG_ID);
     });
     return { times, servedMs: performance.now() - saved };
   } finally {
@@ -150,7 +150,7 @@ async function oneRun(
 }
 
 async function figures(
-  makeBuilder: () => CoreBuilder,
+  makeBuilder: () => LibraryBuilder,
   source: string | undefined,
   runs: number,
 ): Promise<ReloadFigures> {

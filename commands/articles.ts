@@ -10,6 +10,6 @@ export const articles = {
     .setDescription('The articles, their authors and perspectives')
     .toJSON(),
   async execute(i, bot) {
-    await i.reply(replyOptions(articlesAnswer(bot.core().content)));
+    await i.reply(replyOptions(articlesAnswer(bot.library().content)));
   },
 } satisfies Command;

@@ -35,7 +35,7 @@ async function discuss(i: ButtonInteraction, [topic]: readonly string[], bot: Bo
     await i.reply(replyOptions(privateNotice(TEACHERS_ONLY)));
     return;
   }
-  const core = bot.core();
+  const core = bot.library();
   const curated = findTopic(core.content, topic ?? '');
   const c = compareOnTopic(core.content, core.index, topic ?? '');
   if (!c) {
@@ -58,7 +58,7 @@ export const compare = {
   data,
   async execute(i, bot) {
     const topic = i.options.getString('topic', true);
-    const core = bot.core();
+    const core = bot.library();
     const c = compareOnTopic(core.content, core.index, topic);
     if (!c) {
       await i.reply(replyOptions(privateNotice(NOTHING)));
@@ -68,11 +68,11 @@ export const compare = {
   },
   autocomplete: (i, bot) => {
     const typed = i.options.getFocused();
-    return topicChoices(matchTopics(bot.core().content, typed), typed, { freeText: true });
+    return topicChoices(matchTopics(bot.library().content, typed), typed, { freeText: true });
   },
   buttons: {
     async more(i, [articleId, offset, topic], bot) {
-      const core = bot.core();
+      const core = bot.library();
       const from = Number(offset);
       const c = compareOnTopic(core.content, core.index, topic ?? '', {
         offset: Number.isInteger(from) ? from : 0,

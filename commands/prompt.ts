@@ -60,7 +60,7 @@ export const prompt = {
       return;
     }
     await i.deferReply({ flags: MessageFlags.Ephemeral });
-    const core = bot.core();
+    const core = bot.library();
     const topicId = i.options.getString('topic') ?? undefined;
     const level = i.options.getString('level') ?? undefined;
     const wantThread = i.options.getBoolean('thread') ?? false;
@@ -113,6 +113,6 @@ export const prompt = {
   },
   autocomplete: (i, bot) => {
     const typed = i.options.getFocused();
-    return topicChoices(matchTopics(bot.core().content, typed), typed, { freeText: false });
+    return topicChoices(matchTopics(bot.library().content, typed), typed, { freeText: false });
   },
 } satisfies Command;

@@ -4,7 +4,7 @@ import type { ButtonInteraction } from 'discord.js';
 import type { BotServices, ButtonHandler, Command } from '../src/bot/command.js';
 import { replyOptions, updateOptions } from '../src/bot/payload-options.js';
 import { passageContext } from '../src/core/context.js';
-import type { Core } from '../src/core/index.js';
+import type { Library } from '../src/core/index.js';
 import {
   findPassage,
   findQuote,
@@ -49,19 +49,19 @@ const data = new SlashCommandBuilder()
   .toJSON();
 
 /** /quote's answer: the core finds the page of matches, the renderer shows it. */
-export function answerQuote(core: Core, req: QuoteRequest & { readonly index?: number }): Payload {
+export function answerQuote(core: Library, req: QuoteRequest & { readonly index?: number }): Payload {
   return quoteAnswer(findQuote(core, req), req);
 }
 
 /** /quote's autocomplete for the query: the core suggests passages, the renderer lists them. */
-export function suggestQuotes(core: Core, typed: string, articleId?: string): Choice[] {
+export function suggestQuotes(core: Library, typed: string, articleId?: string): Choice[] {
   return quoteChoices(core.content, suggestPassages(core, typed, LIMITS.choices, articleId), typed);
 }
 
 /** A button on one passage: answers privately, or says the passage is gone. */
 function onPassage(render: (found: PassageInArticle, i: ButtonInteraction) => Payload): ButtonHandler {
   return async (i, [id], bot) => {
-    const found = findPassage(bot.core().content, id ?? '');
+    const found = findPassage(bot.library().content, id ?? '');
     await i.reply(replyOptions(found ? render(found, i) : privateNotice(GONE)));
   };
 }
@@ -70,7 +70,7 @@ function onPassage(render: (found: PassageInArticle, i: ButtonInteraction) => Pa
  * The query to page with: the custom_id holds only part of a long one, so the whole of it is read
  * back from the answer's header, keeping a picked passage first.
  */
-function fullQuery(core: Core, fromId: string, header: string): string {
+function fullQuery(core: Library, fromId: string, header: string): string {
   const shown = queryFromHeader(header);
   if (shown === undefined) return fromId;
   const { passageId } = parsePick(core, fromId);
@@ -94,7 +94,7 @@ const page: ButtonHandler = async (i, fields, bot) => {
     await i.reply(replyOptions(privateNotice('That button has expired. Run /quote again.')));
     return;
   }
-  const core = bot.core();
+  const core = bot.library();
   const payload = answerQuote(core, {
     query: fullQuery(core, query, i.message.content),
     ...(articleId && { articleId }),
@@ -110,7 +110,7 @@ export const quote = {
   async execute(i, bot: BotServices) {
     const query = i.options.getString('query', true);
     const articleId = i.options.getString('article') ?? undefined;
-    const core = bot.core();
+    const core = bot.library();
     if (articleId !== undefined && !core.content.articleById.has(articleId)) {
       await i.reply(
         replyOptions(
@@ -129,7 +129,7 @@ export const quote = {
   },
   autocomplete(i, bot) {
     const focused = i.options.getFocused(true);
-    const core = bot.core();
+    const core = bot.library();
     if (focused.name === 'article') return articleChoices(matchArticles(core.content, focused.value));
     const articleId = i.options.getString('article') ?? undefined;
     return suggestQuotes(
@@ -142,7 +142,7 @@ export const quote = {
     page,
     // "ctx" is the Context button's action in custom ids already posted: the name stays.
     ctx: async (i, [id], bot) => {
-      const content = bot.core().content;
+      const content = bot.library().content;
       const context = passageContext(content, id ?? '', 1);
       const article = context && content.articleById.get(context.passage.articleId);
       const payload = context && article ? contextAnswer(article, context) : privateNotice(GONE);

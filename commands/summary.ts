@@ -50,7 +50,7 @@ export const summary = {
       if (list.length < LIMITS.messagesPerFetch) break;
       before = list.at(-1)?.id;
     }
-    const core = bot.core();
+    const core = bot.library();
     await i.editReply(
       editOptions(
         summaryAnswer(summarize(messages, core.content, i.client.user.id), core.content, thread.name),

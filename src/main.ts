@@ -11,7 +11,7 @@ import { loginProblem, SettingError } from './bot/setting-error.js';
 import { DISCORD_API_DEFAULT, dropBlankSettings, readConfig, type Config } from './config.js';
 import { formatProblem, loadContent } from './content/load.js';
 import { DEFAULT_CONTENT_DIR } from './content/paths.js';
-import { startLiveCore } from './core/live.js';
+import { startLiveLibrary } from './core/live.js';
 import { createLogger } from './logger.js';
 import { CACHE_DIR } from './paths.js';
 import { startSandbox } from './sandbox/run.js';
@@ -111,8 +111,8 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   // Edits to content/ reach the running bot; a bad edit is reported and the last good content stays.
-  const live = startLiveCore({ content: loaded.content, contentDir, cacheDir: CACHE_DIR, log });
-  const bot = startBot({ config: withToken, core: live.core, log });
+  const live = startLiveLibrary({ content: loaded.content, contentDir, cacheDir: CACHE_DIR, log });
+  const bot = startBot({ config: withToken, library: live.library, log });
   onSignals(async () => {
     await live.close();
     await bot.stop();

@@ -70,7 +70,7 @@ describe('import direction', () => {
       expect.stringMatching(/^1: .*The core never renders/),
       expect.stringMatching(/^2: .*Only commands\/ and the entry points use the bot/),
     ]);
-    const content = "import type { Core } from '../core/index.js';\nexport type Used = Core;\n";
+    const content = "import type { Library } from '../core/index.js';\nexport type Used = Library;\n";
     expect(await directionErrors('src/content/zz-direction-probe.ts', content)).toEqual([
       expect.stringMatching(/^1: .*without the core/),
     ]);

@@ -5,7 +5,7 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { commands, commandsByName } from '../../commands/index.js';
 import type { Config } from '../config.js';
-import type { Core } from '../core/index.js';
+import type { Library } from '../core/index.js';
 import type { Logger } from '../logger.js';
 import { inviteUrl } from './invite.js';
 import { registerCommands } from './register.js';
@@ -17,7 +17,7 @@ export const DRAIN_TIMEOUT_MS = 8000;
 
 export interface BotOptions {
   readonly config: Config & { token: string };
-  readonly core: () => Core;
+  readonly library: () => Library;
   readonly log: Logger;
   /** Where human-readable start-up lines go (the invite link). */
   readonly print?: (line: string) => void;
@@ -34,13 +34,13 @@ export interface Bot {
   readonly stop: () => Promise<void>;
 }
 
-export function startBot({ config, core, log, print = console.log }: BotOptions): Bot {
+export function startBot({ config, library, log, print = console.log }: BotOptions): Bot {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.apiBase },
     allowedMentions: { parse: [] },
   });
-  const router = createRouter(commandsByName, { core, log });
+  const router = createRouter(commandsByName, { library, log });
   client.on(Events.InteractionCreate, (i) => void router.handle(i));
   client.on(Events.Error, (err) => {
     log.error({ err }, 'client error');

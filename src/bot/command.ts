@@ -5,14 +5,14 @@ import type {
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Core } from '../core/index.js';
+import type { Library } from '../core/index.js';
 import type { Logger } from '../logger.js';
 import type { Choice } from '../render/payload.js';
 
 /** What every handler is given besides its interaction: the current core and the logger. */
 export interface BotServices {
   /** The current content and index (swapped when content is reloaded). */
-  readonly core: () => Core;
+  readonly library: () => Library;
   readonly log: Logger;
 }
 

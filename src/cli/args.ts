@@ -1,6 +1,6 @@
 /** The CLI's options, what a command receives, and the checks on its arguments. */
 import type { ParseArgsConfig } from 'node:util';
-import type { Core } from '../core/index.js';
+import type { Library } from '../core/index.js';
 import type { Style } from './format.js';
 
 export interface Io {
@@ -41,7 +41,7 @@ export interface OptionValues {
 export interface CommandInput {
   readonly positionals: readonly string[];
   readonly values: OptionValues;
-  readonly core: Core;
+  readonly library: Library;
   readonly io: Io;
   /** Prints `json` with --json, else the terminal text (built only then). */
   readonly print: (json: unknown, text: () => string) => void;

@@ -26,7 +26,7 @@ export interface CliCommand {
   readonly run: (input: CommandInput) => void;
 }
 
-function quote({ positionals, values, core, io, print }: CommandInput): void {
+function quote({ positionals, values, library: core, io, print }: CommandInput): void {
   const { content, index } = core;
   const query = oneArg(positionals, 'a query, e.g. quote "ammunition, not a ride"');
   if (values.article !== undefined && !content.articleById.has(values.article)) {
@@ -56,7 +56,7 @@ function quote({ positionals, values, core, io, print }: CommandInput): void {
   );
 }
 
-function compareTopic({ positionals, values, core, io, print }: CommandInput): void {
+function compareTopic({ positionals, values, library: core, io, print }: CommandInput): void {
   const topic = oneArg(positionals, 'a topic, e.g. compare minerals-deal');
   const result = compare(core.content, core.index, topic, {
     perArticle: positiveInt(values.limit, 'limit', 2, 10),
@@ -74,7 +74,7 @@ function compareTopic({ positionals, values, core, io, print }: CommandInput): v
   );
 }
 
-function prompt({ positionals, values, core, io, print }: CommandInput): void {
+function prompt({ positionals, values, library: core, io, print }: CommandInput): void {
   if (positionals.length > 0) throw new UsageError('prompt takes options only: --topic ID --level L.');
   const level = values.level;
   if (level !== undefined && !isPromptLevel(level))
@@ -94,19 +94,19 @@ function prompt({ positionals, values, core, io, print }: CommandInput): void {
   print({ prompt: { ...prompt }, evidence: perspectives }, () => promptText(result.pick, io.style));
 }
 
-function articles({ core, io, print }: CommandInput): void {
+function articles({ library: core, io, print }: CommandInput): void {
   const { articles } = core.content;
   print({ articles: articles.map(articleJson) }, () => articlesText(articles, io.style));
 }
 
-function topics({ core, print }: CommandInput): void {
+function topics({ library: core, print }: CommandInput): void {
   const { topics } = core.content;
   print({ topics: topics.map((t) => ({ id: t.id, title: t.title, terms: t.terms, pinned: t.pinned })) }, () =>
     topics.map((t) => `${t.id.padEnd(18)} ${t.title}`).join('\n'),
   );
 }
 
-function context({ positionals, values, core, io, print }: CommandInput): void {
+function context({ positionals, values, library: core, io, print }: CommandInput): void {
   const { content } = core;
   const id = oneArg(positionals, 'a passage id, e.g. context sumner-riyadh#39');
   const ctx = passageContext(content, id.trim(), positiveInt(values.radius, 'radius', 1, 10));
@@ -126,7 +126,7 @@ function context({ positionals, values, core, io, print }: CommandInput): void {
   );
 }
 
-function citation({ positionals, values, core, io, print }: CommandInput): void {
+function citation({ positionals, values, library: core, io, print }: CommandInput): void {
   const { content } = core;
   const id = oneArg(positionals, 'a passage or article id, e.g. cite sumner-riyadh#39').trim();
   const style = values.style;

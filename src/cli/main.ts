@@ -3,7 +3,7 @@ import 'dotenv/config';
 import { readConfig } from '../config.js';
 import { formatProblem, loadContent } from '../content/load.js';
 import { DEFAULT_CONTENT_DIR } from '../content/paths.js';
-import { buildCore } from '../core/index.js';
+import { buildLibrary } from '../core/index.js';
 import { ANSI, PLAIN } from './format.js';
 import { JSON_HINT, npmPrintedBanner, run } from './run.js';
 
@@ -29,7 +29,7 @@ const argv = process.argv.slice(2);
 if (argv.includes('--json') && npmPrintedBanner(process.env)) console.error(JSON_HINT);
 const tty = process.stdout.isTTY && !process.env.NO_COLOR;
 const style = { ...(tty ? ANSI : PLAIN), width: Math.min(process.stdout.columns || 100, 120) };
-process.exitCode = run(argv, buildCore(result.content), {
+process.exitCode = run(argv, buildLibrary(result.content), {
   out: (t) => {
     console.log(t);
   },

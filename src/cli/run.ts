@@ -4,7 +4,7 @@
  * commands themselves are the table in commands.ts.
  */
 import { parseArgs } from 'node:util';
-import type { Core } from '../core/index.js';
+import type { Library } from '../core/index.js';
 import { OPTIONS, UsageError, type Io } from './args.js';
 import { COMMANDS } from './commands.js';
 
@@ -33,7 +33,7 @@ export function npmPrintedBanner(env: NodeJS.ProcessEnv): boolean {
   return env.npm_lifecycle_event !== undefined && env.npm_config_loglevel !== 'silent';
 }
 
-export function run(argv: readonly string[], core: Core, io: Io): number {
+export function run(argv: readonly string[], core: Library, io: Io): number {
   try {
     return dispatch(argv, core, io);
   } catch (e) {
@@ -49,7 +49,7 @@ export function run(argv: readonly string[], core: Core, io: Io): number {
   }
 }
 
-function dispatch(argv: readonly string[], core: Core, io: Io): number {
+function dispatch(argv: readonly string[], core: Library, io: Io): number {
   const [name, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
@@ -68,6 +68,6 @@ function dispatch(argv: readonly string[], core: Core, io: Io): number {
   const print = (json: unknown, text: () => string) => {
     io.out(values.json ? JSON.stringify(json, null, 2) : text());
   };
-  command.run({ positionals, values, core, io, print });
+  command.run({ positionals, values, library: core, io, print });
   return EXIT_OK;
 }

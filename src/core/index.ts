@@ -1,4 +1,4 @@
-/** The core: content plus its search index, built once and passed to whoever needs it. */
+/** The library: the content plus its search index, built once and passed to whoever needs it. */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Content } from '../content/types.js';
@@ -10,16 +10,16 @@ import {
   type SearchIndex,
 } from './search/index.js';
 
-export interface Core {
+export interface Library {
   readonly content: Content;
   readonly index: SearchIndex;
 }
 
-export function buildCore(content: Content): Core {
+export function buildLibrary(content: Content): Library {
   return { content, index: createSearchIndex(content.passages.values()) };
 }
 
-/** What {@link buildCoreCached} did, for the log. */
+/** What {@link buildLibraryCached} did, for the log. */
 export interface CacheOutcome {
   readonly loaded: boolean;
   /** Set when the saved index could not be read or written (the bot works on regardless). */
@@ -33,25 +33,28 @@ const PREFIX = 'search-index-';
 export const CACHE_MIN_PASSAGES = 1000;
 
 /**
- * Like {@link buildCore}, but restores the search index saved in `cacheDir` for exactly these
+ * Like {@link buildLibrary}, but restores the search index saved in `cacheDir` for exactly these
  * passages when there is one, which is several times faster than building it for a large corpus.
  * A missing, stale or damaged saved index is never an error: the index is built instead.
  */
-export function buildCoreCached(content: Content, cacheDir: string): { core: Core; cache: CacheOutcome } {
+export function buildLibraryCached(
+  content: Content,
+  cacheDir: string,
+): { library: Library; cache: CacheOutcome } {
   const passages = [...content.passages.values()];
   if (passages.length < CACHE_MIN_PASSAGES)
-    return { core: buildCore(content), cache: { loaded: false, save: () => undefined } };
+    return { library: buildLibrary(content), cache: { loaded: false, save: () => undefined } };
   const fingerprint = passagesFingerprint(passages);
   const file = path.join(cacheDir, `${PREFIX}${fingerprint.replace(/[^\w]/g, '').slice(0, 40)}.json`);
   let problem: string | undefined;
   try {
     const index = loadSearchIndex(readFileSync(file, 'utf8'), passages, fingerprint);
-    return { core: { content, index }, cache: { loaded: true, save: () => undefined } };
+    return { library: { content, index }, cache: { loaded: true, save: () => undefined } };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') problem = e instanceof Error ? e.message : String(e);
   }
-  const core = buildCore(content);
+  const core = buildLibrary(content);
   const save = () => {
     try {
       mkdirSync(cacheDir, { recursive: true });
@@ -67,28 +70,28 @@ export function buildCoreCached(content: Content, cacheDir: string): { core: Cor
       return e instanceof Error ? e.message : String(e);
     }
   };
-  return { core, cache: { loaded: false, ...(problem !== undefined && { problem }), save } };
+  return { library: core, cache: { loaded: false, ...(problem !== undefined && { problem }), save } };
 }
 
-/** Where {@link startCore} reports what happened to the saved index. */
-export interface CoreLog {
+/** Where {@link startLibrary} reports what happened to the saved index. */
+export interface LibraryLog {
   info(details: { reason: string }, message: string): void;
 }
 
 /**
- * The core as the bot starts with it: {@link buildCoreCached} in `cacheDir`, reporting a saved
+ * The core as the bot starts with it: {@link buildLibraryCached} in `cacheDir`, reporting a saved
  * index it could not use. Call `ready()` once the bot answers, to save a freshly built index.
  */
-export function startCore(
+export function startLibrary(
   content: Content,
   cacheDir: string,
-  log: CoreLog,
-): { core: Core; ready: () => void } {
-  const { core, cache } = buildCoreCached(content, cacheDir);
+  log: LibraryLog,
+): { library: Library; ready: () => void } {
+  const { library, cache } = buildLibraryCached(content, cacheDir);
   if (cache.problem !== undefined)
     log.info({ reason: cache.problem }, 'saved search index not used; built a fresh one');
   return {
-    core,
+    library,
     ready: () => {
       const problem = cache.save();
       if (problem !== undefined) log.info({ reason: problem }, 'could not save the search index');

@@ -8,17 +8,17 @@
 import { formatProblem } from '../content/load.js';
 import type { Content } from '../content/types.js';
 import { watchContent } from '../content/watch.js';
-import { startCore, type Core, type CoreLog } from './index.js';
-import { offThreadBuilder, type CoreBuilder } from './reload.js';
+import { startLibrary, type Library, type LibraryLog } from './index.js';
+import { offThreadBuilder, type LibraryBuilder } from './reload.js';
 
-export interface LiveLog extends CoreLog {
+export interface LiveLog extends LibraryLog {
   info(details: object, message: string): void;
   warn(details: object, message: string): void;
 }
 
-export interface LiveCore {
+export interface LiveLibrary {
   /** The core to answer with now. */
-  readonly core: () => Core;
+  readonly library: () => Library;
   /** The last edit's problems as `file:line: problem`, empty while the content is valid. */
   readonly problems: () => readonly string[];
   /** Call once the bot answers: saves a freshly built search index for the next start. */
@@ -43,14 +43,14 @@ export interface LiveOptions {
    * How the core is rebuilt: off the main thread unless a test or the bench says otherwise. A
    * builder passed in is the caller's to close.
    */
-  readonly builder?: CoreBuilder;
+  readonly builder?: LibraryBuilder;
   readonly debounceMs?: number;
 }
 
-export function startLiveCore(options: LiveOptions): LiveCore {
+export function startLiveLibrary(options: LiveOptions): LiveLibrary {
   const { log } = options;
-  const started = startCore(options.content, options.cacheDir, log);
-  let core = started.core;
+  const started = startLibrary(options.content, options.cacheDir, log);
+  let core = started.library;
   let problems: readonly string[] = [];
   const builder = options.builder ?? offThreadBuilder();
   const stopped = { now: false };
@@ -59,9 +59,9 @@ export function startLiveCore(options: LiveOptions): LiveCore {
     try {
       const built = await builder.build(options.contentDir);
       if (built.ok) {
-        core = built.core;
+        core = built.library;
         problems = [];
-        const { passages, topics } = built.core.content;
+        const { passages, topics } = built.library.content;
         log.info({ passages: passages.size, topics: topics.length }, 'content reloaded');
       } else {
         problems = built.problems.map(formatProblem);
@@ -86,7 +86,7 @@ export function startLiveCore(options: LiveOptions): LiveCore {
     },
   });
   return {
-    core: () => core,
+    library: () => core,
     problems: () => problems,
     ready: started.ready,
     reload: watcher.reload,

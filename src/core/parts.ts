@@ -1,12 +1,12 @@
 /**
  * A core cut into small parts, to hand it from the reload worker to the main thread without a long
  * block on the main thread: every part is a message of its own, cheap to receive, and the main
- * thread puts them together in chunks that yield to answers in between ({@link CoreAssembler}).
+ * thread puts them together in chunks that yield to answers in between ({@link LibraryAssembler}).
  */
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Content, Passage } from '../content/types.js';
-import type { Core } from './index.js';
+import type { Library } from './index.js';
 import { MINI_OPTIONS, type SearchIndex } from './search/index.js';
 
 /** Items per part: each part takes a few milliseconds at most to receive and to add. */
@@ -23,7 +23,7 @@ type IndexEntry = AsPlainObject['index'][number];
 /** Whatever else the content holds (topics, …), sent as it is. */
 type ContentRest = Omit<Content, 'articles' | 'passages' | 'articleById'>;
 
-export type CorePart =
+export type LibraryPart =
   | { readonly kind: 'head'; readonly articles: ArticleHead[]; readonly rest: ContentRest }
   | { readonly kind: 'passages'; readonly items: [Passage, PhraseForms][] }
   | { readonly kind: 'mini'; readonly head: MiniHead }
@@ -58,8 +58,8 @@ function* termSlices(terms: readonly IndexEntry[]): Generator<IndexEntry[]> {
   if (slice.length > 0) yield slice;
 }
 
-/** The parts of a core, in the order {@link CoreAssembler} expects them. */
-export function* coreParts(core: Core): Generator<CorePart> {
+/** The parts of a core, in the order {@link LibraryAssembler} expects them. */
+export function* libraryParts(core: Library): Generator<LibraryPart> {
   const { content, index } = core;
   // articleById is rebuilt from the articles on arrival.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -75,7 +75,7 @@ export function* coreParts(core: Core): Generator<CorePart> {
 }
 
 /** Puts a core together from its parts, on the main thread, in short steps. */
-export class CoreAssembler {
+export class LibraryAssembler {
   private articles: ArticleHead[] = [];
   private rest: ContentRest | undefined;
   private readonly passages = new Map<string, Passage>();
@@ -87,7 +87,7 @@ export class CoreAssembler {
   private readonly vocabulary = new SearchableMap<number>();
 
   /** Adds one part; cheap, so it runs as each message arrives. */
-  add(part: CorePart): void {
+  add(part: LibraryPart): void {
     switch (part.kind) {
       case 'head':
         this.articles = part.articles;
@@ -118,7 +118,7 @@ export class CoreAssembler {
   }
 
   /** The core, once every part has been added. MiniSearch restores its index in steps that yield. */
-  async finish(): Promise<Core> {
+  async finish(): Promise<Library> {
     if (!this.miniHead || !this.rest) throw new Error('the reload worker sent an incomplete core');
     const mini = await MiniSearch.loadJSAsync({ ...this.miniHead, index: this.terms }, MINI_OPTIONS);
     const articles: Article[] = this.articles.map((a) => ({

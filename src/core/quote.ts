@@ -3,7 +3,7 @@
  * what autocomplete suggests. The renderer (src/render/quote.ts) turns these results into payloads.
  */
 import type { Article, Content, Passage, Topic } from '../content/types.js';
-import type { Core } from './index.js';
+import type { Library } from './index.js';
 import { articleName } from './reader-text.js';
 import { parseQuery, searchPassages, type SearchHit } from './search/index.js';
 
@@ -43,7 +43,7 @@ export interface PassageInArticle {
 }
 
 /** Splits a query into a picked passage id (when it starts with a known one) and the rest. */
-export function parsePick(core: Core, query: string): { passageId?: string; rest: string } {
+export function parsePick(core: Library, query: string): { passageId?: string; rest: string } {
   const m = /^\s*(\S+#\d+)(?:\s+([\s\S]*))?$/.exec(query);
   const id = m?.[1];
   if (id === undefined || !core.index.passages.has(id)) return { rest: query };
@@ -51,7 +51,7 @@ export function parsePick(core: Core, query: string): { passageId?: string; rest
 }
 
 function findHits(
-  core: Core,
+  core: Library,
   query: string,
   articleId: string | undefined,
 ): { hits: SearchHit[]; shown: string } {
@@ -66,7 +66,7 @@ function findHits(
 }
 
 /** The page of matches a /quote query asks for (clamped to the matches there are). */
-export function findQuote(core: Core, search: QuoteSearch): QuoteResult {
+export function findQuote(core: Library, search: QuoteSearch): QuoteResult {
   const { hits, shown } = findHits(core, search.query, search.articleId);
   const index = Math.min(Math.max(0, search.index ?? 0), hits.length - 1);
   const hit = hits[index];
@@ -89,7 +89,12 @@ export function findPassage(content: Content, passageId: string): PassageInArtic
  * What /quote's autocomplete suggests for what was typed: the best matches, or, when nothing is
  * typed yet, good starting points (each topic's first pinned passage), with no matched words.
  */
-export function suggestPassages(core: Core, typed: string, limit: number, articleId?: string): SearchHit[] {
+export function suggestPassages(
+  core: Library,
+  typed: string,
+  limit: number,
+  articleId?: string,
+): SearchHit[] {
   if (typed.trim() !== '')
     return searchPassages(core.index, typed, { limit, ...(articleId && { articleId }) });
   return core.content.topics

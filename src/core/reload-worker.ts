@@ -7,8 +7,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { loadContent } from '../content/load.js';
-import { buildCore } from './index.js';
-import { coreParts, type CorePart } from './parts.js';
+import { buildLibrary } from './index.js';
+import { libraryParts, type LibraryPart } from './parts.js';
 import type { WorkerReply, WorkerRequest } from './reload.js';
 
 const port = parentPort;
@@ -19,7 +19,7 @@ function reply(message: WorkerReply): void {
 }
 
 /** The parts still to send, of the build asked for last. */
-let sending: { id: number; parts: Iterator<CorePart> } | undefined;
+let sending: { id: number; parts: Iterator<LibraryPart> } | undefined;
 
 /** One part per request: the main thread asks for the next when it has taken in the last. */
 function sendNext(id: number): void {
@@ -39,7 +39,7 @@ async function build(id: number, dir: string): Promise<void> {
       reply({ id, kind: 'problems', problems: loaded.problems });
       return;
     }
-    sending = { id, parts: coreParts(buildCore(loaded.content)) };
+    sending = { id, parts: libraryParts(buildLibrary(loaded.content)) };
     sendNext(id);
   } catch (e) {
     reply({ id, kind: 'failed', reason: e instanceof Error ? e.message : String(e) });

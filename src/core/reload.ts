@@ -11,15 +11,15 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadContent } from '../content/load.js';
 import type { ContentProblem } from '../content/types.js';
-import { buildCore, type Core } from './index.js';
-import { CoreAssembler, type CorePart } from './parts.js';
+import { buildLibrary, type Library } from './index.js';
+import { LibraryAssembler, type LibraryPart } from './parts.js';
 
 export type BuildResult =
-  | { readonly ok: true; readonly core: Core }
+  | { readonly ok: true; readonly library: Library }
   | { readonly ok: false; readonly problems: readonly ContentProblem[] };
 
 /** Builds the core of a content folder. Rejects only when the build itself broke down. */
-export interface CoreBuilder {
+export interface LibraryBuilder {
   readonly build: (dir: string) => Promise<BuildResult>;
   readonly close: () => Promise<void>;
 }
@@ -30,7 +30,7 @@ export type WorkerRequest =
   | { readonly kind: 'next'; readonly id: number };
 
 export type WorkerReply = { readonly id: number } & (
-  | { readonly kind: 'part'; readonly part: CorePart }
+  | { readonly kind: 'part'; readonly part: LibraryPart }
   | { readonly kind: 'done' }
   | { readonly kind: 'problems'; readonly problems: ContentProblem[] }
   | { readonly kind: 'failed'; readonly reason: string }
@@ -63,7 +63,7 @@ function startWorker(source: WorkerSource): Worker {
 }
 
 /** Builds in a worker thread. `worker` replaces the worker's file (tests use it). */
-export function offThreadBuilder(worker = reloadWorkerSource()): CoreBuilder {
+export function offThreadBuilder(worker = reloadWorkerSource()): LibraryBuilder {
   let thread: Worker | undefined;
   let nextId = 1;
 
@@ -82,7 +82,7 @@ export function offThreadBuilder(worker = reloadWorkerSource()): CoreBuilder {
   function build(dir: string): Promise<BuildResult> {
     const t = (thread ??= start());
     const id = nextId++;
-    const assembler = new CoreAssembler();
+    const assembler = new LibraryAssembler();
     return new Promise<BuildResult>((resolve, reject) => {
       const stop = () => {
         t.off('message', onMessage);
@@ -111,7 +111,7 @@ export function offThreadBuilder(worker = reloadWorkerSource()): CoreBuilder {
         else if (reply.kind === 'failed') reject(new Error(reply.reason));
         else
           assembler.finish().then((core) => {
-            resolve({ ok: true, core });
+            resolve({ ok: true, library: core });
           }, reject);
       };
       t.on('message', onMessage);
@@ -132,11 +132,11 @@ export function offThreadBuilder(worker = reloadWorkerSource()): CoreBuilder {
 }
 
 /** Builds on the main thread, blocking it meanwhile: what reloads did before (the bench compares). */
-export function mainThreadBuilder(): CoreBuilder {
+export function mainThreadBuilder(): LibraryBuilder {
   return {
     async build(dir) {
       const loaded = await loadContent(dir);
-      return loaded.ok ? { ok: true, core: buildCore(loaded.content) } : loaded;
+      return loaded.ok ? { ok: true, library: buildLibrary(loaded.content) } : loaded;
     },
     close: () => Promise.resolve(),
   };

@@ -5,7 +5,7 @@
 import { startBot, type Bot } from '../bot/client.js';
 import type { Config } from '../config.js';
 import type { Content } from '../content/types.js';
-import { startLiveCore } from '../core/live.js';
+import { startLiveLibrary } from '../core/live.js';
 import type { Logger } from '../logger.js';
 import { CACHE_DIR } from '../paths.js';
 import { startSandboxServer, type SandboxServer } from './server.js';
@@ -35,7 +35,7 @@ export async function startSandbox(options: {
       /* until the page's server is up */
     },
   };
-  const live = startLiveCore({
+  const live = startLiveLibrary({
     content: options.content,
     contentDir: options.contentDir,
     cacheDir: CACHE_DIR,
@@ -54,7 +54,7 @@ export async function startSandbox(options: {
   };
   const bot = startBot({
     config: { ...config, token: standIn.token, apiBase: standIn.url, guildId: standIn.guildId() },
-    core: live.core,
+    library: live.library,
     log,
     print: () => undefined,
   });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PLAIN } from '../../src/cli/format.js';
 import { EXIT_OK, EXIT_USAGE, run } from '../../src/cli/run.js';
 import { compare } from '../../src/core/compare.js';
-import { hasArticle, realCore, TEST_CONTENT_DIR } from '../helpers/content.js';
+import { hasArticle, realLibrary, TEST_CONTENT_DIR } from '../helpers/content.js';
 
 // Tests about one shipped article's own passages run while that article is in the content under test.
 const withSumner = it.skipIf(!hasArticle('sumner-riyadh'));
@@ -15,7 +15,7 @@ const withKulakevich = it.skipIf(!hasArticle('kulakevich-qa'));
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = run(argv, await realCore(), {
+  const code = run(argv, await realLibrary(), {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     style: PLAIN,
@@ -43,7 +43,7 @@ describe('quote', () => {
   withKulakevich(
     'gives the documented JSON shape, with exact source text and bracketed display',
     async () => {
-      const passage = (await realCore()).content.passages.get('kulakevich-qa#2');
+      const passage = (await realLibrary()).content.passages.get('kulakevich-qa#2');
       const j = await json('quote', 'disinformation space');
       expect(j.query).toBe('disinformation space');
       const top = j.results[0];
@@ -56,7 +56,7 @@ describe('quote', () => {
         text: passage?.text,
         display: passage?.display,
         terms: expect.arrayContaining(['disinformation', 'space']) as unknown,
-        notice: (await realCore()).content.articleById.get('kulakevich-qa')?.notice,
+        notice: (await realLibrary()).content.articleById.get('kulakevich-qa')?.notice,
       });
       expect(typeof top?.score).toBe('number');
     },
@@ -91,7 +91,7 @@ describe('quote', () => {
 
 describe('compare', () => {
   it('lists every article, saying which do not address the topic', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const topic = core.content.topics[0];
     if (!topic) throw new Error('no topic');
     const j = (await json('compare', topic.id)) as unknown as {
@@ -113,13 +113,15 @@ describe('compare', () => {
 
 describe('prompt', () => {
   it('prints a prompt with evidence, by topic and level', async () => {
-    const topicId = (await realCore()).content.topics[0]?.id ?? '';
+    const topicId = (await realLibrary()).content.topics[0]?.id ?? '';
     const j = (await json('prompt', '--topic', topicId, '--level', 'evaluate')) as unknown as {
       prompt: { id: string; text: string };
       evidence: { articleId: string; passages: unknown[] }[];
     };
     expect(j.prompt.id).toBe(`${topicId}:evaluate`);
-    expect(j.evidence.map((e) => e.articleId)).toEqual((await realCore()).content.articles.map((a) => a.id));
+    expect(j.evidence.map((e) => e.articleId)).toEqual(
+      (await realLibrary()).content.articles.map((a) => a.id),
+    );
     expect(j.evidence.some((e) => e.passages.length > 0)).toBe(true);
     expect((await cli('prompt', '--topic', topicId, '--level', 'evaluate')).out).toContain(
       'Discussion (evaluate): ',
@@ -129,7 +131,7 @@ describe('prompt', () => {
 
 describe('articles, topics, context, cite', () => {
   it('lists articles with perspective and notice', async () => {
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     const r = await cli('articles');
     for (const a of content.articles) {
       expect(r.out).toContain(`Perspective: ${a.perspective}`);
@@ -141,7 +143,7 @@ describe('articles, topics, context, cite', () => {
     );
   });
   it('lists topics', async () => {
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     const lines = (await cli('topics')).out.split('\n');
     for (const t of content.topics)
       expect(
@@ -201,7 +203,7 @@ describe('bad input', () => {
     [['quote', 'x', '--bogus'], "Unknown option '--bogus'"],
   ];
   it('names every article when the article is unknown', async () => {
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     const r = await cli('quote', 'x', '--article', 'nope');
     expect(r.err).toBe(`Unknown article "nope". Articles: ${content.articles.map((a) => a.id).join(', ')}.`);
   });
@@ -222,7 +224,7 @@ describe('the npm script', () => {
       env: { ...process.env, CONTENT_DIR: TEST_CONTENT_DIR },
     });
     expect(r.status).toBe(2);
-    const first = (await realCore()).content.articles[0]?.id ?? '';
+    const first = (await realLibrary()).content.articles[0]?.id ?? '';
     expect(r.stderr.trim()).toBe(`Unknown passage "nope". Passage ids look like ${first}#12.`);
   });
   it('refuses to run on invalid content and says why', () => {

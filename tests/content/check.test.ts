@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { realCore, TEST_CONTENT_DIR } from '../helpers/content.js';
+import { realLibrary, TEST_CONTENT_DIR } from '../helpers/content.js';
 
 const REPO = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
 const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
@@ -56,7 +56,7 @@ describe('content:check (src/content/check.ts)', () => {
   });
 
   it('exits 0 on the repository content and counts what the loader loads', async () => {
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     const shown = path.relative(REPO, TEST_CONTENT_DIR);
     const r = check(shown);
     expect(r.stderr).toBe('');

@@ -19,8 +19,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
 import { isEditorFile } from '../../src/content/watch.js';
-import { startLiveCore, type LiveCore } from '../../src/core/live.js';
-import { offThreadBuilder, type CoreBuilder } from '../../src/core/reload.js';
+import { startLiveLibrary, type LiveLibrary } from '../../src/core/live.js';
+import { offThreadBuilder, type LibraryBuilder } from '../../src/core/reload.js';
 import { articleFile, TINY_TOPICS } from '../helpers/content.js';
 
 /** The issue's requirement: the last save is served within this time. */
@@ -30,7 +30,7 @@ const SAVE_EVERY_MS = 300;
 
 let root = '';
 let dir = '';
-let live: LiveCore;
+let live: LiveLibrary;
 const logged: { level: string; message: string }[] = [];
 const log = {
   info: (_: object, message: string) => logged.push({ level: 'info', message }),
@@ -57,7 +57,7 @@ async function servedWithin(served: () => boolean, what: string): Promise<void> 
   }
 }
 
-const servedText = () => live.core().content.passages.get('a#1')?.text;
+const servedText = () => live.library().content.passages.get('a#1')?.text;
 
 /** Saves 10 times 300 ms apart, and checks each save is served within a second. */
 async function saveRepeatedly(save: (n: number) => void, served?: (n: number) => boolean): Promise<void> {
@@ -73,7 +73,7 @@ async function saveRepeatedly(save: (n: number) => void, served?: (n: number) =>
 }
 
 // One reload worker for the file, started before any save is timed; a fresh folder for each test.
-let builder: CoreBuilder;
+let builder: LibraryBuilder;
 beforeAll(async () => {
   builder = offThreadBuilder();
   await builder.build('content');
@@ -89,7 +89,7 @@ beforeEach(async () => {
   const loaded = await loadContent(dir);
   if (!loaded.ok) throw new Error('fixture content is invalid');
   const cacheDir = path.join(root, 'cache');
-  live = startLiveCore({ content: loaded.content, contentDir: dir, cacheDir, log, builder });
+  live = startLiveLibrary({ content: loaded.content, contentDir: dir, cacheDir, log, builder });
   await live.watching;
 });
 
@@ -152,7 +152,7 @@ describe('every save reaches the bot', () => {
         const article = articleFile({ id: `new-${n}`, body: `New ${n}.` });
         writeFileSync(path.join(dir, 'articles', `new-${n}.md`), article);
       },
-      (n) => live.core().content.passages.get(`new-${n}#1`)?.text === `New ${n}.`,
+      (n) => live.library().content.passages.get(`new-${n}#1`)?.text === `New ${n}.`,
     );
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Content, Passage } from '../../src/content/types.js';
 import { cite } from '../../src/core/cite.js';
-import { hasArticle, realCore } from '../helpers/content.js';
+import { hasArticle, realLibrary } from '../helpers/content.js';
 
 /** An article with only what citations use; `overrides` replaces fields, `undefined` removes them. */
 function article(overrides: Partial<Record<keyof Article, unknown>> = {}): Article {
@@ -166,7 +166,7 @@ describe('cite', () => {
   });
 
   describe('the repository articles', () => {
-    const load = async (): Promise<Content> => (await realCore()).content;
+    const load = async (): Promise<Content> => (await realLibrary()).content;
     const get = (content: Content, id: string): Article => {
       const a = content.articleById.get(id);
       if (!a) throw new Error(`no article ${id}`);

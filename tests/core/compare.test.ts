@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare, findTopic } from '../../src/core/compare.js';
 import { createSearchIndex } from '../../src/core/search/index.js';
-import { hasArticle, realCore, tinyContent } from '../helpers/content.js';
+import { hasArticle, realLibrary, tinyContent } from '../helpers/content.js';
 
 const content = tinyContent(
   [
@@ -78,7 +78,7 @@ describe('compare', () => {
 
 describe('compare on the real articles', () => {
   it('every curated topic finds passages in at least one article, and pinned passages come first', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     for (const topic of core.content.topics) {
       const c = compare(core.content, core.index, topic.id, { perArticle: 50 });
       const found = c?.perspectives.flatMap((p) => p.passages.map((h) => h.passage.id)) ?? [];
@@ -92,13 +92,13 @@ describe('compare on the real articles', () => {
   // Sumner never mentions China or potash; Kulakevich does. These hold while both articles are there.
   const withBoth = it.skipIf(!hasArticle('sumner-riyadh') || !hasArticle('kulakevich-qa'));
   withBoth('says Sumner does not address China, without inventing a passage', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const c = compare(core.content, core.index, 'China');
     expect(c?.perspectives.find((p) => p.article.id === 'sumner-riyadh')?.passages).toEqual([]);
     expect(c?.perspectives.find((p) => p.article.id === 'kulakevich-qa')?.passages.length).toBeGreaterThan(0);
   });
   withBoth('free text on a subject only one article covers', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const c = compare(core.content, core.index, 'potash fertilizer');
     expect(c?.perspectives.find((p) => p.article.id === 'kulakevich-qa')?.passages[0]?.passage.id).toBe(
       'kulakevich-qa#21',

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCoreCached, CACHE_MIN_PASSAGES } from '../../src/core/index.js';
+import { buildLibraryCached, CACHE_MIN_PASSAGES } from '../../src/core/index.js';
 import { searchPassages } from '../../src/core/search/index.js';
 import { tinyContent } from '../helpers/content.js';
 
@@ -24,49 +24,49 @@ function content(n: number, extra = '') {
   return tinyContent([{ id: 'big', body }]);
 }
 
-describe('buildCoreCached', () => {
+describe('buildLibraryCached', () => {
   it('saves the index of a large corpus once ready, and restores it on the next start', () => {
     const dir = cacheDir();
-    const first = buildCoreCached(content(CACHE_MIN_PASSAGES), dir);
+    const first = buildLibraryCached(content(CACHE_MIN_PASSAGES), dir);
     expect(first.cache.loaded).toBe(false);
     expect(readdirSync(dir)).toEqual([]); // nothing is written until save()
     expect(first.cache.save()).toBeUndefined();
     expect(readdirSync(dir)).toHaveLength(1);
 
-    const second = buildCoreCached(content(CACHE_MIN_PASSAGES), dir);
+    const second = buildLibraryCached(content(CACHE_MIN_PASSAGES), dir);
     expect(second.cache.loaded).toBe(true);
     for (const q of ['word42', 'paragraph numb', 'wrd777 '])
-      expect(searchPassages(second.core.index, q)).toEqual(searchPassages(first.core.index, q));
+      expect(searchPassages(second.library.index, q)).toEqual(searchPassages(first.library.index, q));
   });
 
   it('builds afresh when the passages changed, and keeps only the newest saved index', () => {
     const dir = cacheDir();
-    buildCoreCached(content(CACHE_MIN_PASSAGES), dir).cache.save();
-    const edited = buildCoreCached(content(CACHE_MIN_PASSAGES, ' edited'), dir);
+    buildLibraryCached(content(CACHE_MIN_PASSAGES), dir).cache.save();
+    const edited = buildLibraryCached(content(CACHE_MIN_PASSAGES, ' edited'), dir);
     expect(edited.cache.loaded).toBe(false);
-    expect(searchPassages(edited.core.index, 'edited ').length).toBeGreaterThan(0);
+    expect(searchPassages(edited.library.index, 'edited ').length).toBeGreaterThan(0);
     edited.cache.save();
     expect(readdirSync(dir)).toHaveLength(1);
   });
 
   it('treats a damaged saved index as missing, and says why', () => {
     const dir = cacheDir();
-    buildCoreCached(content(CACHE_MIN_PASSAGES), dir).cache.save();
+    buildLibraryCached(content(CACHE_MIN_PASSAGES), dir).cache.save();
     const [file] = readdirSync(dir);
     writeFileSync(path.join(dir, file ?? 'x'), '{"format":');
-    const again = buildCoreCached(content(CACHE_MIN_PASSAGES), dir);
+    const again = buildLibraryCached(content(CACHE_MIN_PASSAGES), dir);
     expect(again.cache.loaded).toBe(false);
     expect(again.cache.problem).toMatch(/damaged/);
-    expect(searchPassages(again.core.index, 'word5 ')[0]?.passage.text).toContain('word5.');
+    expect(searchPassages(again.library.index, 'word5 ')[0]?.passage.text).toContain('word5.');
   });
 
   it('saves nothing for a small corpus, and reports an unwritable folder instead of failing', () => {
     const dir = cacheDir();
-    const small = buildCoreCached(content(10), dir);
+    const small = buildLibraryCached(content(10), dir);
     expect(small.cache.save()).toBeUndefined();
     expect(readdirSync(dir)).toEqual([]);
     const blocked = path.join(dir, 'file');
     writeFileSync(blocked, '');
-    expect(buildCoreCached(content(CACHE_MIN_PASSAGES), blocked).cache.save()).toMatch(/ENOTDIR|EEXIST/);
+    expect(buildLibraryCached(content(CACHE_MIN_PASSAGES), blocked).cache.save()).toMatch(/ENOTDIR|EEXIST/);
   });
 });

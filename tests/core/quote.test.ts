@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCore } from '../../src/core/index.js';
+import { buildLibrary } from '../../src/core/index.js';
 import {
   findPassage,
   findQuote,
@@ -9,9 +9,9 @@ import {
   parsePick,
   suggestPassages,
 } from '../../src/core/quote.js';
-import { realCore, tinyContent } from '../helpers/content.js';
+import { realLibrary, tinyContent } from '../helpers/content.js';
 
-const core = buildCore(
+const core = buildLibrary(
   tinyContent([
     {
       id: 'alpha',
@@ -40,7 +40,7 @@ describe('findQuote', () => {
     expect(before.found && before.index).toBe(0);
   });
   it('pages through at most MAX_RESULTS matches', async () => {
-    const r = findQuote(await realCore(), { query: 'Trump', index: 999 });
+    const r = findQuote(await realLibrary(), { query: 'Trump', index: 999 });
     expect(r.found && r.total).toBeLessThanOrEqual(MAX_RESULTS);
     expect(r.found && r.index).toBe(r.found && r.total - 1);
   });
@@ -94,7 +94,7 @@ describe('suggestPassages', () => {
     expect(suggestPassages(core, 'gas', 25, 'beta').map((h) => h.passage.id)).toEqual(['beta#1']);
   });
   it('offers each topic’s first pinned passage when nothing is typed', async () => {
-    const real = await realCore();
+    const real = await realLibrary();
     const starts = suggestPassages(real, '  ', 25);
     const pinned = real.content.topics.map((t) => t.pinned.find((id) => real.content.passages.has(id)));
     expect(starts.map((h) => h.passage.id)).toEqual(pinned.filter((id) => id !== undefined));

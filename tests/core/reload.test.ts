@@ -9,23 +9,23 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
-import { buildCore, type Core } from '../../src/core/index.js';
-import { startLiveCore } from '../../src/core/live.js';
+import { buildLibrary, type Library } from '../../src/core/index.js';
+import { startLiveLibrary } from '../../src/core/live.js';
 import {
-  coreParts,
-  CoreAssembler,
+  libraryParts,
+  LibraryAssembler,
   FREQUENCIES_PER_PART,
   PASSAGES_PER_PART,
   TERMS_PER_PART,
 } from '../../src/core/parts.js';
-import { offThreadBuilder, type CoreBuilder } from '../../src/core/reload.js';
+import { offThreadBuilder, type LibraryBuilder } from '../../src/core/reload.js';
 import { searchPassages } from '../../src/core/search/index.js';
-import { realCore, tinyContent, TINY_TOPICS } from '../helpers/content.js';
+import { realLibrary, tinyContent, TINY_TOPICS } from '../helpers/content.js';
 
 const QUERIES = ['ammunition not a ride', 'minerals deal', 'disinformation', 'riyad', 'putin trump', 'zel'];
 
 /** What a student would see of a core: every passage, every topic, and the answers to queries. */
-function answers(core: Core) {
+function answers(core: Library) {
   return {
     articles: core.content.articles.map((a) => ({ ...a, passages: a.passages.map((p) => p.id) })),
     passages: [...core.content.passages.values()],
@@ -37,11 +37,11 @@ function answers(core: Core) {
   };
 }
 
-const builders: CoreBuilder[] = [];
+const builders: LibraryBuilder[] = [];
 afterAll(async () => {
   await Promise.all(builders.map((b) => b.close()));
 });
-function builder(...args: Parameters<typeof offThreadBuilder>): CoreBuilder {
+function builder(...args: Parameters<typeof offThreadBuilder>): LibraryBuilder {
   const b = offThreadBuilder(...args);
   builders.push(b);
   return b;
@@ -51,7 +51,7 @@ describe('the core built in a worker', () => {
   it('is the core the main thread builds (TypeScript sources, as under tsx and vitest)', async () => {
     const built = await builder().build('content');
     if (!built.ok) throw new Error('the shipped content is invalid');
-    expect(answers(built.core)).toEqual(answers(await realCore()));
+    expect(answers(built.library)).toEqual(answers(await realLibrary()));
   });
 
   it('works from the built dist/ too, as `npm start` runs it', async () => {
@@ -62,7 +62,7 @@ describe('the core built in a worker', () => {
     builders.push(b);
     const built = await b.build('content');
     if (!built.ok) throw new Error('the shipped content is invalid');
-    expect(answers(built.core)).toEqual(answers(await realCore()));
+    expect(answers(built.library)).toEqual(answers(await realLibrary()));
   });
 
   it('reports the problems of invalid content', async () => {
@@ -82,7 +82,7 @@ describe('the core built in a worker', () => {
 
 describe('the parts a core is sent in', () => {
   const body = Array.from({ length: 1200 }, (_, i) => `Paragraph ${i} on word${i} and gas.`).join('\n\n');
-  const core = buildCore(
+  const core = buildLibrary(
     tinyContent([
       { id: 'big', body },
       { id: 'small', body: 'Bread and gas.' },
@@ -90,7 +90,7 @@ describe('the parts a core is sent in', () => {
   );
 
   it('are each bounded, so none blocks the main thread for long', () => {
-    const parts = [...coreParts(core)];
+    const parts = [...libraryParts(core)];
     const sizes = (kind: string) =>
       parts.flatMap((p) => (p.kind === kind && 'items' in p ? [p.items.length] : []));
     expect(sizes('passages').length).toBeGreaterThan(1);
@@ -101,9 +101,9 @@ describe('the parts a core is sent in', () => {
   });
 
   it('put together, answer exactly as the core they came from', async () => {
-    const assembler = new CoreAssembler();
+    const assembler = new LibraryAssembler();
     // Through a structured clone, as messages between threads are.
-    for (const part of coreParts(core)) assembler.add(structuredClone(part));
+    for (const part of libraryParts(core)) assembler.add(structuredClone(part));
     const rebuilt = await assembler.finish();
     expect(answers(rebuilt)).toEqual(answers(core));
     expect(searchPassages(rebuilt.index, 'word1199')[0]?.passage.id).toBe('big#1200');
@@ -122,7 +122,7 @@ describe('a worker that breaks down', () => {
     if (!loaded.ok) throw new Error('the shipped content is invalid');
     const logged: string[] = [];
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'reload-cache-'));
-    const live = startLiveCore({
+    const live = startLiveLibrary({
       content: loaded.content,
       contentDir: 'crash',
       cacheDir,
@@ -130,13 +130,13 @@ describe('a worker that breaks down', () => {
       builder: builder(exits),
     });
     try {
-      const before = live.core();
+      const before = live.library();
       await live.reload();
-      expect(live.core()).toBe(before);
+      expect(live.library()).toBe(before);
       expect(logged).toEqual([
         'content reload failed, still serving the last good content: the reload worker stopped (exit code 3)',
       ]);
-      expect(searchPassages(live.core().index, 'ammunition not a ride')[0]?.passage.id).toBe(
+      expect(searchPassages(live.library().index, 'ammunition not a ride')[0]?.passage.id).toBe(
         'sumner-riyadh#39',
       );
     } finally {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findPassage } from '../../src/core/quote.js';
 import { summarize, type ThreadMessage } from '../../src/core/summary.js';
 import { shareAnswer } from '../../src/render/quote.js';
-import { realCore } from '../helpers/content.js';
+import { realLibrary } from '../helpers/content.js';
 import { ANN, BOB, BOT, CAT, content, said, shared } from '../helpers/thread.js';
 
 describe('summarize', () => {
@@ -93,7 +93,7 @@ describe('summarize', () => {
     ]);
   });
   it('recognises what the bot really posts when someone shares a quote', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const [passage] = core.content.passages.values();
     const found = findPassage(core.content, passage?.id ?? '');
     if (!found) throw new Error('no passage to share');

@@ -9,7 +9,7 @@ import { compare } from '../../src/core/compare.js';
 import { decodeId } from '../../src/render/custom-id.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
 import { StandInError } from '../../src/sandbox/standin/index.js';
-import { hasArticle, realCore } from '../helpers/content.js';
+import { hasArticle, realLibrary } from '../helpers/content.js';
 import { buttonIds, startStack, visibleText, type Stack } from './harness.js';
 
 // The bot runs on the content under test (content/, or TEST_CONTENT_DIR); expectations come from the
@@ -18,11 +18,11 @@ const withSumner = it.skipIf(!hasArticle('sumner-riyadh'));
 const withKulakevich = it.skipIf(!hasArticle('kulakevich-qa'));
 
 /** A curated topic of the content under test. */
-const TOPIC = (await realCore()).content.topics[0]?.id ?? 'no topic';
+const TOPIC = (await realLibrary()).content.topics[0]?.id ?? 'no topic';
 
 /** The text of a curated prompt, as the content under test has it. */
 async function promptText(topicId: string, level: 'understand' | 'analyze' | 'evaluate'): Promise<string> {
-  const { content } = await realCore();
+  const { content } = await realLibrary();
   const prompt = content.topics.find((t) => t.id === topicId)?.prompts.find((p) => p.level === level);
   if (!prompt) throw new Error(`no prompt ${topicId}:${level}`);
   return prompt.text;
@@ -78,7 +78,7 @@ describe('/quote', () => {
       expectPrivate(data);
       const text = visibleText(data);
       // The wording, its corrections and the notice are the content's: read from it.
-      const { content } = await realCore();
+      const { content } = await realLibrary();
       const passage = content.passages.get('kulakevich-qa#2');
       const notice = content.articleById.get('kulakevich-qa')?.notice ?? '';
       expect(text).toContain('kulakevich-qa#2');
@@ -104,7 +104,7 @@ describe('/quote', () => {
   });
 
   it('autocompletes starting points and every article', async () => {
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     const empty = await stack.standIn
       .autocomplete({ user: 'student1', name: 'quote', focused: 'query', options: { query: '' } })
       .choices();
@@ -242,7 +242,7 @@ describe('/compare', () => {
     const all = await stack.standIn
       .autocomplete({ user: 'student1', name: 'compare', focused: 'topic', options: { topic: '' } })
       .choices();
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     expect(all).toEqual(content.topics.slice(0, 25).map((t) => ({ name: t.title, value: t.id })));
     const typed = await stack.standIn
       .autocomplete({
@@ -260,7 +260,7 @@ describe('/compare', () => {
   });
 
   it('shows each article’s block or that it does not address the topic, and pages “more”', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     // A curated topic on which some article has more passages than /compare shows at first.
     const topicId =
       core.content.topics.find((t) =>
@@ -330,7 +330,7 @@ describe('/prompt and /summary', () => {
 
     const post = stack.standIn.channelMessages('general').find((m) => m.poll !== undefined);
     expect(post?.embeds[0]?.footer?.text).toBe(`Prompt ${TOPIC}:evaluate`);
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     expect(post?.embeds[0]?.description).toContain(escapeMarkdown(await promptText(TOPIC, 'evaluate')));
     const shorts = content.articles.map((a) => a.short);
     expect(post?.embeds.slice(1).map((e) => e.author?.name)).toEqual(shorts);
@@ -392,7 +392,7 @@ describe('/articles and /help', () => {
   it('lists the articles privately', async () => {
     const { data } = await run('articles', {});
     expectPrivate(data);
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     expect(data.embeds?.map((e) => e.footer?.text)).toEqual(content.articles.map((a) => `id: ${a.id}`));
     for (const a of content.articles) expect(visibleText(data)).toContain(escapeMarkdown(a.perspective));
   });

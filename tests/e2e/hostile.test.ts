@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIMessage } from 'discord-api-types/v10';
 import type { CallbackRecord, InteractionHandle, StandInUser } from '../../src/sandbox/standin/index.js';
 import { buildMessage } from '../../src/sandbox/standin/messages.js';
-import { realCore } from '../helpers/content.js';
+import { realLibrary } from '../helpers/content.js';
 import { buttonIds, startStack, visibleText, type Stack } from './harness.js';
 import {
   APOLOGY_TEXT,
@@ -227,7 +227,7 @@ describe('/prompt with a topic that is not one', () => {
     expect(reply.content).toContain('Topics: ');
     // What was typed is cut to a short echo (at most 100 characters, each possibly escaped); the
     // list of the content's own topics follows it.
-    const topicList = (await realCore()).content.topics.map((t) => t.id).join(', ');
+    const topicList = (await realLibrary()).content.topics.map((t) => t.id).join(', ');
     expect(reply.content.length).toBeLessThanOrEqual(250 + topicList.length);
     expect((reply.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.content).not.toContain('**x**');

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildContent, loadContent } from '../../src/content/load.js';
 import type { Content } from '../../src/content/types.js';
-import { buildCore, type Core } from '../../src/core/index.js';
+import { buildLibrary, type Library } from '../../src/core/index.js';
 
 export interface TinyArticle {
   id: string;
@@ -74,13 +74,13 @@ export function hasArticle(id: string): boolean {
   return existsSync(path.join(TEST_CONTENT_DIR, 'articles', `${id}.md`));
 }
 
-let real: Promise<Core> | undefined;
+let real: Promise<Library> | undefined;
 
 /** The content under test (see TEST_CONTENT_DIR), loaded once per test file. */
-export function realCore(): Promise<Core> {
+export function realLibrary(): Promise<Library> {
   real ??= loadContent(TEST_CONTENT_DIR).then((r) => {
     if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
-    return buildCore(r.content);
+    return buildLibrary(r.content);
   });
   return real;
 }

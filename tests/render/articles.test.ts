@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { articlesAnswer } from '../../src/render/articles.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
-import { realCore, tinyContent } from '../helpers/content.js';
+import { realLibrary, tinyContent } from '../helpers/content.js';
 
 describe('articlesAnswer', () => {
   it('privately shows one embed per article, in order, with its metadata', async () => {
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     const out = articlesAnswer(content);
     expect(out.ephemeral).toBe(true);
     expect(out.allowed_mentions).toEqual({ parse: [] });

@@ -8,10 +8,10 @@ import { LIMITS } from '../../src/render/discord-limits.js';
 import { embedLength, type Payload } from '../../src/render/payload.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
 import { tinyCompare } from '../helpers/compare.js';
-import { realCore, tinyContent } from '../helpers/content.js';
+import { realLibrary, tinyContent } from '../helpers/content.js';
 
 async function realCompare(input: string, options: Parameters<typeof compare>[3] = {}): Promise<Comparison> {
-  const core = await realCore();
+  const core = await realLibrary();
   const c = compare(core.content, core.index, input, options);
   if (!c) throw new Error(`no comparison for ${input}`);
   return c;
@@ -19,7 +19,7 @@ async function realCompare(input: string, options: Parameters<typeof compare>[3]
 
 /** Every curated topic of the content under test, compared as /compare does. */
 async function everyTopic(): Promise<{ topicId: string; c: Comparison }[]> {
-  const core = await realCore();
+  const core = await realLibrary();
   return Promise.all(core.content.topics.map(async (t) => ({ topicId: t.id, c: await realCompare(t.id) })));
 }
 
@@ -104,7 +104,7 @@ describe('perspectiveEmbed', () => {
 
 describe('compareAnswer', () => {
   it('stacks one embed per article, in article order, titled with the perspective label', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     for (const { topicId, c } of await everyTopic()) {
       const out = compareAnswer(c, topicId);
       expect(out.ephemeral).toBe(true);
@@ -170,7 +170,7 @@ describe('compareAnswer', () => {
     expect(buttons(out)).toEqual([['Discuss', ['compare', 'discuss', 'cheese']]]);
   });
   it('stays within Discord’s embed limits for every curated topic', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     for (const t of core.content.topics) {
       const out = compareAnswer(await realCompare(t.id), t.id);
       const total = embedsOf(out).reduce((n, e) => n + embedLength(e), 0);

@@ -13,7 +13,7 @@ import { button, row } from '../../src/render/components.js';
 import { passageEmbed } from '../../src/render/passage.js';
 import { expectWithinDiscordLimits } from '../helpers/payload.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
-import { realCore } from '../helpers/content.js';
+import { realLibrary } from '../helpers/content.js';
 import {
   anyText,
   ENGLAND,
@@ -186,7 +186,7 @@ describe('fitChoices', () => {
 
 describe('every real passage', () => {
   it('renders every passage within limits, with its whole text', async () => {
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     for (const p of content.passages.values()) {
       const a = content.articleById.get(p.articleId);
       if (!a) throw new Error(p.id);
@@ -202,7 +202,7 @@ describe('every real passage', () => {
     }
   });
   it('splits a passage too long for one embed with a visible continuation', async () => {
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     // The longest real passage, repeated until it is just too long for one embed (4,096) …
     const [base] = [...content.passages.values()].sort((x, y) => y.display.length - x.display.length);
     const a = content.articleById.get(base?.articleId ?? '');

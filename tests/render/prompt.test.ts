@@ -8,10 +8,10 @@ import { escapeMarkdown } from '../../src/render/markdown.js';
 import { embedLength, type Payload } from '../../src/render/payload.js';
 import { freePromptPost, pollFor, promptPost, threadName } from '../../src/render/prompt.js';
 import { TINY, tinyCompare } from '../helpers/compare.js';
-import { realCore } from '../helpers/content.js';
+import { realLibrary } from '../helpers/content.js';
 
 async function realPick(topicId: string): Promise<PromptPick> {
-  const core = await realCore();
+  const core = await realLibrary();
   const r = pickPrompt(core.content, core.index, { topicId, level: 'analyze' });
   if (!r.ok) throw new Error(r.error);
   return r.pick;
@@ -39,14 +39,14 @@ describe('pollFor', () => {
     });
   });
   it('offers every article under test by its short label', async () => {
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     expect(pollFor(content.articles).answers.map((a) => a.poll_media.text)).toEqual([
       ...content.articles.map((a) => a.short),
       'Not sure yet',
     ]);
   });
   it('keeps answers within 55 characters and at most 10 answers', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const base = core.content.articles[0] as Article;
     const many = Array.from({ length: 12 }, (_, i) => ({ ...base, short: `${String(i)} ${'x'.repeat(80)}` }));
     const poll = pollFor(many);
@@ -60,7 +60,7 @@ describe('pollFor', () => {
 
 describe('promptPost', () => {
   it('posts the question publicly, with the prompt id in the footer and each perspective below', async () => {
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     for (const topic of content.topics) {
       const pick = await realPick(topic.id);
       const out = promptPost(pick, { poll: false, topicTitle: topic.title });
@@ -91,7 +91,7 @@ describe('promptPost', () => {
     );
   });
   it('adds the poll when asked', async () => {
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     const out = promptPost(await realPick(content.topics[0]?.id ?? ''), { poll: true, topicTitle: 'T' });
     expect(out.poll?.question).toEqual({ text: 'Which argument is better supported by the texts?' });
     expect(out.poll?.answers.map((a) => a.poll_media.text)).toEqual([
@@ -101,7 +101,7 @@ describe('promptPost', () => {
     for (const a of out.poll?.answers ?? []) expect(a.poll_media.text?.length).toBeLessThanOrEqual(55);
   });
   it('stays within Discord’s embed limits for every prompt', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     for (const t of core.content.topics) {
       for (const level of ['understand', 'analyze', 'evaluate'] as const) {
         const r = pickPrompt(core.content, core.index, { topicId: t.id, level });
@@ -168,7 +168,7 @@ describe('threadName', () => {
 
 describe('usedPromptIds', () => {
   it('finds the id in what promptPost itself posted', async () => {
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     for (const topic of content.topics) {
       const out = promptPost(await realPick(topic.id), { poll: true, topicTitle: topic.title });
       expect(usedPromptIds([{ embeds: embedsOf(out) }])).toEqual([`${topic.id}:analyze`]);

@@ -16,26 +16,27 @@ import {
   type QuoteRequest,
 } from '../../src/render/quote.js';
 import { passageContext } from '../../src/core/context.js';
-import { buildCore, type Core } from '../../src/core/index.js';
+import { buildLibrary, type Library } from '../../src/core/index.js';
 import { findPassage, findQuote, matchArticles, MAX_RESULTS, suggestPassages } from '../../src/core/quote.js';
 import { LIMITS } from '../../src/render/discord-limits.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
-import { hasArticle, realCore, tinyContent } from '../helpers/content.js';
+import { hasArticle, realLibrary, tinyContent } from '../helpers/content.js';
 import { expectWithinDiscordLimits, HOSTILE_QUERIES, mentionsIn } from '../helpers/payload.js';
 import { anyText, FAMILY, FLAG, graphemeBoundaries, LONE_SURROGATE, SCRIPT_A } from '../helpers/text.js';
 
 const OWNER = '123456789012345678';
 
 // The core finds, the renderer shows, composed as commands/quote.ts composes them.
-const answer = (core: Core, req: QuoteRequest & { index?: number }) => quoteAnswer(findQuote(core, req), req);
-const suggest = (core: Core, typed: string, articleId?: string) =>
+const answer = (core: Library, req: QuoteRequest & { index?: number }) =>
+  quoteAnswer(findQuote(core, req), req);
+const suggest = (core: Library, typed: string, articleId?: string) =>
   quoteChoices(core.content, suggestPassages(core, typed, LIMITS.choices, articleId), typed);
-function inArticle(core: Core, id: string) {
+function inArticle(core: Library, id: string) {
   const found = findPassage(core.content, id);
   if (!found) throw new Error(`no passage ${id} in the content under test`);
   return found;
 }
-function context(core: Core, id: string) {
+function context(core: Library, id: string) {
   const ctx = passageContext(core.content, id, 1);
   if (!ctx) throw new Error(`no passage ${id} in the content under test`);
   return contextAnswer(inArticle(core, id).article, ctx);
@@ -47,7 +48,7 @@ const withKulakevich = it.skipIf(!hasArticle('kulakevich-qa'));
 
 /** "Short label · para. n · id", as a quote's footer shows a passage. */
 async function footerFor(passageId: string): Promise<string> {
-  const { content } = await realCore();
+  const { content } = await realLibrary();
   const p = content.passages.get(passageId);
   const a = content.articleById.get(passageId.split('#')[0] ?? '');
   if (!p || !a) throw new Error(`no passage ${passageId}`);
@@ -64,7 +65,7 @@ describe('quoteAnswer', () => {
   withKulakevich(
     'shows the best match privately, with speaker, article, paragraph, link, notice and bold matches',
     async () => {
-      const core = await realCore();
+      const core = await realLibrary();
       const p = answer(core, { query: 'disinformation space', public: false, owner: OWNER });
       expectWithinDiscordLimits(p);
       expect(p.ephemeral).toBe(true);
@@ -82,14 +83,14 @@ describe('quoteAnswer', () => {
     },
   );
   it('is public only when asked', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const [first] = core.content.passages.values();
     const query = first?.text.split(/\s+/).slice(0, 6).join(' ') ?? '';
     expect(answer(core, { query, public: true, owner: OWNER }).ephemeral).toBe(false);
     expect(answer(core, { query, public: false, owner: OWNER }).ephemeral).toBe(true);
   });
   it('has ◀ ▶ Context Share Cite buttons carrying their state', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const first = answer(core, { query: 'Trump', public: false, owner: OWNER });
     const [prev, next, ctx, share, cite] = buttons(first);
     expect(prev).toEqual({ id: 'quote|noop|prev', disabled: true });
@@ -109,14 +110,14 @@ describe('quoteAnswer', () => {
     expect(buttons(second)[0]?.disabled).toBe(false);
   });
   withSumner('shows exactly the picked passage for an autocomplete value', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const p = answer(core, { query: 'sumner-riyadh#15', public: false, owner: OWNER });
     expect(p.content).toBeUndefined();
     expect(p.embeds?.[0]?.author?.name).toBe('Donald Trump, as quoted by Mark Sumner');
     expect(p.embeds?.[0]?.footer?.text).toBe(await footerFor('sumner-riyadh#15'));
   });
   it('filters by article', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     for (const a of core.content.articles) {
       const p = answer(core, { query: 'Trump', articleId: a.id, public: false, owner: OWNER });
       if (p.embeds?.length) expect(p.embeds[0]?.footer?.text).toMatch(new RegExp(`${a.id}#\\d+$`));
@@ -125,7 +126,7 @@ describe('quoteAnswer', () => {
     if (hasArticle('kulakevich-qa')) expect(p.embeds?.[0]?.footer?.text).toMatch(/kulakevich-qa#\d+$/);
   });
   it('says so when nothing matches, and when there is nothing to search', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     expect(answer(core, { query: 'xyzzy qqqq', public: false, owner: OWNER }).content).toBe(
       'No passage matches “xyzzy qqqq”. Try fewer or different words, or /compare for a topic.',
     );
@@ -134,7 +135,7 @@ describe('quoteAnswer', () => {
     );
   });
   it('answers every hostile input with a valid payload that pings nobody', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     for (const query of HOSTILE_QUERIES) {
       const p = answer(core, { query, public: true, owner: OWNER });
       expectWithinDiscordLimits(p);
@@ -143,7 +144,7 @@ describe('quoteAnswer', () => {
     }
   });
   it(`pages through at most ${MAX_RESULTS} matches`, async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const p = answer(core, { query: 'Trump', public: false, owner: OWNER, index: 999 });
     expect(p.content).toMatch(new RegExp(`^Match (\\d+) of \\1 for`));
     expect(Number(/of (\d+)/.exec(p.content ?? '')?.[1])).toBeLessThanOrEqual(MAX_RESULTS);
@@ -152,7 +153,7 @@ describe('quoteAnswer', () => {
 
 describe('a corrected passage', () => {
   it('bolds the matched words inside an editor’s [brackets]', () => {
-    const core = buildCore(
+    const core = buildLibrary(
       tinyContent([
         {
           id: 'garbled',
@@ -168,7 +169,7 @@ describe('a corrected passage', () => {
 
 describe('picking a suggestion', () => {
   it('shows the picked passage first, then pages through the other matches of what was typed', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const value = suggest(core, 'Trump')[2]?.value ?? '';
     const [pickedId, typed] = [value.split(' ')[0], value.split(' ').slice(1).join(' ')];
     expect(typed).toBe('Trump');
@@ -206,7 +207,7 @@ describe('picking a suggestion', () => {
     );
   });
   it('autocomplete values never hold a lone surrogate, whatever the cut', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     // A word of the content under test, so that there are suggestions to cut.
     const word = /[A-Za-z]{6,}/.exec([...core.content.passages.values()][0]?.text ?? '')?.[0] ?? '?';
     for (const typed of [`${word} ${SCRIPT_A.repeat(60)}`, `${word} x${SCRIPT_A.repeat(60)}`]) {
@@ -223,7 +224,7 @@ describe('picking a suggestion', () => {
 
 describe('contextAnswer, citeAnswer, shareAnswer', () => {
   withSumner('gives the paragraphs around a passage, privately', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const p = context(core, 'sumner-riyadh#15');
     expectWithinDiscordLimits(p);
     expect(p.ephemeral).toBe(true);
@@ -234,7 +235,7 @@ describe('contextAnswer, citeAnswer, shareAnswer', () => {
     ]);
   });
   withSumner('gives APA and MLA with the paragraph', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const p = citeAnswer(inArticle(core, 'sumner-riyadh#39'));
     const names = p.embeds?.[0]?.fields?.map((f) => f.name);
     expect(names).toEqual([
@@ -247,7 +248,7 @@ describe('contextAnswer, citeAnswer, shareAnswer', () => {
     );
   });
   withSumner('posts "Shared by" publicly, with a rendered mention that pings nobody', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const p = shareAnswer(inArticle(core, 'sumner-riyadh#39'), OWNER);
     expect(p.ephemeral).toBe(false);
     expect(p.content).toBe(`Shared by <@${OWNER}>`);
@@ -257,10 +258,10 @@ describe('contextAnswer, citeAnswer, shareAnswer', () => {
 });
 
 describe('Source wording', () => {
-  const passagesOf = async () => [...(await realCore()).content.passages.values()];
+  const passagesOf = async () => [...(await realLibrary()).content.passages.values()];
 
   it('is a button on a corrected passage only, in a row of its own', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const passages = await passagesOf();
     const corrected = passages.find((p) => p.display !== p.text);
     const plain = passages.find((p) => p.display === p.text);
@@ -276,7 +277,7 @@ describe('Source wording', () => {
   });
 
   it('shows every corrected passage privately, word for word as the copy has it, and what was corrected', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const corrected = (await passagesOf()).filter((p) => p.display !== p.text);
     expect(corrected.length).toBeGreaterThan(0);
     for (const passage of corrected) {
@@ -299,7 +300,7 @@ describe('Source wording', () => {
   });
 
   it('shows the slur as the copy has it, named as a correction', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const passage = [...core.content.passages.values()].find((p) => p.text.includes('Jap European'));
     if (!passage) return; // The article was removed: nothing to show.
     const e = sourceWordingAnswer(inArticle(core, passage.id)).embeds?.[0];
@@ -311,7 +312,7 @@ describe('Source wording', () => {
 
 describe('quoteChoices', () => {
   withSumner('suggests passages with article, paragraph and the words that matched', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const choices = suggest(core, 'ammunition not a ri');
     expect(choices[0]).toEqual({
       value: 'sumner-riyadh#39 ammunition not a ri',
@@ -323,7 +324,7 @@ describe('quoteChoices', () => {
     }
   });
   it('offers starting points for empty input and respects the article filter', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const start = suggest(core, '');
     expect(start.length).toBeGreaterThan(3);
     expect(start.length).toBeLessThanOrEqual(25);
@@ -335,7 +336,7 @@ describe('quoteChoices', () => {
     }
   });
   it('never returns more than 25 choices or an invalid one, whatever is typed', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     for (const q of [...HOSTILE_QUERIES, 'the', 'trump russia ukraine']) {
       const cs = suggest(core, q);
       expect(cs.length).toBeLessThanOrEqual(25);
@@ -350,7 +351,7 @@ describe('quoteChoices', () => {
 
 describe('articleChoices', () => {
   it('lists articles matching what is typed', () => {
-    const core = buildCore(
+    const core = buildLibrary(
       tinyContent([
         { id: 'alpha', body: 'A.', extra: 'short: Alpha (Daily Kos)' },
         { id: 'beta', body: 'B.', extra: 'short: Beta (The Outlet)' },
@@ -370,7 +371,7 @@ describe('articleChoices', () => {
     expect(articleChoices(matchArticles(core.content, 'nothing like it'))).toEqual([]);
   });
   it('offers every article under test when nothing is typed', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     expect(articleChoices(matchArticles(core.content, '')).map((c) => c.value)).toEqual(
       core.content.articles.map((a) => a.id),
     );
@@ -379,7 +380,7 @@ describe('articleChoices', () => {
 
 describe('queryFromHeader', () => {
   it('reads back the whole query from the answer, even one too long for a custom_id', async () => {
-    const core = await realCore();
+    const core = await realLibrary();
     const query = 'the ammunition **not** a ride @everyone <@1> | and some more words to make it long enough';
     expect(query.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
     const p = answer(core, { query, public: false, owner: OWNER });

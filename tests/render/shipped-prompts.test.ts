@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPrompts, namedAuthors, type NamedAuthor } from '../../src/core/prompt-check.js';
 import { isPromptLevel, pickPrompt } from '../../src/core/prompts.js';
 import { promptPost } from '../../src/render/prompt.js';
-import { realCore } from '../helpers/content.js';
+import { realLibrary } from '../helpers/content.js';
 
 /** The speakers of the passages an evidence block shows: "**¶14** · Tatsiana Kulakevich". */
 function speakersShown(embed: APIEmbed | undefined): string[] {
@@ -33,7 +33,7 @@ function evidenceBlocks(...args: Parameters<typeof pickPrompt>): { text: string;
 
 describe('the shipped prompts', () => {
   it('include the README’s /prompt example, which shows the words of every author it names', async () => {
-    const { content, index } = await realCore();
+    const { content, index } = await realLibrary();
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const [, topicId = '', level = ''] = /`\/prompt topic: (\S+) level: (\S+)/.exec(readme) ?? [];
     expect(isPromptLevel(level), `README example level "${level}"`).toBe(true);
@@ -44,7 +44,7 @@ describe('the shipped prompts', () => {
     for (const author of named) expect(showsOwnWords(blocks, author), author.name).toBe(true);
   });
   it('show passages in the words of every author they name, and every pinned passage, as posted', async () => {
-    const { content, index } = await realCore();
+    const { content, index } = await realLibrary();
     let namedCount = 0;
     for (const topic of content.topics) {
       for (const prompt of topic.prompts) {
@@ -62,7 +62,7 @@ describe('the shipped prompts', () => {
     expect(namedCount, 'no shipped prompt names an author, so nothing was checked').toBeGreaterThan(0);
   });
   it('pass the prompt check of content:check without a warning', async () => {
-    const { content, index } = await realCore();
+    const { content, index } = await realLibrary();
     expect(checkPrompts(content, index)).toEqual([]);
   });
 });

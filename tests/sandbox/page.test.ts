@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { realCore } from '../helpers/content.js';
+import { realLibrary } from '../helpers/content.js';
 import { startSandboxProcess, type SandboxProcess } from './process.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -140,7 +140,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the sandbox page in Chromium', () => {
     await first.waitFor({ timeout: 10_000 });
     await first.click();
     await topic.press('Enter');
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     let answer = page.getByTestId('message').filter({ has: page.getByTestId('embed') });
     for (const a of content.articles) answer = answer.filter({ hasText: a.short });
     answer = answer.last();

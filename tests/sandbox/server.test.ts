@@ -6,12 +6,12 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { realCore } from '../helpers/content.js';
+import { realLibrary } from '../helpers/content.js';
 import { startSandboxProcess, type SandboxProcess } from './process.js';
 
 /** A passage of the content under test and its longest word, to search for. */
 async function somePassage(): Promise<{ id: string; word: string; articleId: string }> {
-  const { content } = await realCore();
+  const { content } = await realLibrary();
   const [p] = content.passages.values();
   if (!p) throw new Error('no passage');
   const words = p.text.split(/[^\p{L}]+/u).sort((a, b) => b.length - a.length);

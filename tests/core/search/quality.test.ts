@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { searchPassages } from '../../../src/core/search/index.js';
-import { hasArticle, realCore } from '../../helpers/content.js';
+import { hasArticle, realLibrary } from '../../helpers/content.js';
 
 interface Labelled {
   query: string;
@@ -23,7 +23,7 @@ const queries = labelled.filter((q) => q.expect.every((id) => hasArticle(id.spli
 
 describe('search quality on the labelled query set', () => {
   it('has at least 60 queries covering every kind, each naming real passages', async () => {
-    const { content } = await realCore();
+    const { content } = await realLibrary();
     expect(labelled.length).toBeGreaterThanOrEqual(60);
     const kinds = new Set(labelled.map((q) => q.kind));
     expect([...kinds].sort()).toEqual(['correction', 'fragment', 'paraphrase', 'prefix', 'topic', 'typo']);
@@ -32,7 +32,7 @@ describe('search quality on the labelled query set', () => {
   });
 
   it.skipIf(queries.length === 0)('meets recall@1 ≥ 0.85 and recall@3 ≥ 0.95', async () => {
-    const { index } = await realCore();
+    const { index } = await realLibrary();
     const ranks = queries.map((q) => {
       const hits = searchPassages(index, q.query, { limit: 25 });
       return { q, rank: hits.findIndex((h) => q.expect.includes(h.passage.id)) + 1 };

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCoreCached, CACHE_MIN_PASSAGES, startCore } from '../../../src/core/index.js';
+import { buildLibraryCached, CACHE_MIN_PASSAGES, startLibrary } from '../../../src/core/index.js';
 import {
   createSearchIndex,
   loadSearchIndex,
@@ -12,7 +12,7 @@ import {
   type SearchIndex,
   type SearchOptions,
 } from '../../../src/core/search/index.js';
-import { realCore, tinyContent } from '../../helpers/content.js';
+import { realLibrary, tinyContent } from '../../helpers/content.js';
 
 const QUERIES = [
   'pipeline',
@@ -44,7 +44,7 @@ function answers(index: SearchIndex) {
 
 describe('saveSearchIndex / loadSearchIndex', () => {
   it('restores an index that answers every query exactly as the one built', async () => {
-    const { content, index } = await realCore();
+    const { content, index } = await realLibrary();
     const passages = [...content.passages.values()];
     const saved = saveSearchIndex(index);
     const loaded = loadSearchIndex(saved, passages);
@@ -81,7 +81,7 @@ describe('saveSearchIndex / loadSearchIndex', () => {
   });
 
   it('refuses a saved index of other passages, or text that is not one', async () => {
-    const { content, index } = await realCore();
+    const { content, index } = await realLibrary();
     const passages = [...content.passages.values()];
     const saved = saveSearchIndex(index);
     expect(() => loadSearchIndex(saved, passages.slice(1))).toThrow(/other passages/);
@@ -115,7 +115,7 @@ describe('a saved index altered on disk', () => {
   });
 
   it('is refused by its checksum, though its passages are the same', async () => {
-    const { content, index } = await realCore();
+    const { content, index } = await realLibrary();
     const passages = [...content.passages.values()];
     const query = 'I need ammunition, not a ride';
     const right = searchPassages(index, query)[0]?.passage.id;
@@ -137,13 +137,13 @@ describe('a saved index altered on disk', () => {
     );
     const content = tinyContent([{ id: 'big', body: body.join('\n\n') }]);
     const quiet = { info: () => undefined };
-    startCore(content, dir, quiet).ready();
+    startLibrary(content, dir, quiet).ready();
     const [file] = readdirSync(dir);
     const saved = path.join(dir, file ?? 'missing');
     writeFileSync(saved, rotateIdMap(readFileSync(saved, 'utf8')));
 
     const logged: { reason: string; message: string }[] = [];
-    const started = startCore(content, dir, {
+    const started = startLibrary(content, dir, {
       info: ({ reason }, message) => logged.push({ reason, message }),
     });
     expect(logged).toEqual([
@@ -152,10 +152,10 @@ describe('a saved index altered on disk', () => {
         message: expect.stringMatching(/built a fresh one/) as string,
       },
     ]);
-    expect(searchPassages(started.core.index, 'word5 ')[0]?.passage.text).toBe(
+    expect(searchPassages(started.library.index, 'word5 ')[0]?.passage.text).toBe(
       'Paragraph number 5 about word5.',
     );
     started.ready();
-    expect(buildCoreCached(content, dir).cache.loaded).toBe(true);
+    expect(buildLibraryCached(content, dir).cache.loaded).toBe(true);
   });
 });
