@@ -22,6 +22,8 @@ export const OPTIONS = {
   level: { type: 'string' },
   radius: { type: 'string' },
   style: { type: 'string' },
+  max: { type: 'string' },
+  'min-articles': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
@@ -35,6 +37,8 @@ export interface OptionValues {
   readonly level?: string;
   readonly radius?: string;
   readonly style?: string;
+  readonly max?: string;
+  readonly 'min-articles'?: string;
 }
 
 /** Everything one command needs: its arguments, the content and index, and where to print. */

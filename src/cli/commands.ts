@@ -8,6 +8,7 @@ import { compare } from '../core/compare.js';
 import { passageContext } from '../core/context.js';
 import { isPromptLevel, pickPrompt } from '../core/prompts.js';
 import { parseQuery, searchPassages } from '../core/search/index.js';
+import { DEFAULT_MAX_SUGGESTIONS, DEFAULT_MIN_ARTICLES, suggestTopics } from '../core/topic-suggest.js';
 import { oneArg, positiveInt, UsageError, type CommandInput } from './args.js';
 import {
   articleJson,
@@ -19,6 +20,7 @@ import {
   passageText,
   promptText,
 } from './format.js';
+import { suggestionsYaml } from './topics-yaml.js';
 
 export interface CliCommand {
   /** Its line in USAGE, aligned with the others. */
@@ -106,6 +108,17 @@ function topics({ library: core, print }: CommandInput): void {
   );
 }
 
+function suggest({ positionals, values, library: core, print }: CommandInput): void {
+  if (positionals.length > 0)
+    throw new UsageError('suggest-topics takes options only: --max N --min-articles N.');
+  const max = positiveInt(values.max, 'max', DEFAULT_MAX_SUGGESTIONS, 50);
+  const minArticles = positiveInt(values['min-articles'], 'min-articles', DEFAULT_MIN_ARTICLES, 100);
+  if (minArticles < 2)
+    throw new UsageError('--min-articles must be at least 2: a topic is shared by several articles.');
+  const suggestions = suggestTopics(core, { max, minArticles });
+  print({ suggestions }, () => suggestionsYaml(suggestions, core.content.articles.length));
+}
+
 function context({ positionals, values, library: core, io, print }: CommandInput): void {
   const { content } = core;
   const id = oneArg(positionals, 'a passage id, e.g. context sumner-riyadh#39');
@@ -162,6 +175,10 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   topics: {
     usage: `topics [--json]                               the curated topics`,
     run: topics,
+  },
+  'suggest-topics': {
+    usage: `suggest-topics [--max N] [--min-articles N] [--json]   topics several articles share, as YAML for topics.yaml`,
+    run: suggest,
   },
   context: {
     usage: `context <passageId> [--radius N] [--json]     the paragraphs around a passage`,
