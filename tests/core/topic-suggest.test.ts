@@ -29,7 +29,7 @@ describe('suggestTopics', () => {
     expect(steel?.terms.length).toBeGreaterThanOrEqual(3);
     expect(steel?.terms.length).toBeLessThanOrEqual(8);
     expect(steel?.addressedBy.map((a) => a.articleId).sort()).toEqual(['car-maker', 'mill-town']);
-    expect(steel?.notAddressedBy.sort()).toEqual(['sourdough', 'tomatoes', 'violin']);
+    expect([...(steel?.notAddressedBy ?? [])].sort()).toEqual(['sourdough', 'tomatoes', 'violin']);
     // The steel paragraphs, not the fair or the football league.
     const ids = steel?.addressedBy.flatMap((a) => a.passages.map((p) => p.passageId)).sort();
     expect(ids).toEqual(['car-maker#1', 'car-maker#3', 'mill-town#1', 'mill-town#3']);
@@ -123,13 +123,24 @@ describe('suggestTopics', () => {
     };
     const three = await fixtureLibrary([...ALL, third]);
     const [steel] = suggestTopics(three, { minArticles: 3 });
-    expect(steel?.addressedBy.map((a) => a.articleId).sort()).toEqual(['car-maker', 'mill-town', 'port-crane']);
+    expect(steel?.addressedBy.map((a) => a.articleId).sort()).toEqual([
+      'car-maker',
+      'mill-town',
+      'port-crane',
+    ]);
   });
 });
 
 describe('helpers', () => {
   it('writes a term as the articles do, in lower case where they write it so', () => {
-    expect(writtenForm(new Map([['Tariffs', 3], ['tariffs', 1]]))).toBe('tariffs');
+    expect(
+      writtenForm(
+        new Map([
+          ['Tariffs', 3],
+          ['tariffs', 1],
+        ]),
+      ),
+    ).toBe('tariffs');
     expect(writtenForm(new Map([['Saudi Arabia', 2]]))).toBe('Saudi Arabia');
   });
 
