@@ -208,8 +208,9 @@ function clusters(content: Content, ranked: readonly Term[], minArticles: number
   const used = new Set<string>();
   const out: Term[][] = [];
   for (const seed of ranked) {
-    // A topic starts from a word the articles also write in lower case: a name alone is no subject.
-    if (used.has(seed.key) || properName(seed)) continue;
+    // A topic starts from a word the articles also write in lower case (a name alone is no
+    // subject) and that one of them comes back to (a word used once in passing is none either).
+    if (used.has(seed.key) || properName(seed) || seed.count <= seed.articles.size) continue;
     const near = neighbourhood(seed.passages, neighbours);
     const chance = near.size / content.passages.size;
     const group = [seed];
