@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PLAIN } from '../../src/cli/format.js';
@@ -5,7 +7,13 @@ import { EXIT_OK, EXIT_USAGE, run, USAGE } from '../../src/cli/run.js';
 import { scalar, suggestionsYaml } from '../../src/cli/topics-yaml.js';
 import type { Library } from '../../src/core/index.js';
 import type { TopicSuggestion } from '../../src/core/topic-suggest.js';
-import { fixtureLibrary, STEEL_ARTICLES, UNRELATED_ARTICLES } from '../helpers/topic-fixture.js';
+import {
+  fixtureLibrary,
+  ONE_TOPIC,
+  STEEL_ARTICLES,
+  UNRELATED_ARTICLES,
+  writeContentDir,
+} from '../helpers/topic-fixture.js';
 
 function cli(library: Library, ...argv: string[]) {
   const out: string[] = [];
@@ -87,5 +95,24 @@ describe('suggest-topics (npm run content:topics)', () => {
       expect(r.out).toBe('');
     }
     expect(USAGE).toContain('suggest-topics [--max N] [--min-articles N]');
+  });
+});
+
+describe('npm run content:topics', () => {
+  it('reads the content folder the bot reads (CONTENT_DIR) and prints the YAML', () => {
+    const dir = writeContentDir([...STEEL_ARTICLES, ...UNRELATED_ARTICLES], ONE_TOPIC);
+    try {
+      const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_')));
+      const r = spawnSync('npm', ['run', '--silent', 'content:topics', '--', '--max', '3'], {
+        encoding: 'utf8',
+        env: { ...env, CONTENT_DIR: dir },
+      });
+      expect(r.status, r.stderr).toBe(EXIT_OK);
+      const parsed = parse(`topics:\n${r.stdout}`) as { topics: { terms: string[]; pinned: string[] }[] };
+      expect(parsed.topics[0]?.terms).toContain('domestic mills');
+      expect(parsed.topics[0]?.pinned.sort()).toEqual(['car-maker#1', 'mill-town#3']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
