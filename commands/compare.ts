@@ -2,12 +2,18 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { PermissionFlagsBits, type ButtonInteraction } from 'discord.js';
 import type { BotServices, Command } from '../src/bot/command.js';
-import { replyOptions } from '../src/bot/payload-options.js';
+import { replyOptions, updateOptions } from '../src/bot/payload-options.js';
 // The core's compare is named for what it does here: comparing the articles on one topic.
 import { compare as compareOnTopic, findTopic } from '../src/core/compare.js';
 import { pickPrompt } from '../src/core/prompts.js';
 import { matchTopics } from '../src/core/quote.js';
-import { compareAnswer, compareMoreAnswer, topicChoices } from '../src/render/compare.js';
+import {
+  compareAnswer,
+  compareMoreAnswer,
+  comparePageAnswer,
+  STALE_PAGE,
+  topicChoices,
+} from '../src/render/compare.js';
 import { privateNotice } from '../src/render/payload.js';
 import { freePromptPost, promptPost } from '../src/render/prompt.js';
 
@@ -54,6 +60,25 @@ async function discuss(i: ButtonInteraction, [topic]: readonly string[], bot: Bo
   await i.reply(replyOptions(payload));
 }
 
+/** ◀ Prev / Next ▶: shows another page in place, or says privately that the buttons are stale. */
+async function page(i: ButtonInteraction, fields: readonly string[], bot: BotServices): Promise<void> {
+  const [target, pageCount, fingerprint, topic] = fields;
+  const core = bot.library();
+  const c = topic === undefined ? null : compareOnTopic(core.content, core.index, topic);
+  const payload =
+    c &&
+    comparePageAnswer(c, c.topic?.id ?? topic ?? '', {
+      page: Number(target),
+      pageCount: Number(pageCount),
+      fingerprint: fingerprint ?? '',
+    });
+  if (!payload) {
+    await i.reply(replyOptions(privateNotice(STALE_PAGE)));
+    return;
+  }
+  await i.update(updateOptions(payload));
+}
+
 export const compare = {
   data,
   async execute(i, bot) {
@@ -89,5 +114,10 @@ export const compare = {
       );
     },
     discuss,
+    page,
+    // The disabled ◀ / ▶ at either end: Discord does not send clicks on them.
+    noop: async (i) => {
+      await i.deferUpdate();
+    },
   },
 } satisfies Command;
