@@ -11,6 +11,7 @@ import {
   compareAnswer,
   compareMoreAnswer,
   comparePageAnswer,
+  evidenceFollowUps,
   STALE_PAGE,
   topicChoices,
 } from '../src/render/compare.js';
@@ -58,6 +59,8 @@ async function discuss(i: ButtonInteraction, [topic]: readonly string[], bot: Bo
     payload = freePromptPost(c, { poll: false });
   }
   await i.reply(replyOptions(payload));
+  // A class with many articles: the blocks the post had no room for follow it, never dropped.
+  for (const more of evidenceFollowUps(c, payload)) await i.followUp(replyOptions(more));
 }
 
 /** ◀ Prev / Next ▶: shows another page in place, or says privately that the buttons are stale. */

@@ -189,6 +189,25 @@ export function comparePageAnswer(c: Comparison, topicKey: string, ref: PageRef)
   return compareAnswer(c, topicKey, ref.page);
 }
 
+/**
+ * What a post to the class (Discuss) left out: the blocks of addressing articles it does not show
+ * (a block is known by its author line), as public follow-up posts of whole blocks, so the shared
+ * evidence is complete too. Empty when the post shows them all.
+ */
+export function evidenceFollowUps(c: Comparison, post: Payload): Payload[] {
+  const shown = new Set((post.embeds ?? []).map((e) => e.author?.name));
+  const rest = c.addressing.filter((p) => !shown.has(p.article.short));
+  if (rest.length === 0) return [];
+  const pages = comparePages({ ...c, addressing: rest });
+  return pages.map((page, k) =>
+    finalize({
+      ephemeral: false,
+      content: `**${echo(c.title)}**: more evidence (${String(k + 1)} of ${String(pages.length)})`,
+      embeds: page.map((p) => perspectiveEmbed(p, c.title)),
+    }),
+  );
+}
+
 /** "More from this article": the next passages from one article, privately. */
 export function compareMoreAnswer(
   c: Comparison,

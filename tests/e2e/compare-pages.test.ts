@@ -119,6 +119,29 @@ describe('/compare with ten articles', () => {
     expect(authors(back.data)).toEqual(authors(pages.at(-2) ?? {}));
   });
 
+  it('Discuss posts the evidence of every addressing article to the class, following up what did not fit', async () => {
+    const h0 = stack.standIn.slash({
+      user: 'teacher',
+      channel: 'discussion',
+      name: 'compare',
+      options: { topic: MANY_TOPIC },
+    });
+    const first = (await h0.response()).data as Shown;
+    const message = h0.original() ?? (await h0.waitForOriginal());
+    const discuss = buttonIds(first).find((id) => decodeId(id)?.action === 'discuss') ?? '';
+    const h = stack.standIn.button({ user: 'teacher', message, customId: discuss });
+    const posted = (await h.response()).data as Shown;
+    expect((posted.flags ?? 0) & EPHEMERAL).toBe(0);
+    const wanted = expected.addressing.map((p) => p.article.short);
+    const seen = authors(posted).filter((a) => a !== undefined && wanted.includes(a));
+    for (let n = 1; seen.length < wanted.length && n <= 5; n++) {
+      const more = await h.waitForFollowUp(n);
+      expect((more.flags ?? 0) & EPHEMERAL).toBe(0);
+      seen.push(...authors(more).filter((a) => a !== undefined && wanted.includes(a)));
+    }
+    expect([...seen].sort()).toEqual([...wanted].sort());
+  });
+
   it('answers a stale page button privately once the articles changed', async () => {
     const first = await run(MANY_TOPIC);
     const message = first.h.original() ?? (await first.h.waitForOriginal());

@@ -1,31 +1,12 @@
-import type { APIButtonComponentWithCustomId, APIEmbed } from 'discord-api-types/v10';
-import { rmSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.js';
+import { describe, expect, it } from 'vitest';
 import { compare, type Comparison } from '../../src/core/compare.js';
-import { buildLibrary, type Library } from '../../src/core/index.js';
 import { createSearchIndex } from '../../src/core/search/index.js';
-import {
-  compareAnswer,
-  compareMoreAnswer,
-  comparePageAnswer,
-  comparePages,
-  pagesFingerprint,
-  perspectiveEmbed,
-} from '../../src/render/compare.js';
-import { decodeId } from '../../src/render/custom-id.js';
+import { compareAnswer, compareMoreAnswer, perspectiveEmbed } from '../../src/render/compare.js';
 import { LIMITS } from '../../src/render/discord-limits.js';
-import { embedLength, splitEmbed, type Payload } from '../../src/render/payload.js';
+import { embedLength } from '../../src/render/payload.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
-import { tinyCompare } from '../helpers/compare.js';
+import { buttons, embedsOf, everyPage, footerOf, tinyCompare } from '../helpers/compare.js';
 import { realLibrary, tinyContent } from '../helpers/content.js';
-import {
-  MANY_TOPIC,
-  MANY_TOPIC_TITLE,
-  writeManyArticles,
-  type ManyArticlesFolder,
-} from '../helpers/many-articles.js';
 
 async function realCompare(input: string, options: Parameters<typeof compare>[3] = {}): Promise<Comparison> {
   const core = await realLibrary();
@@ -39,12 +20,6 @@ async function everyTopic(): Promise<{ topicId: string; c: Comparison }[]> {
   const core = await realLibrary();
   return Promise.all(core.content.topics.map(async (t) => ({ topicId: t.id, c: await realCompare(t.id) })));
 }
-
-/** What /compare shows for one article: its passage ids, or that it does not address the topic. */
-const footerOf = (p: Comparison['perspectives'][number]): string =>
-  p.passages.length === 0
-    ? `${p.article.id}: not addressed`
-    : p.passages.map((x) => x.passage.id).join(' · ');
 
 /** One article with four passages on gas, one with none: enough to page with "More". */
 const paging = tinyContent([
@@ -67,19 +42,6 @@ function pagingCompare(options: Parameters<typeof compare>[3]): Comparison {
   if (!c) throw new Error('no comparison for gas');
   return c;
 }
-
-/** The buttons of a payload, as [label, decoded custom id]. */
-function buttons(p: Payload): [string | undefined, string[] | null][] {
-  return (p.components ?? []).flatMap((r) =>
-    r.components.map((c): [string | undefined, string[] | null] => {
-      const b = c as APIButtonComponentWithCustomId;
-      const d = decodeId(b.custom_id);
-      return [b.label, d && [d.command, d.action, ...d.fields]];
-    }),
-  );
-}
-
-const embedsOf = (p: Payload): APIEmbed[] => p.embeds ?? [];
 
 describe('perspectiveEmbed', () => {
   it('shows each passage with its paragraph, speaker and matched words in bold, markdown escaped', () => {
@@ -118,25 +80,6 @@ describe('perspectiveEmbed', () => {
     );
   });
 });
-
-/** Every page of a comparison, reached as a user does: by following each page's Next ▶ button. */
-function everyPage(c: Comparison, topicKey: string): Payload[] {
-  const pages = [compareAnswer(c, topicKey)];
-  for (;;) {
-    const next = buttons(pages.at(-1) ?? compareAnswer(c, topicKey)).find(([label]) => label === 'Next ▶');
-    const id = next?.[1];
-    if (!id || id[1] !== 'page') return pages;
-    const [, , target, count, fingerprint, key] = id;
-    const page = comparePageAnswer(c, key ?? '', {
-      page: Number(target),
-      pageCount: Number(count),
-      fingerprint: fingerprint ?? '',
-    });
-    if (!page) throw new Error(`stale page button ${id.join('|')}`);
-    pages.push(page);
-    if (pages.length > 20) throw new Error('the Next buttons go round in circles');
-  }
-}
 
 const notAddressed = (c: Comparison): string =>
   c.notAddressing.length === 0
@@ -249,117 +192,6 @@ describe('compareMoreAnswer', () => {
         allowed_mentions: { parse: [] },
         content: 'There is nothing more from that article on this topic.',
       });
-    }
-  });
-});
-
-describe('/compare pages in a class of ten articles', () => {
-  let folder: ManyArticlesFolder;
-  let library: Library;
-  async function load(dir: string): Promise<Library> {
-    const loaded = await loadContent(dir);
-    if (!loaded.ok)
-      throw new Error(loaded.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
-    return buildLibrary(loaded.content);
-  }
-  beforeAll(async () => {
-    folder = writeManyArticles();
-    library = await load(folder.dir);
-  });
-  afterAll(() => {
-    folder.remove();
-  });
-  const energy = (lib: Library = library): Comparison => {
-    const c = compare(lib.content, lib.index, MANY_TOPIC);
-    if (!c) throw new Error('no comparison');
-    return c;
-  };
-
-  it('does not fit one message, so it has pages', () => {
-    const c = energy();
-    const all = c.addressing.flatMap((p) => splitEmbed(perspectiveEmbed(p, c.title)));
-    expect(all.reduce((n, e) => n + embedLength(e), 0)).toBeGreaterThan(LIMITS.embedTotal);
-    expect(comparePages(c).length).toBeGreaterThan(1);
-  });
-  it('shows every addressing article exactly once across the pages, most relevant first, each block whole', () => {
-    const c = energy();
-    const pages = everyPage(c, MANY_TOPIC);
-    expect(pages.length).toBe(comparePages(c).length);
-    const embeds = pages.flatMap(embedsOf);
-    expect(embeds.map((e) => e.author?.name)).toEqual(c.addressing.map((p) => p.article.short));
-    expect(embeds.map((e) => e.footer?.text)).toEqual(c.addressing.map(footerOf));
-    expect(embeds.some((e) => /not shown|does not address/.test(e.description ?? ''))).toBe(false);
-    expect(new Set(c.addressing.map((p) => p.article.id))).toEqual(
-      new Set(folder.addressing.get(MANY_TOPIC)),
-    );
-  });
-  it('lists exactly the two other articles on one "Not addressed by" line, and numbers the pages', () => {
-    const c = energy();
-    const names = (folder.notAddressing.get(MANY_TOPIC) ?? []).map(
-      (id) => library.content.articleById.get(id)?.short,
-    );
-    expect(names).toHaveLength(2);
-    const pages = everyPage(c, MANY_TOPIC);
-    pages.forEach((out, k) => {
-      expect(out.content).toBe(
-        `**Compare:** ${MANY_TOPIC_TITLE} · Page ${String(k + 1)} of ${String(pages.length)}\nNot addressed by: ${names.join(', ')}.`,
-      );
-    });
-  });
-  it('keeps every page within Discord’s limits', () => {
-    for (const out of everyPage(energy(), MANY_TOPIC)) {
-      const embeds = embedsOf(out);
-      expect(embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
-      expect(embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(LIMITS.embedTotal);
-      expect(out.content?.length ?? 0).toBeLessThanOrEqual(LIMITS.content);
-      expect(out.components?.length ?? 0).toBeLessThanOrEqual(LIMITS.actionRows);
-      for (const r of out.components ?? [])
-        expect(r.components.length).toBeLessThanOrEqual(LIMITS.buttonsPerRow);
-      expect(out.ephemeral).toBe(true);
-    }
-  });
-  it('has ◀ Prev and Next ▶, disabled at the ends, and Prev goes back', () => {
-    const c = energy();
-    const pages = everyPage(c, MANY_TOPIC);
-    const nav = (out: Payload) =>
-      (out.components?.[0]?.components ?? []).map((b) => {
-        const x = b as APIButtonComponentWithCustomId;
-        return [x.label, x.disabled, decodeId(x.custom_id)?.action];
-      });
-    expect(nav(pages[0] ?? compareAnswer(c, MANY_TOPIC))).toEqual([
-      ['◀ Prev', true, 'noop'],
-      ['Next ▶', false, 'page'],
-    ]);
-    expect(nav(pages.at(-1) ?? compareAnswer(c, MANY_TOPIC))).toEqual([
-      ['◀ Prev', false, 'page'],
-      ['Next ▶', true, 'noop'],
-    ]);
-    const prev = buttons(pages[1] ?? compareAnswer(c, MANY_TOPIC)).find(([label]) => label === '◀ Prev')?.[1];
-    const [, , target, count, fingerprint] = prev ?? [];
-    expect(
-      comparePageAnswer(c, MANY_TOPIC, {
-        page: Number(target),
-        pageCount: Number(count),
-        fingerprint: fingerprint ?? '',
-      }),
-    ).toEqual(pages[0]);
-  });
-  it('recognises a stale page button: wrong page, page count or fingerprint, or changed articles', async () => {
-    const c = energy();
-    const pages = comparePages(c);
-    const ref = { page: 1, pageCount: pages.length, fingerprint: pagesFingerprint(pages) };
-    expect(comparePageAnswer(c, MANY_TOPIC, ref)).not.toBeNull();
-    expect(comparePageAnswer(c, MANY_TOPIC, { ...ref, page: pages.length })).toBeNull();
-    expect(comparePageAnswer(c, MANY_TOPIC, { ...ref, page: Number('x') })).toBeNull();
-    expect(comparePageAnswer(c, MANY_TOPIC, { ...ref, pageCount: pages.length + 1 })).toBeNull();
-    expect(comparePageAnswer(c, MANY_TOPIC, { ...ref, fingerprint: 'zzz' })).toBeNull();
-    // The same folder with the most relevant article removed pages differently.
-    const changed = writeManyArticles();
-    try {
-      rmSync(path.join(changed.dir, 'articles', `${c.addressing[0]?.article.id ?? ''}.md`));
-      expect(comparePageAnswer(energy(await load(changed.dir)), MANY_TOPIC, ref)).toBeNull();
-    } finally {
-      changed.remove();
     }
   });
 });
