@@ -2,12 +2,19 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { PermissionFlagsBits, type ButtonInteraction } from 'discord.js';
 import type { BotServices, Command } from '../src/bot/command.js';
-import { replyOptions } from '../src/bot/payload-options.js';
+import { replyOptions, updateOptions } from '../src/bot/payload-options.js';
 // The core's compare is named for what it does here: comparing the articles on one topic.
 import { compare as compareOnTopic, findTopic } from '../src/core/compare.js';
 import { pickPrompt } from '../src/core/prompts.js';
 import { matchTopics } from '../src/core/quote.js';
-import { compareAnswer, compareMoreAnswer, topicChoices } from '../src/render/compare.js';
+import {
+  compareAnswer,
+  compareMoreAnswer,
+  comparePageAnswer,
+  evidenceFollowUps,
+  STALE_PAGE,
+  topicChoices,
+} from '../src/render/compare.js';
 import { privateNotice } from '../src/render/payload.js';
 import { freePromptPost, promptPost } from '../src/render/prompt.js';
 
@@ -52,6 +59,27 @@ async function discuss(i: ButtonInteraction, [topic]: readonly string[], bot: Bo
     payload = freePromptPost(c, { poll: false });
   }
   await i.reply(replyOptions(payload));
+  // A class with many articles: the blocks the post had no room for follow it, never dropped.
+  for (const more of evidenceFollowUps(c, payload)) await i.followUp(replyOptions(more));
+}
+
+/** ◀ Prev / Next ▶: shows another page in place, or says privately that the buttons are stale. */
+async function page(i: ButtonInteraction, fields: readonly string[], bot: BotServices): Promise<void> {
+  const [target, pageCount, fingerprint, topic] = fields;
+  const core = bot.library();
+  const c = topic === undefined ? null : compareOnTopic(core.content, core.index, topic);
+  const payload =
+    c &&
+    comparePageAnswer(c, c.topic?.id ?? topic ?? '', {
+      page: Number(target),
+      pageCount: Number(pageCount),
+      fingerprint: fingerprint ?? '',
+    });
+  if (!payload) {
+    await i.reply(replyOptions(privateNotice(STALE_PAGE)));
+    return;
+  }
+  await i.update(updateOptions(payload));
 }
 
 export const compare = {
@@ -89,5 +117,10 @@ export const compare = {
       );
     },
     discuss,
+    page,
+    // The disabled ◀ / ▶ at either end: Discord does not send clicks on them.
+    noop: async (i) => {
+      await i.deferUpdate();
+    },
   },
 } satisfies Command;

@@ -31,6 +31,11 @@ export interface Perspective {
   readonly passages: readonly ComparedPassage[];
   /** How many passages address the topic in all, for "more from this article". */
   readonly total: number;
+  /**
+   * How strongly the article addresses the topic: the sum of its addressing passages' scores
+   * (a pinned passage counts at least 1). 0: it does not address the topic.
+   */
+  readonly relevance: number;
 }
 
 export interface Comparison {
@@ -38,7 +43,12 @@ export interface Comparison {
   readonly topic?: Topic;
   /** What was compared: the topic's title or the free text. */
   readonly title: string;
+  /** Every article, in the content's order. */
   readonly perspectives: readonly Perspective[];
+  /** The articles that address the topic, the most relevant first. */
+  readonly addressing: readonly Perspective[];
+  /** The articles that do not address it, in the content's order. */
+  readonly notAddressing: readonly Perspective[];
 }
 
 export interface CompareOptions {
@@ -122,12 +132,27 @@ export function compare(
         .sort((a, b) => b.score - a.score || a.hit.passage.paragraph - b.hit.passage.paragraph)
         .map(({ hit, score }) => ({ ...hit, score, pinned: false }));
       const all = [...pins, ...found];
+      const relevance =
+        pins.reduce((sum, p) => sum + Math.max(1, merged.get(p.passage.id)?.score ?? 0), 0) +
+        found.reduce((sum, p) => sum + p.score, 0);
       return {
         article,
         label: article.perspective,
         passages: all.slice(offset, offset + perArticle),
         total: all.length,
+        relevance,
       };
     });
-  return { ...(topic && { topic }), title: topic?.title ?? input.trim(), perspectives };
+  return {
+    ...(topic && { topic }),
+    title: topic?.title ?? input.trim(),
+    perspectives,
+    addressing: byRelevance(perspectives.filter((p) => p.total > 0)),
+    notAddressing: perspectives.filter((p) => p.total === 0),
+  };
+}
+
+/** Most relevant first; ties by more passages, then the content's order (the sort is stable). */
+function byRelevance(perspectives: readonly Perspective[]): Perspective[] {
+  return [...perspectives].sort((a, b) => b.relevance - a.relevance || b.total - a.total);
 }

@@ -1,12 +1,20 @@
-/** /compare payloads: one block per article, stacked so they read well on phones. */
+/** /compare payloads: one block per article, stacked so they read well on phones, on pages. */
 import { ButtonStyle, type APIEmbed } from 'discord-api-types/v10';
-import { button, row } from './components.js';
+import { button, row, type Row } from './components.js';
 import type { Topic } from '../content/types.js';
 import type { Comparison, Perspective } from '../core/compare.js';
 import { highlight, speakerLine } from '../core/reader-text.js';
 import { encodeId } from './custom-id.js';
 import { LIMITS } from './discord-limits.js';
-import { finalize, fitChoices, truncate, type Choice, type Payload } from './payload.js';
+import {
+  embedLength,
+  finalize,
+  splitEmbed,
+  fitChoices,
+  truncate,
+  type Choice,
+  type Payload,
+} from './payload.js';
 import { boldMatches, echo, escapeMarkdown } from './markdown.js';
 import { articleColor } from './passage.js';
 
@@ -36,31 +44,168 @@ export function perspectiveEmbed(p: Perspective, title: string): APIEmbed {
   };
 }
 
-/** The comparison, private to the user, with "More from …" per article and Discuss for teachers. */
-export function compareAnswer(c: Comparison, topicKey: string): Payload {
-  const more = c.perspectives
+/** One page of a comparison: whole article blocks, never a block cut in two. */
+export type ComparePage = readonly Perspective[];
+
+/** Embed characters per page: Discord's total, less the room finalize keeps for a "not shown" note. */
+const PAGE_BUDGET = LIMITS.embedTotal - 80;
+
+/**
+ * The comparison's article blocks on pages, most relevant first: as many whole blocks per page as
+ * fit one message (10 embeds, 6,000 embed characters). A block too big for a page alone still gets
+ * its own page (finalize then fits its text). Every addressing article is on exactly one page.
+ */
+export function comparePages(c: Comparison): ComparePage[] {
+  const pages: Perspective[][] = [];
+  let current: Perspective[] = [];
+  let used = 0;
+  let embeds = 0;
+  for (const p of c.addressing) {
+    // Measured as finalize sends it: a long description becomes several embeds.
+    const parts = splitEmbed(perspectiveEmbed(p, c.title));
+    const size = parts.reduce((n, e) => n + embedLength(e), 0);
+    if (current.length > 0 && (embeds + parts.length > LIMITS.embeds || used + size > PAGE_BUDGET)) {
+      pages.push(current);
+      current = [];
+      used = 0;
+      embeds = 0;
+    }
+    current.push(p);
+    used += size;
+    embeds += parts.length;
+  }
+  if (current.length > 0) pages.push(current);
+  return pages;
+}
+
+/**
+ * A short fingerprint of how the comparison is paged (which articles on which page), so a page
+ * button from before the content changed is recognised as stale rather than showing a shifted page.
+ */
+export function pagesFingerprint(pages: readonly ComparePage[]): string {
+  const layout = pages.map((page) => page.map((p) => p.article.id).join(',')).join('/');
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < layout.length; k++) {
+    hash ^= layout.charCodeAt(k);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
+export const STALE_PAGE = 'Those page buttons are out of date (the articles changed). Run /compare again.';
+
+/** Where a page button points: the page, and what the comparison looked like when it was made. */
+export interface PageRef {
+  readonly page: number;
+  readonly pageCount: number;
+  readonly fingerprint: string;
+}
+
+function notAddressedLine(c: Comparison): string {
+  const names = c.notAddressing.map((p) => escapeMarkdown(p.article.short));
+  return names.length > 0 ? `\nNot addressed by: ${names.join(', ')}.` : '';
+}
+
+function pageButtons(topicKey: string, page: number, pages: readonly ComparePage[]): Row[] {
+  if (pages.length <= 1) return [];
+  const fingerprint = pagesFingerprint(pages);
+  const to = (target: number, label: string) =>
+    button(encodeId('compare', 'page', String(target), String(pages.length), fingerprint, topicKey), label);
+  const off = (side: 'prev' | 'next', label: string) =>
+    button(encodeId('compare', 'noop', side), label, { disabled: true });
+  return [
+    row(
+      page > 0 ? to(page - 1, PREV) : off('prev', PREV),
+      page < pages.length - 1 ? to(page + 1, NEXT) : off('next', NEXT),
+    ),
+  ];
+}
+
+const PREV = '◀ Prev';
+const NEXT = 'Next ▶';
+
+/** "More from …" for the page's articles with more passages, then Discuss, five to a row. */
+function actionRows(page: ComparePage, topicKey: string): Row[] {
+  const more = page
     .filter((p) => p.total > p.passages.length)
-    .slice(0, LIMITS.buttonsPerRow - 1)
     .map((p) =>
       button(
         encodeId('compare', 'more', p.article.id, String(p.passages.length), topicKey),
         `More from ${p.article.short.split(' (')[0] ?? p.article.id} (${p.total - p.passages.length})`,
       ),
     );
-  const addressed = c.perspectives.some((p) => p.passages.length > 0);
+  const all = [
+    ...more,
+    button(encodeId('compare', 'discuss', topicKey), 'Discuss', { style: ButtonStyle.Primary }),
+  ];
+  const rows: Row[] = [];
+  for (let k = 0; k < all.length; k += LIMITS.buttonsPerRow)
+    rows.push(row(...all.slice(k, k + LIMITS.buttonsPerRow)));
+  return rows;
+}
+
+/**
+ * The comparison, private to the user: one page of article blocks (the most relevant first), the
+ * articles that do not address the topic on one line, ◀ Prev / Next ▶ when there is more than one
+ * page, "More from …" per article and Discuss for teachers.
+ */
+export function compareAnswer(c: Comparison, topicKey: string, page = 0): Payload {
+  if (c.addressing.length === 0) {
+    return finalize({
+      ephemeral: true,
+      content: `No article addresses “${echo(c.title)}”. Try other words, or pick a topic from the list.`,
+      components: actionRows([], topicKey),
+    });
+  }
+  const pages = comparePages(c);
+  const at = Math.min(Math.max(0, page), pages.length - 1);
+  const shown = pages[at] ?? [];
+  const header =
+    pages.length > 1
+      ? `**Compare:** ${echo(c.title)} · Page ${String(at + 1)} of ${String(pages.length)}`
+      : `**Compare:** ${echo(c.title)}`;
   return finalize({
     ephemeral: true,
-    content: addressed
-      ? `**Compare:** ${echo(c.title)}`
-      : `No article addresses “${echo(c.title)}”. Try other words, or pick a topic from the list.`,
-    embeds: c.perspectives.map((p) => perspectiveEmbed(p, c.title)),
-    components: [
-      row(
-        ...more,
-        button(encodeId('compare', 'discuss', topicKey), 'Discuss', { style: ButtonStyle.Primary }),
-      ),
-    ],
+    content: truncate(header + notAddressedLine(c), LIMITS.content),
+    embeds: shown.map((p) => perspectiveEmbed(p, c.title)),
+    components: [...pageButtons(topicKey, at, pages), ...actionRows(shown, topicKey)],
   });
+}
+
+/**
+ * The page a page button asks for, or null when the button is stale: the comparison now pages
+ * differently than when the button was made, or the page does not exist.
+ */
+export function comparePageAnswer(c: Comparison, topicKey: string, ref: PageRef): Payload | null {
+  const pages = comparePages(c);
+  if (
+    !Number.isInteger(ref.page) ||
+    ref.page < 0 ||
+    ref.page >= pages.length ||
+    ref.pageCount !== pages.length ||
+    ref.fingerprint !== pagesFingerprint(pages)
+  )
+    return null;
+  return compareAnswer(c, topicKey, ref.page);
+}
+
+/**
+ * What a post to the class (Discuss) left out: the blocks of addressing articles it does not show
+ * (a block is known by its author line), as public follow-up posts of whole blocks, so the shared
+ * evidence is complete too. Empty when the post shows them all.
+ */
+export function evidenceFollowUps(c: Comparison, post: Payload): Payload[] {
+  const shown = new Set((post.embeds ?? []).map((e) => e.author?.name));
+  const rest = c.addressing.filter((p) => !shown.has(p.article.short));
+  if (rest.length === 0) return [];
+  const pages = comparePages({ ...c, addressing: rest });
+  return pages.map((page, k) =>
+    finalize({
+      ephemeral: false,
+      content: `**${echo(c.title)}**: more evidence (${String(k + 1)} of ${String(pages.length)})`,
+      embeds: page.map((p) => perspectiveEmbed(p, c.title)),
+    }),
+  );
 }
 
 /** "More from this article": the next passages from one article, privately. */

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { compare, findTopic } from '../../src/core/compare.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.js';
+import { compare, findTopic, type Perspective } from '../../src/core/compare.js';
+import { buildLibrary, type Library } from '../../src/core/index.js';
 import { createSearchIndex } from '../../src/core/search/index.js';
 import { hasArticle, realLibrary, tinyContent } from '../helpers/content.js';
+import { MANY_TOPIC, writeManyArticles, type ManyArticlesFolder } from '../helpers/many-articles.js';
 
 const content = tinyContent(
   [
@@ -104,5 +107,57 @@ describe('compare on the real articles', () => {
       'kulakevich-qa#21',
     );
     expect(c?.perspectives.find((p) => p.article.id === 'sumner-riyadh')?.passages).toEqual([]);
+  });
+});
+
+describe('compare in a class of ten articles', () => {
+  let folder: ManyArticlesFolder;
+  let library: Library;
+  beforeAll(async () => {
+    folder = writeManyArticles();
+    const loaded = await loadContent(folder.dir);
+    if (!loaded.ok)
+      throw new Error(loaded.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
+    library = buildLibrary(loaded.content);
+  });
+  afterAll(() => {
+    folder.remove();
+  });
+  const compareTopic = (input: string) => {
+    const c = compare(library.content, library.index, input);
+    if (!c) throw new Error(`no comparison for ${input}`);
+    return c;
+  };
+
+  it('loads: ten articles, three topics', () => {
+    expect(library.content.articles).toHaveLength(10);
+    expect(library.content.topics.map((t) => t.id)).toEqual([MANY_TOPIC, 'school-meals', 'river-floods']);
+  });
+  it('splits the articles into those that address each topic and those that do not, exactly', () => {
+    for (const topic of library.content.topics) {
+      const c = compareTopic(topic.id);
+      const ids = (ps: readonly Perspective[]) => ps.map((p) => p.article.id);
+      expect(new Set(ids(c.addressing)), topic.id).toEqual(new Set(folder.addressing.get(topic.id)));
+      expect(ids(c.addressing), topic.id).toHaveLength(folder.addressing.get(topic.id)?.length ?? -1);
+      expect(ids(c.notAddressing), topic.id).toEqual(folder.notAddressing.get(topic.id));
+      expect(c.perspectives).toHaveLength(10);
+      for (const p of c.notAddressing) expect(p.passages, p.article.id).toEqual([]);
+    }
+    expect(compareTopic(MANY_TOPIC).addressing).toHaveLength(8);
+  });
+  it('puts the most relevant article first: the one with most passages on the topic', () => {
+    const c = compareTopic(MANY_TOPIC);
+    const relevance = c.addressing.map((p) => p.relevance);
+    expect(relevance).toEqual([...relevance].sort((a, b) => b - a));
+    expect(relevance.every((r) => r > 0)).toBe(true);
+    // The fixture's articles have 8, 7, … 1 passages on energy prices, each much like the others.
+    expect(c.addressing.map((p) => p.article.id)).toEqual(folder.energyByPassages);
+    expect(c.addressing.map((p) => p.total)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(c.notAddressing.map((p) => p.relevance)).toEqual([0, 0]);
+  });
+  it('counts a pinned passage in its article’s relevance', () => {
+    const c = compareTopic('school-meals');
+    expect(c.addressing[0]?.article.id).toBe('jones-schools');
+    expect(c.addressing[0]?.passages[0]).toMatchObject({ pinned: true });
   });
 });
