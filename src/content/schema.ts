@@ -76,7 +76,9 @@ export const frontMatterSchema = z
       .union([z.string(), z.date(), z.number()], { error: DATE_SHAPE_MESSAGE })
       .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d)))
       .refine((d) => DATE_SHAPE.test(d), { message: DATE_SHAPE_MESSAGE, abort: true })
-      .refine(realDay, { message: '`date` is not a real date (no such day in the calendar)' })
+      .refine(realDay, {
+        error: (i) => `\`date\` ${String(i.input)} is not a real date: no such day on the calendar`,
+      })
       .optional(),
     url: z.url({ protocol: /^https?$/, error: '`url` must be a full http(s) address' }).optional(),
     kind: z.enum(ARTICLE_KINDS, { error: `\`kind\` must be one of: ${ARTICLE_KINDS.join(', ')}` }),

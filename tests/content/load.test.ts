@@ -144,6 +144,36 @@ describe('buildContent', () => {
     ).toEqual(['topics.yaml:7: unknown passage "b#9"']);
   });
 
+  it('names an article with problems once, not each pinned passage of it, and still checks the rest', () => {
+    const topics = lines(
+      TOPICS, //                                        1–11
+      '  - id: more', //                                12
+      '    title: More',
+      '    terms: [more]',
+      '    pinned: [a#1, a#2, b#1, c#1, a#9]', //         15
+      '    prompts: { understand: U?, analyze: A?, evaluate: E? }',
+    );
+    const bad = article('a').replace('\nSecond paragraph.', '\n[Q] Second paragraph.');
+    expect(
+      problems(build({ 'articles/a.md': bad, 'articles/b.md': article('b'), 'topics.yaml': topics })),
+    ).toEqual([
+      'articles/a.md:13: [Q] needs `interviewer` in the front matter',
+      'topics.yaml:6: article a has problems; its passages cannot be checked',
+      'topics.yaml:15: unknown passage "c#1"',
+    ]);
+  });
+
+  it('names an article that could not be read at all by its file name', () => {
+    expect(
+      problems(
+        build({ 'articles/a.md': 'no front matter', 'articles/b.md': article('b'), 'topics.yaml': TOPICS }),
+      ),
+    ).toEqual([
+      'articles/a.md:1: missing front matter: the file must start with a line `---`',
+      'topics.yaml:6: article a has problems; its passages cannot be checked',
+    ]);
+  });
+
   it('reports a duplicate topic id with the line of the first', () => {
     const topics = lines(
       TOPICS, //                                       1–11
