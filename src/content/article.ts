@@ -69,6 +69,9 @@ function blocks(body: string, firstLine: number): Block[] {
   return out;
 }
 
+/** The speaker of an unsigned article's paragraphs when its outlet is not known either. */
+export const UNKNOWN_AUTHOR = 'Unknown author';
+
 /** The authors' names in byline order, and which of them are organisations. */
 function authorsOf(fm: FrontMatter): { authors: string[]; organizations: string[] } {
   const authors: string[] = [];
@@ -88,9 +91,6 @@ function authorVoice(fm: FrontMatter): string {
   const { authors } = authorsOf(fm);
   return authors.length > 0 ? authors.join(' and ') : (fm.outlet ?? UNKNOWN_AUTHOR);
 }
-
-/** The speaker of an unsigned article's paragraphs when its outlet is not known either. */
-export const UNKNOWN_AUTHOR = 'Unknown author';
 
 /** The article id a file must have: its name without `.md`. */
 export function idForFile(file: string): string {
@@ -241,7 +241,7 @@ function checkReferences(
 
 export interface ParsedArticle {
   readonly article: Article | null;
-  /** Line of the `id` field, for duplicate-id messages. */
+  /** Line of the `id` field, for messages about it. */
   readonly idLine: number;
   /** The id the file gives (or, without one, its name): known even when the article has problems. */
   readonly id: string;
