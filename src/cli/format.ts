@@ -210,9 +210,9 @@ export function articlesText(articles: readonly Article[], style: Style): string
     .map((a) =>
       [
         `${style.bold(articleName(a))} ${style.dim(`[${a.id}]`)}`,
-        `   ${a.authors.join(', ')} — ${articleSource(a)}${a.url ? `\n   ${a.url}` : ''}`,
-        `   Perspective: ${a.perspective}`,
-        `   ${a.summary}`,
+        `   ${[a.authors.join(', '), articleSource(a)].filter(Boolean).join(' — ')}${a.url ? `\n   ${a.url}` : ''}`,
+        ...(a.perspective !== undefined ? [`   Perspective: ${a.perspective}`] : []),
+        ...(a.summary !== undefined ? [`   ${a.summary}`] : []),
         ...(a.notice ? [style.dim(`   Note: ${a.notice}`)] : []),
       ].join('\n'),
     )

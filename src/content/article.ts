@@ -13,6 +13,7 @@
  */
 import { applyCorrections } from './corrections.js';
 import { definedFields } from './fields.js';
+import { labelCandidates } from './labels.js';
 import { frontMatterSchema, type FrontMatter } from './schema.js';
 import type { Article, ContentProblem, Correction, Passage, Speaker } from './types.js';
 import { parseYaml, schemaProblems } from './yaml.js';
@@ -68,11 +69,32 @@ function blocks(body: string, firstLine: number): Block[] {
   return out;
 }
 
-function shortName(fm: FrontMatter): string {
-  if (fm.short) return fm.short;
-  const lead = fm.interviewee ?? fm.authors[0] ?? fm.outlet;
-  const surname = lead.split(/\s+/).at(-1) ?? lead;
-  return `${surname} (${fm.outlet})`;
+/** The speaker of an unsigned article's paragraphs when its outlet is not known either. */
+export const UNKNOWN_AUTHOR = 'Unknown author';
+
+/** The authors' names in byline order, and which of them are organisations. */
+function authorsOf(fm: FrontMatter): { authors: string[]; organizations: string[] } {
+  const authors: string[] = [];
+  const organizations: string[] = [];
+  for (const a of fm.authors ?? []) {
+    if (typeof a === 'string') authors.push(a);
+    else {
+      authors.push(a.organization);
+      organizations.push(a.organization);
+    }
+  }
+  return { authors, organizations };
+}
+
+/** Who speaks the author's paragraphs: the byline, or the outlet of unsigned work. */
+function authorVoice(fm: FrontMatter): string {
+  const { authors } = authorsOf(fm);
+  return authors.length > 0 ? authors.join(' and ') : (fm.outlet ?? UNKNOWN_AUTHOR);
+}
+
+/** The article id a file must have: its name without `.md`. */
+export function idForFile(file: string): string {
+  return (file.split('/').at(-1) ?? file).replace(/\.md$/, '');
 }
 
 type Voices = Readonly<Record<string, Speaker | undefined>>;
@@ -129,8 +151,8 @@ function readPassages(
   problems: ContentProblem[],
 ): Passage[] {
   const voices: Voices = {
-    author: { name: fm.authors.join(' and '), role: 'author' },
-    editors: { name: `${fm.outlet} editors`, role: 'editors' },
+    author: { name: authorVoice(fm), role: 'author' },
+    editors: { name: fm.outlet !== undefined ? `${fm.outlet} editors` : 'The editors', role: 'editors' },
     Q: fm.interviewer ? { name: fm.interviewer, role: 'interviewer' } : undefined,
     A: fm.interviewee ? { name: fm.interviewee, role: 'interviewee' } : undefined,
   };
@@ -219,22 +241,47 @@ function checkReferences(
 
 export interface ParsedArticle {
   readonly article: Article | null;
-  /** Line of the `id` field, for duplicate-id messages. */
+  /** Line of the `id` field, for messages about it. */
   readonly idLine: number;
+  /** The id the file gives (or, without one, its name): known even when the article has problems. */
+  readonly id: string;
+  /** Line of an editor's `short` label, when there is one, for messages about it. */
+  readonly shortLine?: number;
 }
 
+/** The `id` a front matter gives, whatever else is wrong with it. */
+function rawId(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const id = (data as Record<string, unknown>).id;
+  return typeof id === 'string' ? id.trim() : undefined;
+}
+
+/**
+ * Parses one article. Its `short` is the article's own label; the loader makes labels unique
+ * among all the articles (see labels.ts).
+ */
 export function parseArticle(file: string, source: string, problems: ContentProblem[]): ParsedArticle {
   const before = problems.length;
+  const fileId = idForFile(file);
+  const failed = (idLine: number, id = fileId): ParsedArticle => ({ article: null, idLine, id });
   const parts = splitFrontMatter(file, source, problems);
-  if (!parts) return { article: null, idLine: 1 };
+  if (!parts) return failed(1);
   const yaml = parseYaml(file, parts.yaml, 2, problems);
-  if (!yaml) return { article: null, idLine: 1 };
+  if (!yaml) return failed(1);
+  const idLine = yaml.lineOf(['id']);
   const parsed = frontMatterSchema.safeParse(yaml.data);
   if (!parsed.success) {
     problems.push(...schemaProblems(file, parsed.error, yaml.lineOf));
-    return { article: null, idLine: yaml.lineOf(['id']) };
+    return failed(idLine, rawId(yaml.data) ?? fileId);
   }
   const fm = parsed.data;
+  if (fm.id !== fileId) {
+    problems.push({
+      file,
+      line: idLine,
+      message: `\`id\` "${fm.id}" does not match the file name: name the file ${fm.id}.md, or make the id "${fileId}"`,
+    });
+  }
   const corrections: Correction[] = fm.corrections.map((c, i) => ({
     ...c,
     line: yaml.lineOf(['corrections', i, 'from']),
@@ -243,24 +290,28 @@ export function parseArticle(file: string, source: string, problems: ContentProb
   if (passages.length === 0)
     problems.push({ file, line: parts.bodyLine, message: 'the article has no passages' });
   checkReferences(file, fm, corrections, passages, yaml.lineOf, problems);
-  if (problems.length > before) return { article: null, idLine: yaml.lineOf(['id']) };
+  if (problems.length > before) return failed(idLine, fm.id);
 
+  const { authors, organizations } = authorsOf(fm);
   const article: Article = {
     id: fm.id,
     ...definedFields(fm, ['title', 'description']),
-    authors: fm.authors,
-    ...definedFields(fm, ['interviewer', 'interviewee']),
-    outlet: fm.outlet,
-    ...definedFields(fm, ['date', 'url']),
+    authors,
+    ...(organizations.length > 0 && { organizations }),
+    ...definedFields(fm, ['interviewer', 'interviewee', 'outlet', 'date', 'url']),
     kind: fm.kind,
-    perspective: fm.perspective,
-    summary: fm.summary,
-    ...definedFields(fm, ['notice']),
+    ...definedFields(fm, ['perspective', 'summary', 'notice']),
     corrections,
     ...(fm.source !== undefined && { source: { file: fm.source, line: yaml.lineOf(['source']) } }),
-    short: shortName(fm),
+    short: '',
     file,
     passages,
   };
-  return { article, idLine: yaml.lineOf(['id']) };
+  const short = fm.short ?? labelCandidates(article)[0] ?? fm.id;
+  return {
+    article: { ...article, short },
+    idLine,
+    id: fm.id,
+    ...(fm.short !== undefined && { shortLine: yaml.lineOf(['short']) }),
+  };
 }

@@ -4,7 +4,8 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArticle } from './article.js';
+import { idForFile, parseArticle } from './article.js';
+import { labelKey, uniqueLabels } from './labels.js';
 import { isEditorFile, readContentFile } from './read.js';
 import { topicsSchema } from './schema.js';
 import {
@@ -53,7 +54,7 @@ async function articleNames(dir: string): Promise<string[] | ContentProblem> {
       code === 'ENOTDIR'
         ? 'is a file, not a folder: articles go in a folder `articles`'
         : `cannot be read (${code})`;
-    return { file: ARTICLES_DIR, line: 0, message };
+    return { file: ARTICLES_DIR, line: 1, message };
   }
 }
 
@@ -76,9 +77,37 @@ export async function readContentFiles(dir: string): Promise<ContentFiles> {
   return files;
 }
 
+/**
+ * Reports each pinned passage that does not exist. A passage of an article that has problems of
+ * its own is not reported: that article is named once instead, since its passages cannot be checked.
+ */
+function checkPinned(
+  pinned: readonly { id: string; line: number }[],
+  passages: ReadonlyMap<string, Passage>,
+  failed: ReadonlySet<string>,
+  problems: ContentProblem[],
+): void {
+  const named = new Set<string>();
+  for (const { id, line } of pinned) {
+    if (passages.has(id)) continue;
+    const articleId = id.split('#')[0] ?? id;
+    if (!failed.has(articleId)) {
+      problems.push({ file: TOPICS_FILE, line, message: `unknown passage "${id}"` });
+    } else if (!named.has(articleId)) {
+      named.add(articleId);
+      problems.push({
+        file: TOPICS_FILE,
+        line,
+        message: `article ${articleId} has problems; its passages cannot be checked`,
+      });
+    }
+  }
+}
+
 function parseTopics(
   source: string,
   passages: ReadonlyMap<string, Passage>,
+  failed: ReadonlySet<string>,
   problems: ContentProblem[],
 ): Topic[] {
   const file = TOPICS_FILE;
@@ -90,21 +119,15 @@ function parseTopics(
     return [];
   }
   const seen = new Map<string, number>();
-  return parsed.data.topics.map((t, i) => {
+  const pins = parsed.data.topics.flatMap((t, i) =>
+    t.pinned.map((id, j) => ({ id, line: yaml.lineOf(['topics', i, 'pinned', j]) })),
+  );
+  const topics = parsed.data.topics.map((t, i) => {
     const line = yaml.lineOf(['topics', i, 'id']);
     const first = seen.get(t.id);
     if (first !== undefined)
       problems.push({ file, line, message: `duplicate topic id "${t.id}" (first on line ${first})` });
     else seen.set(t.id, line);
-    t.pinned.forEach((id, j) => {
-      if (!passages.has(id)) {
-        problems.push({
-          file,
-          line: yaml.lineOf(['topics', i, 'pinned', j]),
-          message: `unknown passage "${id}"`,
-        });
-      }
-    });
     return {
       id: t.id,
       title: t.title,
@@ -119,6 +142,8 @@ function parseTopics(
       })),
     };
   });
+  checkPinned(pins, passages, failed, problems);
+  return topics;
 }
 
 /** The first line of an unexpected error's message, for a one-line problem. */
@@ -132,52 +157,100 @@ function guarded<T>(file: string, problems: ContentProblem[], parse: () => T): T
   try {
     return parse();
   } catch (error) {
-    problems.push({ file, line: 0, message: `could not be parsed (${errorLine(error)})` });
+    problems.push({ file, line: 1, message: `could not be parsed (${errorLine(error)})` });
     return undefined;
   }
+}
+
+/**
+ * The articles with labels unique among them (see labels.ts). Two editors' `short` labels that
+ * are equal are a problem on the second one's line, in file order.
+ */
+function withUniqueLabels(
+  articles: readonly Article[],
+  shortLines: ReadonlyMap<string, number>,
+  problems: ContentProblem[],
+): Article[] {
+  const explicit = new Map<string, string>();
+  const firstWith = new Map<string, Article>();
+  for (const a of articles) {
+    const line = shortLines.get(a.id);
+    if (line === undefined) continue;
+    explicit.set(a.id, a.short);
+    const other = firstWith.get(labelKey(a.short));
+    if (other === undefined) firstWith.set(labelKey(a.short), a);
+    else
+      problems.push({
+        file: a.file,
+        line,
+        message: `\`short\` "${a.short}" is also the label of ${other.file}: give each article its own`,
+      });
+  }
+  const labels = uniqueLabels(articles, explicit);
+  return articles.map((a) => ({ ...a, short: labels.get(a.id) ?? a.short }));
+}
+
+interface ParsedArticles {
+  readonly articles: Article[];
+  /** Lines of editors' `short` labels, by article id. */
+  readonly shortLines: Map<string, number>;
+  /** Ids of the articles that have problems, so that references to them are reported once. */
+  readonly failed: Set<string>;
+}
+
+/**
+ * Parses every article file. Each id matches its file's name (parseArticle checks it), so no two
+ * articles share an id.
+ */
+function parseArticles(files: ContentFiles, problems: ContentProblem[]): ParsedArticles {
+  const articles: Article[] = [];
+  const shortLines = new Map<string, number>();
+  const failed = new Set<string>();
+  for (const [file, source] of files) {
+    if (typeof source !== 'string') {
+      problems.push(source);
+      if (file.startsWith(`${ARTICLES_DIR}/`)) failed.add(idForFile(file));
+      continue;
+    }
+    if (!file.startsWith(`${ARTICLES_DIR}/`)) continue;
+    const parsed = guarded(file, problems, () => parseArticle(file, source, problems));
+    if (!parsed?.article) {
+      failed.add(idForFile(file)).add(parsed?.id ?? idForFile(file));
+      continue;
+    }
+    if (parsed.shortLine !== undefined) shortLines.set(parsed.article.id, parsed.shortLine);
+    articles.push(parsed.article);
+  }
+  for (const a of articles) failed.delete(a.id);
+  return { articles, shortLines, failed };
 }
 
 /** Validates a set of content files and builds the content, or lists every problem. */
 export function buildContent(files: ContentFiles): LoadResult {
   const problems: ContentProblem[] = [];
-  const articles: Article[] = [];
-  const idLines = new Map<string, string>();
-  for (const [file, source] of files) {
-    if (typeof source !== 'string') {
-      problems.push(source);
-      continue;
-    }
-    if (!file.startsWith(`${ARTICLES_DIR}/`)) continue;
-    const parsed = guarded(file, problems, () => parseArticle(file, source, problems));
-    if (!parsed?.article) continue;
-    const { article, idLine } = parsed;
-    const first = idLines.get(article.id);
-    if (first !== undefined) {
-      problems.push({
-        file,
-        line: idLine,
-        message: `duplicate article id "${article.id}" (also in ${first})`,
-      });
-      continue;
-    }
-    idLines.set(article.id, `${file}:${idLine}`);
-    articles.push(article);
-  }
+  const { articles, shortLines, failed } = parseArticles(files, problems);
+  const labelled = withUniqueLabels(articles, shortLines, problems);
   if (articles.length === 0 && problems.length === 0) {
-    problems.push({ file: ARTICLES_DIR, line: 0, message: 'no articles: add at least one .md file' });
+    problems.push({ file: ARTICLES_DIR, line: 1, message: 'no articles: add at least one .md file' });
   }
-  const passages = new Map(articles.flatMap((a) => a.passages.map((p) => [p.id, p] as const)));
+  const passages = new Map(labelled.flatMap((a) => a.passages.map((p) => [p.id, p] as const)));
   const topicsSource = files.get(TOPICS_FILE);
   let topics: Topic[] = [];
-  if (topicsSource === undefined) problems.push({ file: TOPICS_FILE, line: 0, message: 'file is missing' });
+  if (topicsSource === undefined) problems.push({ file: TOPICS_FILE, line: 1, message: 'file is missing' });
   else if (typeof topicsSource === 'string')
-    topics = guarded(TOPICS_FILE, problems, () => parseTopics(topicsSource, passages, problems)) ?? [];
+    topics =
+      guarded(TOPICS_FILE, problems, () => parseTopics(topicsSource, passages, failed, problems)) ?? [];
 
   if (problems.length > 0) return { ok: false, problems };
-  articles.sort((a, b) => a.id.localeCompare(b.id));
+  labelled.sort((a, b) => a.id.localeCompare(b.id));
   return {
     ok: true,
-    content: { articles, topics, passages, articleById: new Map(articles.map((a) => [a.id, a])) },
+    content: {
+      articles: labelled,
+      topics,
+      passages,
+      articleById: new Map(labelled.map((a) => [a.id, a])),
+    },
   };
 }
 
@@ -191,7 +264,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   } catch (error) {
     return {
       ok: false,
-      problems: [{ file: '.', line: 0, message: `could not be loaded (${errorLine(error)})` }],
+      problems: [{ file: '.', line: 1, message: `could not be loaded (${errorLine(error)})` }],
     };
   }
 }

@@ -88,14 +88,14 @@ async function readOpened(
 
 /**
  * The text of `file` (a path relative to `dir`, as problems show it), why it cannot be used, or
- * undefined when there is no such file. Problems about the file as a whole are on line 0.
+ * undefined when there is no such file. Problems about the file as a whole are on line 1.
  */
 export async function readContentFile(
   dir: string,
   file: string,
 ): Promise<string | ContentProblem | undefined> {
   const fullPath = path.join(dir, file);
-  const problem = (message: string, line = 0): ContentProblem => ({ file, line, message });
+  const problem = (message: string, line = 1): ContentProblem => ({ file, line, message });
   let handle: FileHandle;
   try {
     // Non-blocking, so that opening a named pipe returns at once instead of waiting for a writer.

@@ -85,8 +85,7 @@ async function readSource(dir: string, file: string): Promise<{ text: string } |
     return {
       problem: `source file not found: ${file} (put the article's original text there, or remove \`source\`)`,
     };
-  if (typeof read !== 'string')
-    return { problem: `source ${read.line > 0 ? formatProblem(read) : `${file} ${read.message}`}` };
+  if (typeof read !== 'string') return { problem: `source ${formatProblem(read)}` };
   return { text: read };
 }
 

@@ -1,7 +1,24 @@
 /** The content model: articles, their passages, and curated discussion topics. No Discord here. */
 
-export const ARTICLE_KINDS = ['opinion', 'interview', 'news', 'analysis'] as const;
+export const ARTICLE_KINDS = [
+  'opinion',
+  'interview',
+  'news',
+  'analysis',
+  'speech',
+  'editorial',
+  'letter',
+  'report',
+  'essay',
+  'primary-source',
+  'other',
+] as const;
 export type ArticleKind = (typeof ARTICLE_KINDS)[number];
+
+/** How a kind reads in a sentence: "primary source", not "primary-source". */
+export function kindLabel(kind: ArticleKind): string {
+  return kind.replace(/-/g, ' ');
+}
 
 export const PROMPT_LEVELS = ['understand', 'analyze', 'evaluate'] as const;
 /** Levels of Bloom's taxonomy used for discussion prompts, from recall to judgement. */
@@ -35,18 +52,25 @@ export interface Article {
   /** Unknown titles are left out; `description` then stands in, in square brackets (APA's rule). */
   readonly title?: string;
   readonly description?: string;
+  /** Every author's name, people and organisations, in byline order; empty for unsigned work. */
   readonly authors: readonly string[];
+  /**
+   * Those of `authors` that are organisations ("Reuters", "World Health Organization"): cited by
+   * their full name, never as a surname with initials. Absent when every author is a person.
+   */
+  readonly organizations?: readonly string[];
   readonly interviewer?: string;
   readonly interviewee?: string;
-  readonly outlet: string;
+  /** The publication it appeared in; absent when not known. */
+  readonly outlet?: string;
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: as precise as is known. */
   readonly date?: string;
   readonly url?: string;
   readonly kind: ArticleKind;
-  /** Free-text label of the article's perspective, written by the content editor. */
-  readonly perspective: string;
-  /** One sentence on the article's argument, written by the content editor. */
-  readonly summary: string;
+  /** Free-text label of the article's perspective, written by the content editor; optional. */
+  readonly perspective?: string;
+  /** One sentence on the article's argument, written by the content editor; optional. */
+  readonly summary?: string;
   /** Shown wherever the article is quoted, e.g. "machine-paraphrased copy of …". */
   readonly notice?: string;
   readonly corrections: readonly Correction[];
@@ -55,7 +79,10 @@ export interface Article {
    * content folder (`sources/<name>.txt`) and the line of the `source` field. Absent: not checked.
    */
   readonly source?: { readonly file: string; readonly line: number };
-  /** Short name for tight spaces: "Sumner (Daily Kos)". */
+  /**
+   * Short name for tight spaces (polls, buttons, headings): "Sumner (Daily Kos)". Unique among the
+   * articles: the loader disambiguates equal automatic labels (see src/content/labels.ts).
+   */
   readonly short: string;
   /** The file it came from, relative to the content folder. */
   readonly file: string;

@@ -8,6 +8,7 @@
  * ({@link MIN_COVERAGE}): the rare words of a query weigh more than the common ones.
  */
 import type { Article, Content, Passage, Topic } from '../content/types.js';
+import { articleName } from './reader-text.js';
 import { parseQuery, searchPassages, type SearchHit, type SearchIndex } from './search/index.js';
 import { foldTypography } from './text.js';
 
@@ -25,7 +26,7 @@ export interface ComparedPassage extends SearchHit {
 
 export interface Perspective {
   readonly article: Article;
-  /** The article's perspective label. */
+  /** The article's perspective label, or its title when the editor wrote none. */
   readonly label: string;
   /** Best passages first, up to the requested number. Empty: the article does not address the topic. */
   readonly passages: readonly ComparedPassage[];
@@ -137,7 +138,7 @@ export function compare(
         found.reduce((sum, p) => sum + p.score, 0);
       return {
         article,
-        label: article.perspective,
+        label: article.perspective ?? articleName(article),
         passages: all.slice(offset, offset + perArticle),
         total: all.length,
         relevance,

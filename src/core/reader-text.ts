@@ -3,7 +3,7 @@
  * Plain strings and segments; each front end (terminal, Discord) adds its own formatting.
  */
 import { applyCorrections } from '../content/corrections.js';
-import type { Article, Correction, Passage } from '../content/types.js';
+import { kindLabel, type Article, type Correction, type Passage } from '../content/types.js';
 import { MONTHS } from './cite.js';
 import { boundaryAtOrAfter, clip } from './graphemes.js';
 import { matchesTerm } from './search/index.js';
@@ -36,10 +36,11 @@ export function articleName(a: Article): string {
   return a.title ?? `[${a.description ?? 'Untitled'}]`;
 }
 
-/** "Daily Kos, February 2025 (opinion)" */
+/** "Daily Kos, February 2025 (opinion)"; just "primary source" when neither outlet nor date is known. */
 export function articleSource(a: Article): string {
   const date = a.date ? formatDate(a.date) : undefined;
-  return `${[a.outlet, date].filter(Boolean).join(', ')} (${a.kind})`;
+  const where = [a.outlet, date].filter(Boolean).join(', ');
+  return where === '' ? kindLabel(a.kind) : `${where} (${kindLabel(a.kind)})`;
 }
 
 /** "2025-02" → "February 2025"; "2025-02-19" → "19 February 2025". */

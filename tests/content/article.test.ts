@@ -51,7 +51,7 @@ describe('parseArticle', () => {
       const article = parseOk(
         lines(
           '---',
-          'id: kq',
+          'id: demo',
           'title: Talks are exploratory',
           'authors:',
           '  - Tatsiana Kulakevich',
@@ -70,7 +70,7 @@ describe('parseArticle', () => {
         ),
       );
       expect(article).toEqual({
-        id: 'kq',
+        id: 'demo',
         title: 'Talks are exploratory',
         authors: ['Tatsiana Kulakevich', 'Amy Lieberman'],
         interviewer: 'Amy Lieberman',
@@ -87,8 +87,8 @@ describe('parseArticle', () => {
         file: 'articles/demo.md',
         passages: [
           {
-            id: 'kq#1',
-            articleId: 'kq',
+            id: 'demo#1',
+            articleId: 'demo',
             paragraph: 1,
             text: 'Only paragraph.',
             display: 'Only paragraph.',
@@ -334,13 +334,15 @@ describe('parseArticle', () => {
     });
 
     it('reports a missing required field at the start of the front matter', () => {
-      const source = lines(...FRONT.filter((l) => !l.startsWith('perspective')), 'Text.');
-      expect(problemsOf(source)).toEqual(['2: missing required field `perspective`']);
+      const source = lines(...FRONT.filter((l) => !l.startsWith('id:')), 'Text.');
+      expect(problemsOf(source)).toEqual(['2: missing required field `id`']);
     });
 
     it('reports a bad `kind` on its line', () => {
       const source = lines(...FRONT, 'Text.').replace('kind: opinion', 'kind: blog');
-      expect(problemsOf(source)).toEqual(['6: `kind` must be one of: opinion, interview, news, analysis']);
+      expect(problemsOf(source)).toEqual([
+        '6: `kind` must be one of: opinion, interview, news, analysis, speech, editorial, letter, report, essay, primary-source, other',
+      ]);
     });
 
     it('reports a bad date on its line', () => {

@@ -74,7 +74,7 @@ describe('formatProblem', () => {
 describe('ContentError', () => {
   it('lists every problem in its message', () => {
     const list: ContentProblem[] = [
-      { file: 'topics.yaml', line: 0, message: 'file is missing' },
+      { file: 'topics.yaml', line: 1, message: 'file is missing' },
       { file: 'articles/a.md', line: 1, message: 'missing front matter' },
     ];
     const error = new ContentError(list);
@@ -82,7 +82,7 @@ describe('ContentError', () => {
     expect(error.name).toBe('ContentError');
     expect(error.problems).toEqual(list);
     expect(error.message).toBe(
-      'Content is invalid:\ntopics.yaml:0: file is missing\narticles/a.md:1: missing front matter',
+      'Content is invalid:\ntopics.yaml:1: file is missing\narticles/a.md:1: missing front matter',
     );
   });
 });
@@ -124,15 +124,14 @@ describe('buildContent', () => {
     expect(content.articles).toHaveLength(2);
   });
 
-  it('reports a duplicate article id, naming the other file', () => {
+  it('reports an id that is not the file name on its line; no two articles can share an id', () => {
     expect(
       problems(
         build({ 'articles/a.md': article('a'), 'articles/b.md': article('a'), 'topics.yaml': TOPICS }),
       ),
     ).toEqual([
-      'articles/b.md:2: duplicate article id "a" (also in articles/a.md:2)',
-      // No article has the id "b" any more, so the pinned b#2 is unknown too.
-      'topics.yaml:7: unknown passage "b#2"',
+      'articles/b.md:2: `id` "a" does not match the file name: name the file a.md, or make the id "b"',
+      'topics.yaml:7: article b has problems; its passages cannot be checked',
     ]);
   });
 
@@ -143,6 +142,36 @@ describe('buildContent', () => {
         build({ 'articles/a.md': article('a'), 'articles/b.md': article('b'), 'topics.yaml': topics }),
       ),
     ).toEqual(['topics.yaml:7: unknown passage "b#9"']);
+  });
+
+  it('names an article with problems once, not each pinned passage of it, and still checks the rest', () => {
+    const topics = lines(
+      TOPICS, //                                        1–11
+      '  - id: more', //                                12
+      '    title: More',
+      '    terms: [more]',
+      '    pinned: [a#1, a#2, b#1, c#1, a#9]', //         15
+      '    prompts: { understand: U?, analyze: A?, evaluate: E? }',
+    );
+    const bad = article('a').replace('\nSecond paragraph.', '\n[Q] Second paragraph.');
+    expect(
+      problems(build({ 'articles/a.md': bad, 'articles/b.md': article('b'), 'topics.yaml': topics })),
+    ).toEqual([
+      'articles/a.md:13: [Q] needs `interviewer` in the front matter',
+      'topics.yaml:6: article a has problems; its passages cannot be checked',
+      'topics.yaml:15: unknown passage "c#1"',
+    ]);
+  });
+
+  it('names an article that could not be read at all by its file name', () => {
+    expect(
+      problems(
+        build({ 'articles/a.md': 'no front matter', 'articles/b.md': article('b'), 'topics.yaml': TOPICS }),
+      ),
+    ).toEqual([
+      'articles/a.md:1: missing front matter: the file must start with a line `---`',
+      'topics.yaml:6: article a has problems; its passages cannot be checked',
+    ]);
   });
 
   it('reports a duplicate topic id with the line of the first', () => {
@@ -161,12 +190,12 @@ describe('buildContent', () => {
   });
 
   it('reports a missing topics.yaml', () => {
-    expect(problems(build({ 'articles/a.md': article('a') }))).toEqual(['topics.yaml:0: file is missing']);
+    expect(problems(build({ 'articles/a.md': article('a') }))).toEqual(['topics.yaml:1: file is missing']);
   });
 
   it('reports a content folder without articles', () => {
     expect(problems(build({ 'topics.yaml': TOPICS.replace(/ {4}pinned:\n.*\n.*\n/, '') }))).toEqual([
-      'articles:0: no articles: add at least one .md file',
+      'articles:1: no articles: add at least one .md file',
     ]);
   });
 
@@ -201,10 +230,11 @@ describe('buildContent', () => {
         }),
       ),
     ).toEqual([
-      'articles/a.md:6: `kind` must be one of: opinion, interview, news, analysis',
+      'articles/a.md:6: `kind` must be one of: opinion, interview, news, analysis, speech, editorial, letter, report, essay, primary-source, other',
       'articles/b.md:1: missing front matter: the file must start with a line `---`',
-      'topics.yaml:6: unknown passage "a#1"',
-      'topics.yaml:7: unknown passage "b#2"',
+      // Not "unknown passage": the articles are named once each, as the cause.
+      'topics.yaml:6: article a has problems; its passages cannot be checked',
+      'topics.yaml:7: article b has problems; its passages cannot be checked',
     ]);
   });
 });
@@ -241,7 +271,7 @@ describe('loadContent', () => {
     try {
       await mkdir(path.join(dir, 'articles'));
       await writeFile(path.join(dir, 'articles', 'x.md'), article('x'));
-      expect(problems(await loadContent(dir))).toEqual(['topics.yaml:0: file is missing']);
+      expect(problems(await loadContent(dir))).toEqual(['topics.yaml:1: file is missing']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -63,7 +63,7 @@ describe('loading a content folder', () => {
     const articles = await validFolder();
     await mkdir(path.join(articles, 'x.md'));
     expect(problems(await loadContent(dir))).toEqual([
-      'articles/x.md:0: is a folder, not a file: rename it or move it elsewhere',
+      'articles/x.md:1: is a folder, not a file: rename it or move it elsewhere',
     ]);
   });
 
@@ -72,8 +72,8 @@ describe('loading a content folder', () => {
     await symlink('gone.md', path.join(articles, 'x.md'));
     await symlink('y.md', path.join(articles, 'y.md'));
     expect(problems(await loadContent(dir))).toEqual([
-      'articles/x.md:0: is a link to "gone.md", which does not exist: remove the link or restore the file',
-      'articles/y.md:0: is a link that leads back to itself: remove the link',
+      'articles/x.md:1: is a link to "gone.md", which does not exist: remove the link or restore the file',
+      'articles/y.md:1: is a link that leads back to itself: remove the link',
     ]);
   });
 
@@ -82,7 +82,7 @@ describe('loading a content folder', () => {
     const made = spawnSync('mkfifo', [path.join(articles, 'x.md')]);
     expect(made.status, made.stderr.toString()).toBe(0);
     expect(problems(await loadContent(dir))).toEqual([
-      'articles/x.md:0: is not a regular file (a pipe, socket or device): remove it',
+      'articles/x.md:1: is not a regular file (a pipe, socket or device): remove it',
     ]);
   });
 
@@ -100,7 +100,7 @@ describe('loading a content folder', () => {
       ...(asNobody && { uid: 65534, gid: 65534 }),
     });
     expect(r.stderr).toBe(
-      `${path.relative(REPO, dir)}/articles/x.md:0: cannot be read: permission denied (make the file readable, e.g. chmod 644)\n` +
+      `${path.relative(REPO, dir)}/articles/x.md:1: cannot be read: permission denied (make the file readable, e.g. chmod 644)\n` +
         `1 problem(s) in ${path.relative(REPO, dir)}/\n`,
     );
     expect(r.status).toBe(1);
@@ -133,7 +133,7 @@ describe('loading a content folder', () => {
     // Sparse: 4 GB that take no room on disk, and more than Node could read into one buffer.
     await truncate(path.join(articles, 'big.md'), 4 * 1024 ** 3);
     expect(problems(await loadContent(dir))).toEqual([
-      'articles/big.md:0: is 4096 MB, over the 8 MB limit for a content file: split it',
+      'articles/big.md:1: is 4096 MB, over the 8 MB limit for a content file: split it',
     ]);
   });
 
@@ -142,14 +142,14 @@ describe('loading a content folder', () => {
     await rm(path.join(dir, 'topics.yaml'));
     await mkdir(path.join(dir, 'topics.yaml'));
     expect(problems(await loadContent(dir))).toEqual([
-      'topics.yaml:0: is a folder, not a file: rename it or move it elsewhere',
+      'topics.yaml:1: is a folder, not a file: rename it or move it elsewhere',
     ]);
   });
 
   it('reports topics.yaml missing', async () => {
     await validFolder();
     await rm(path.join(dir, 'topics.yaml'));
-    expect(problems(await loadContent(dir))).toEqual(['topics.yaml:0: file is missing']);
+    expect(problems(await loadContent(dir))).toEqual(['topics.yaml:1: file is missing']);
   });
 
   it('reports `articles` being a file', async () => {
@@ -157,7 +157,7 @@ describe('loading a content folder', () => {
     await rm(path.join(dir, 'articles'), { recursive: true });
     await writeFile(path.join(dir, 'articles'), 'not a folder');
     expect(problems(await loadContent(dir))).toEqual([
-      'articles:0: is a file, not a folder: articles go in a folder `articles`',
+      'articles:1: is a file, not a folder: articles go in a folder `articles`',
     ]);
   });
 });

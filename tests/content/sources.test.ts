@@ -143,7 +143,7 @@ describe('checkSources', () => {
       'articles/a.md:15: paragraph 2 is not word for word in sources/a.txt: it differs after ' +
         '“A second one — with a”: the article goes on “dash.”, the source “hyphen.”',
       "articles/b.md:10: source file not found: sources/missing.txt (put the article's original text there, or remove `source`)",
-      'articles/c.md:10: source sources/folder is a folder, not a file: rename it or move it elsewhere',
+      'articles/c.md:10: source sources/folder:1: is a folder, not a file: rename it or move it elsewhere',
       'articles/d.md:10: source sources/latin1.txt:1: is not UTF-8 text (the first bad byte is on this line): save it as UTF-8',
     ]);
   });
@@ -151,7 +151,7 @@ describe('checkSources', () => {
   it('passes a failed load through untouched', async () => {
     const failed: LoadResult = {
       ok: false,
-      problems: [{ file: 'topics.yaml', line: 0, message: 'file is missing' }],
+      problems: [{ file: 'topics.yaml', line: 1, message: 'file is missing' }],
     };
     expect(await checkSources(os.tmpdir(), failed)).toEqual({ result: failed, unchecked: [] });
   });

@@ -201,14 +201,14 @@ describe('a bad edit', () => {
     writeFileSync(file(), readFileSync(file(), 'utf8').replace('kind: opinion', 'kind: rumour'));
     await servedWithin(() => live.problems().length > 0, 'the problem');
     expect(live.problems()).toEqual([
-      'articles/a.md:7: `kind` must be one of: opinion, interview, news, analysis',
+      'articles/a.md:7: `kind` must be one of: opinion, interview, news, analysis, speech, editorial, letter, report, essay, primary-source, other',
     ]);
     expect(servedText()).toBe('Version 7 of the text.');
     expect(logged.slice(before)).toEqual([
       {
         level: 'warn',
         message:
-          'content edit rejected, still serving the last good content:\narticles/a.md:7: `kind` must be one of: opinion, interview, news, analysis',
+          'content edit rejected, still serving the last good content:\narticles/a.md:7: `kind` must be one of: opinion, interview, news, analysis, speech, editorial, letter, report, essay, primary-source, other',
       },
     ]);
     writeFileSync(file(), version(8));

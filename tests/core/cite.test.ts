@@ -165,6 +165,94 @@ describe('cite', () => {
     });
   });
 
+  describe('organisations and unsigned work', () => {
+    const wire = { authors: ['Reuters'], organizations: ['Reuters'], outlet: 'Reuters', date: '2005' };
+
+    it('APA: an organisation that is also the outlet is the author, by its full name, once', () => {
+      const c = apa(article({ ...wire, title: 'Talks resume' }));
+      expect(c.reference).toBe('Reuters. (2005). Talks resume. https://example.org/talks');
+      expect(c.markdown).toBe('Reuters. (2005). *Talks resume*. https://example.org/talks');
+      expect(c.inText).toBe('(Reuters, 2005)');
+    });
+
+    it('APA: an organisation other than the outlet keeps the site name, and is never split into initials', () => {
+      const c = apa(
+        article({ authors: ['World Health Organization'], organizations: ['World Health Organization'] }),
+      );
+      expect(c.reference).toBe(
+        'World Health Organization. (2025, February 19). Talks are only exploratory. The Conversation U.S. https://example.org/talks',
+      );
+      expect(c.inText).toBe('(World Health Organization, 2025)');
+      const mixed = apa(article({ authors: ['Ann Lee', 'Reuters'], organizations: ['Reuters'] }), passage(2));
+      expect(mixed.reference.startsWith('Lee, A., & Reuters. (2025, February 19).')).toBe(true);
+      expect(mixed.inText).toBe('(Lee & Reuters, 2025, para. 2)');
+    });
+
+    it('APA: with no author, the title takes the author’s place and its first words cite it', () => {
+      const c = apa(
+        article({ authors: [], outlet: 'Reuters', title: 'Talks resume in Geneva after a pause' }),
+      );
+      expect(c.reference).toBe(
+        'Talks resume in Geneva after a pause. (2025, February 19). Reuters. https://example.org/talks',
+      );
+      expect(c.markdown).toBe(
+        '*Talks resume in Geneva after a pause*. (2025, February 19). Reuters. https://example.org/talks',
+      );
+      expect(apa(article({ authors: [] }), passage(4)).inText).toBe(
+        '(Talks are only exploratory, 2025, para. 4)',
+      );
+      const described = apa(
+        article({ authors: [], title: undefined, description: 'Wire report on the talks', url: undefined }),
+      );
+      expect(described.reference).toBe(
+        '[Wire report on the talks]. (2025, February 19). The Conversation U.S.',
+      );
+      expect(described.inText).toBe('([Wire report on the], 2025)');
+    });
+
+    it('APA and MLA: no outlet, no URL, nothing dangling', () => {
+      const bare = { authors: [], outlet: undefined, url: undefined, date: undefined, title: 'A letter' };
+      expect(apa(article(bare)).reference).toBe('A letter. (n.d.).');
+      expect(mla(mlaArticle(bare)).reference).toBe('“A letter.”');
+      expect(mla(mlaArticle(bare)).markdown).toBe('“A letter.”');
+      expect(apa(article({ outlet: undefined })).reference).toBe(
+        'Kulakevich, T. (2025, February 19). Talks are only exploratory. https://example.org/talks',
+      );
+      expect(mla(mlaArticle({ outlet: undefined })).markdown).toBe(
+        'Kulakevich, Tatsiana. “Talks Are Only Exploratory.” 19 Feb. 2025, example.org/talks.',
+      );
+    });
+
+    it('MLA: with no author, or an organisation that is also the outlet, the title comes first', () => {
+      const unsigned = mla(mlaArticle({ authors: [], outlet: 'Reuters' }), passage(3));
+      expect(unsigned.reference).toBe(
+        '“Talks Are Only Exploratory.” Reuters, 19 Feb. 2025, example.org/talks.',
+      );
+      expect(unsigned.markdown).toBe(
+        '“Talks Are Only Exploratory.” *Reuters*, 19 Feb. 2025, example.org/talks.',
+      );
+      expect(unsigned.inText).toBe('(“Talks Are Only Exploratory,” par. 3)');
+      const own = mla(mlaArticle({ ...wire }));
+      expect(own.reference).toBe('“Talks Are Only Exploratory.” Reuters, 2005, example.org/talks.');
+      expect(own.inText).toBe('(“Talks Are Only Exploratory”)');
+      const described = mla(
+        mlaArticle({ authors: [], title: undefined, description: 'Wire report on the talks' }),
+      );
+      expect(described.reference.startsWith('Wire report on the talks. The Conversation U.S.,')).toBe(true);
+      expect(described.inText).toBe('(Wire report on the)');
+    });
+
+    it('MLA: an organisation other than the outlet is the author, not inverted', () => {
+      const c = mla(
+        mlaArticle({ authors: ['World Health Organization'], organizations: ['World Health Organization'] }),
+      );
+      expect(
+        c.reference.startsWith('World Health Organization. “Talks Are Only Exploratory.” The Conversation'),
+      ).toBe(true);
+      expect(c.inText).toBe('(World Health Organization)');
+    });
+  });
+
   describe('the repository articles', () => {
     const load = async (): Promise<Content> => (await realLibrary()).content;
     const get = (content: Content, id: string): Article => {

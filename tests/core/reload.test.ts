@@ -72,7 +72,7 @@ describe('the core built in a worker', () => {
       const built = await builder().build(dir);
       expect(built).toEqual({
         ok: false,
-        problems: [{ file: 'articles', line: 0, message: 'no articles: add at least one .md file' }],
+        problems: [{ file: 'articles', line: 1, message: 'no articles: add at least one .md file' }],
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });

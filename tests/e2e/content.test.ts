@@ -45,7 +45,7 @@ describe('the bot with odd files in CONTENT_DIR', () => {
     const { stdout, stderr } = stack.output();
     expect(exit.code).toBe(1);
     expect(stderr.split('\n')).toEqual([
-      'articles/x.md:0: is a folder, not a file: rename it or move it elsewhere',
+      'articles/x.md:1: is a folder, not a file: rename it or move it elsewhere',
       'The content is invalid, so the bot will not start. Fix the problems above (npm run content:check).',
       '',
     ]);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { articlesAnswer } from '../../src/render/articles.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
-import { realLibrary, tinyContent } from '../helpers/content.js';
+import { buildContent } from '../../src/content/load.js';
+import type { Content } from '../../src/content/types.js';
+import { realLibrary, tinyContent, TINY_TOPICS } from '../helpers/content.js';
 
 describe('articlesAnswer', () => {
   it('privately shows one embed per article, in order, with its metadata', async () => {
@@ -11,15 +13,24 @@ describe('articlesAnswer', () => {
     expect(out.allowed_mentions).toEqual({ parse: [] });
     const embeds = out.embeds ?? [];
     expect(embeds.map((e) => e.footer?.text)).toEqual(content.articles.map((a) => `id: ${a.id}`));
-    expect(embeds.map((e) => e.author?.name)).toEqual(content.articles.map((a) => a.authors.join(', ')));
+    expect(embeds.map((e) => e.author?.name)).toEqual(
+      content.articles.map((a) => (a.authors.length > 0 ? a.authors.join(', ') : undefined)),
+    );
     content.articles.forEach((a, i) => {
       const fields = embeds[i]?.fields ?? [];
       expect(
         fields.map((f) => f.name),
         a.id,
-      ).toEqual(['Perspective', 'Published', 'Paragraphs', ...(a.notice ? ['Note'] : [])]);
-      expect(fields[0]?.value, a.id).toBe(escapeMarkdown(a.perspective));
-      expect(fields[2]?.value, a.id).toBe(String(a.passages.length));
+      ).toEqual([
+        ...(a.perspective !== undefined ? ['Perspective'] : []),
+        'Published',
+        'Paragraphs',
+        ...(a.notice ? ['Note'] : []),
+      ]);
+      const perspective = fields.find((f) => f.name === 'Perspective');
+      expect(perspective?.value, a.id).toBe(a.perspective && escapeMarkdown(a.perspective));
+      const paragraphs = fields.find((f) => f.name === 'Paragraphs');
+      expect(paragraphs?.value, a.id).toBe(String(a.passages.length));
       expect(embeds[i]?.url, a.id).toBe(a.url);
     });
   });
@@ -63,5 +74,31 @@ describe('articlesAnswer', () => {
       name: 'Note',
       value: 'Words in \\*stars\\* and \\<@123\\>.',
     });
+  });
+  it('leaves out what the editor left out: no author, summary, perspective or outlet', () => {
+    const bare = (date: string): Content => {
+      const file = ['---', 'id: x', 'title: Title of x', 'kind: primary-source', date, '---', 'Text.'];
+      const result = buildContent(
+        new Map([
+          ['articles/x.md', file.join('\n')],
+          ['topics.yaml', TINY_TOPICS],
+        ]),
+      );
+      if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+      return result.content;
+    };
+    const [e] = articlesAnswer(bare('date: 2025-02')).embeds ?? [];
+    expect(e).toEqual({
+      color: expect.any(Number) as number,
+      title: 'Title of x',
+      fields: [
+        { name: 'Published', value: 'February 2025 (primary source)', inline: true },
+        { name: 'Paragraphs', value: '1', inline: true },
+      ],
+      footer: { text: 'id: x' },
+    });
+    const [u] = articlesAnswer(bare('')).embeds ?? [];
+    expect(u?.fields?.[0]).toEqual({ name: 'Published', value: 'primary source', inline: true });
+    expect(JSON.stringify([e, u])).not.toMatch(/undefined|\(\)|\[\]/);
   });
 });
