@@ -131,7 +131,7 @@ function actionRows(page: ComparePage, topicKey: string): Row[] {
     .map((p) =>
       button(
         encodeId('compare', 'more', p.article.id, String(p.passages.length), topicKey),
-        `More from ${p.article.short.split(' (')[0] ?? p.article.id} (${p.total - p.passages.length})`,
+        `More from ${p.article.short} (${p.total - p.passages.length})`,
       ),
     );
   const all = [

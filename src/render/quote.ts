@@ -137,7 +137,7 @@ export function shareAnswer({ article, passage }: PassageInArticle, userId: stri
  * `suggestions` come from the core's suggestPassages; with nothing typed they are starting points.
  */
 export function quoteChoices(content: Content, suggestions: readonly SearchHit[], typed: string): Choice[] {
-  const short = (id: string) => content.articleById.get(id)?.short.split(' (')[0] ?? id;
+  const short = (id: string) => content.articleById.get(id)?.short ?? id;
   if (typed.trim() === '') {
     return fitChoices(
       suggestions.map(({ passage: p }) => ({

@@ -129,10 +129,10 @@ describe('compareAnswer', () => {
       ]);
     }
   });
-  it('labels "More from …" with the author and how many remain', () => {
+  it('labels "More from …" with the whole label of the article (unique among articles) and how many remain', () => {
     const out = compareAnswer(pagingCompare({ perArticle: 2 }), 'gas');
     expect(buttons(out)).toEqual([
-      ['More from Many (2)', ['compare', 'more', 'many', '2', 'gas']],
+      ['More from Many (The Outlet) (2)', ['compare', 'more', 'many', '2', 'gas']],
       ['Discuss', ['compare', 'discuss', 'gas']],
     ]);
     expect(out.content).toBe('**Compare:** Gas and pipelines\nNot addressed by: Author (The Outlet).');

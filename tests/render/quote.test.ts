@@ -316,7 +316,11 @@ describe('quoteChoices', () => {
     const choices = suggest(core, 'ammunition not a ri');
     expect(choices[0]).toEqual({
       value: 'sumner-riyadh#39 ammunition not a ri',
-      name: expect.stringMatching(/^Sumner ¶39: .*ammunition, not a ride/) as unknown,
+      name: expect.stringMatching(
+        new RegExp(
+          `^${escapeRegExp(core.content.articleById.get('sumner-riyadh')?.short ?? '?')} ¶39: .*ammunition, not a ride`,
+        ),
+      ) as unknown,
     });
     for (const c of choices) {
       expect(c.name.length).toBeLessThanOrEqual(100);
@@ -388,3 +392,7 @@ describe('queryFromHeader', () => {
     expect(queryFromHeader('something else')).toBeUndefined();
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
