@@ -11,10 +11,17 @@ import { isPublicAddress, unmapIPv4 } from './address.js';
 import { ImportError } from './errors.js';
 
 export interface FetchOptions {
+  /** Allow every address (tests that serve pages on loopback). */
   readonly allowLoopback: boolean;
   readonly timeoutMs: number;
   readonly maxBytes: number;
+  /** The address policy when loopback is not allowed; default: public addresses only. */
+  readonly allowAddress?: (ip: string) => boolean;
 }
+
+/** The address policy in force. */
+const policy = (options: Pick<FetchOptions, 'allowLoopback' | 'allowAddress'>): ((ip: string) => boolean) =>
+  options.allowLoopback ? () => true : (options.allowAddress ?? isPublicAddress);
 
 export interface Fetched {
   readonly bytes: Uint8Array;
@@ -33,7 +40,8 @@ const refusedAddress = (host: string): ImportError =>
   new ImportError(`Refused: ${host} is a private or local network address, not a public web page.`);
 
 /** A URL the importer may fetch, or why not. */
-export function checkUrl(raw: string, allowLoopback: boolean): URL {
+export function checkUrl(raw: string, options: Pick<FetchOptions, 'allowLoopback' | 'allowAddress'>): URL {
+  const allowed = policy(options);
   let url: URL;
   try {
     url = new URL(raw.trim());
@@ -45,21 +53,21 @@ export function checkUrl(raw: string, allowLoopback: boolean): URL {
   if (url.username || url.password)
     throw new ImportError('Addresses with a user name or password are refused.');
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host) && !allowLoopback && !isPublicAddress(host)) throw refusedAddress(host);
-  if (!allowLoopback && /(?:^|\.)localhost\.?$/i.test(host)) throw refusedAddress(host);
+  if (isIP(host) && !allowed(host)) throw refusedAddress(unmapIPv4(host));
+  if (/(?:^|\.)localhost\.?$/i.test(host) && !allowed('127.0.0.1')) throw refusedAddress(host);
   return url;
 }
 
 /** DNS lookup that fails for any non-public address (all addresses of the name are checked). */
-function guardedLookup(allowLoopback: boolean): LookupFunction {
+function guardedLookup(allowed: (ip: string) => boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) {
         callback(error, '', 0);
         return;
       }
-      const bad = addresses.find((a) => !isPublicAddress(a.address));
-      if (!allowLoopback && bad) {
+      const bad = addresses.find((a) => !allowed(a.address));
+      if (bad) {
         callback(
           Object.assign(refusedAddress(`${hostname} (${unmapIPv4(bad.address)})`), {
             code: 'EREFUSED_ADDRESS',
@@ -102,7 +110,7 @@ function request(url: URL, options: FetchOptions, signal: AbortSignal): Promise<
     const req = client.get(
       url,
       {
-        lookup: guardedLookup(options.allowLoopback),
+        lookup: guardedLookup(policy(options)),
         signal,
         headers: { 'user-agent': 'discussion-guide-bot importer', accept: 'text/html,text/plain,*/*;q=0.5' },
       },
@@ -135,7 +143,7 @@ async function readBody(response: IncomingMessage, maxBytes: number): Promise<Ui
 
 /** Fetches `raw`, following redirects, with every address checked. Throws only ImportError. */
 export async function fetchPage(raw: string, options: FetchOptions): Promise<Fetched> {
-  let url = checkUrl(raw, options.allowLoopback);
+  let url = checkUrl(raw, options);
   const controller = new AbortController();
   const timer = setTimeout(() => {
     controller.abort();
@@ -147,7 +155,7 @@ export async function fetchPage(raw: string, options: FetchOptions): Promise<Fet
       if (status >= 300 && status < 400 && response.headers.location) {
         response.resume();
         if (hop >= MAX_REDIRECTS) throw new ImportError(`Too many redirects (over ${MAX_REDIRECTS}).`);
-        url = checkUrl(new URL(response.headers.location, url).href, options.allowLoopback);
+        url = checkUrl(new URL(response.headers.location, url).href, options);
         continue;
       }
       if (status < 200 || status >= 300) {

@@ -22,6 +22,16 @@ const PATTERNS = [CURLY, STRAIGHT].flatMap((quote) => [
   new RegExp(String.raw`(?<quote>${quote})\s+(?<name>${NAME})\s+${VERB}\b`, 'gu'),
   // “…,” Name, the city's head of transport, said
   new RegExp(String.raw`(?<quote>${quote})\s+(?<name>${NAME}),\s+[^,“”"]{1,100},\s+${VERB}\b`, 'gu'),
+  // “…,” said the union’s general secretary, Mick Dale, …
+  new RegExp(
+    String.raw`(?<quote>${quote})\s+${VERB}\s+the\s+[\p{Ll}’' -]{2,60}?,\s+(?<name>${NAME})(?=[,.;]|$)`,
+    'gu',
+  ),
+  // “…,” the council leader, Graham Pike, told …
+  new RegExp(
+    String.raw`(?<quote>${quote})\s+the\s+[\p{Ll}’' -]{2,60}?,\s+(?<name>${NAME}),\s+${VERB}\b`,
+    'gu',
+  ),
   // Name said: “…” / Name said, “…”
   new RegExp(String.raw`(?<name>${NAME})\s+${VERB}[,:]?\s+(?<quote>${quote.replace('[,.!?…]', '')})`, 'gu'),
 ]);
