@@ -25,6 +25,12 @@ describe('blockText', () => {
     ).toEqual(['Onetwo three', 'four', 'five', 'six', 'seven', 'nine & ten\u00a0eleven']);
     expect(pageText(html)).toBe('Onetwo three four five six seven nine & ten eleven');
   });
+
+  it('leaves out form controls, as the importer does, so a share button inside a paragraph does not split it', () => {
+    expect(
+      pageText('<p>Words <button>Share</button>go on <select><option>A</option></select>here.</p>'),
+    ).toBe('Words go on here.');
+  });
 });
 
 describe('decodePage', () => {
