@@ -29,7 +29,12 @@ describe('findQuotes', () => {
 
   it('leaves out quotes attributed to a pronoun or no one, and drops titles', () => {
     const quotes = findQuotes(
-      paragraphs('“Maybe,” he said.', 'She called it “a disaster”.', '“Go,” said Mayor Ingrid Solberg.'),
+      paragraphs(
+        '“Maybe,” he said.',
+        '“Never,” said He.',
+        'She called it “a disaster”.',
+        '“Go,” said Mayor Ingrid Solberg.',
+      ),
       [],
     );
     expect(quotes).toEqual([{ speaker: 'Ingrid Solberg', text: '“Go,”' }]);
