@@ -82,6 +82,9 @@ describe('importArticle: a news page with navigation, figures and related links'
     expect(markdown).toContain('\n[credit] Photo: Lena Brandt / Coastal Herald\n');
     expect(markdown).toContain('\n## Traffic expected to ease\n');
     expect(summary).toMatchObject({ paragraphs: 6, captions: 1, headings: 1, quotes: 2 });
+    expect(summary.firstPassages).toHaveLength(3);
+    expect(summary.firstPassages[1]).toMatch(/^“This bridge is the spine of our city/);
+    expect(summary.fieldsMissing).toEqual([]);
   });
 
   it('proposes quoted speech with a clear attribution, each text exactly as in its paragraph', async () => {
