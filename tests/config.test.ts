@@ -140,6 +140,7 @@ describe('readConfig', () => {
       SHARD_COUNT: 'x',
       CONTENT_DIR: 'no-such-folder',
       SANDBOX_PORT: 'x',
+      IMPORT_ALLOW_LOOPBACK: 'yes',
     });
     expect(r.ok).toBe(false);
     const errors = r.ok ? [] : r.errors;
@@ -163,7 +164,10 @@ describe('readConfig', () => {
         SHARD_COUNT: ' ',
         CONTENT_DIR: '',
       }),
-    ).toEqual({ ok: true, config: { apiBase: 'https://discord.com/api', logLevel: 'info' } });
+    ).toEqual({
+      ok: true,
+      config: { apiBase: 'https://discord.com/api', logLevel: 'info', importAllowLoopback: false },
+    });
   });
 });
 
