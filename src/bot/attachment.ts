@@ -66,9 +66,9 @@ export function formatBytes(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} kB`;
 }
 
-function tooBig(size: number, max: number): AttachmentError {
+function tooBig(max: number): AttachmentError {
   return new AttachmentError(
-    `That file is ${formatBytes(size)}; an article file can be at most ${formatBytes(max)}.`,
+    `That file is larger than ${formatBytes(max)}, the most an article file can be.`,
   );
 }
 
@@ -89,7 +89,7 @@ export function attachmentProblem(a: AttachmentInfo, options: DownloadOptions): 
   if (reported && !types.includes(reported)) {
     return `That file is named .${ext} but Discord reports it as ${reported.slice(0, 60)}. Attach a real .${ext} file.`;
   }
-  if (a.size > max) return tooBig(a.size, max).message;
+  if (a.size > max) return tooBig(max).message;
   if (!URL.canParse(a.url) || !options.origins.includes(new URL(a.url).origin)) {
     return 'That attachment is not on Discord’s file server, so the bot will not fetch it.';
   }
@@ -119,7 +119,7 @@ export async function downloadAttachment(a: AttachmentInfo, options: DownloadOpt
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > max) {
       controller.abort();
-      throw tooBig(declared, max);
+      throw tooBig(max);
     }
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -127,9 +127,7 @@ export async function downloadAttachment(a: AttachmentInfo, options: DownloadOpt
       size += chunk.length;
       if (size > max) {
         controller.abort();
-        throw new AttachmentError(
-          `That file is larger than ${formatBytes(max)}, the most an article file can be.`,
-        );
+        throw tooBig(max);
       }
       chunks.push(chunk);
     }
