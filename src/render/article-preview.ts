@@ -150,7 +150,10 @@ export function removeConfirmation(article: Article, pendingId: string): Payload
   });
 }
 
-/** A short private line that replaces the preview or confirmation once it is answered (no buttons). */
+/**
+ * A short private line that replaces the preview or confirmation once it is answered: no embed and
+ * no buttons (an update or edit sends `components: []` for a payload without them).
+ */
 export function articleDone(text: string): Payload {
-  return finalize({ ephemeral: true, content: text, components: [] });
+  return finalize({ ephemeral: true, content: text });
 }

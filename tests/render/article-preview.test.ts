@@ -7,6 +7,7 @@ import {
   removeConfirmation,
   type ImportPreview,
 } from '../../src/render/article-preview.js';
+import { editOptions, updateOptions } from '../../src/bot/payload-options.js';
 import { decodeId } from '../../src/render/custom-id.js';
 import { LIMITS } from '../../src/render/discord-limits.js';
 import { embedLength } from '../../src/render/payload.js';
@@ -155,6 +156,9 @@ describe('removeConfirmation and articleDone', () => {
     );
   });
   it('replaces a preview with a line and no buttons', () => {
-    expect(articleDone('Done.')).toMatchObject({ ephemeral: true, content: 'Done.', components: [] });
+    const done = articleDone('Done.');
+    expect(done).toMatchObject({ ephemeral: true, content: 'Done.' });
+    expect(updateOptions(done)).toMatchObject({ content: 'Done.', embeds: [], components: [] });
+    expect(editOptions(done)).toMatchObject({ content: 'Done.', embeds: [], components: [] });
   });
 });
