@@ -89,7 +89,7 @@ const data = new SlashCommandBuilder()
 
 /** Whether the member may change the articles: the same rule as posting to the class. */
 function isTeacher(i: ChatInputCommandInteraction | ButtonInteraction): boolean {
-  return i.inGuild() && (i.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false);
+  return i.inGuild() && i.memberPermissions.has(PermissionFlagsBits.ManageMessages);
 }
 
 function attachmentInfo(a: Attachment): AttachmentInfo {

@@ -123,7 +123,7 @@ export async function downloadAttachment(a: AttachmentInfo, options: DownloadOpt
     }
     const chunks: Uint8Array[] = [];
     let size = 0;
-    for await (const chunk of response.body) {
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
       size += chunk.length;
       if (size > max) {
         controller.abort();

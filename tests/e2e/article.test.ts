@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { APIApplicationCommand, APIMessage } from 'discord-api-types/v10';
+import { InteractionResponseType, type APIApplicationCommand, type APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StandInError, type AttachmentUpload } from '../../src/sandbox/standin/index.js';
 import { TEST_CONTENT_DIR } from '../helpers/content.js';
@@ -84,11 +84,11 @@ function upload(filename: string, text: string | Uint8Array, contentType?: strin
 async function add(options: Record<string, string | { attachment: AttachmentUpload }>, user = 'teacher') {
   const h = stack.standIn.slash({ user, channel: 'general', name: 'article', subcommand: 'add', options });
   const first = await h.response();
-  const shown =
-    first.type === 5
-      ? await h.waitForOriginal((m) => m.content !== '' || m.embeds.length > 0, 30_000)
-      : (first.data as Shown);
-  return { h, first, shown: shown as Shown };
+  const deferred = first.type === InteractionResponseType.DeferredChannelMessageWithSource;
+  const shown: Shown = deferred
+    ? await h.waitForOriginal((m) => m.content !== '' || m.embeds.length > 0, 30_000)
+    : (first.data as Shown);
+  return { h, first, shown };
 }
 
 async function click(message: { id: string }, customId: string, user = 'teacher') {
@@ -216,8 +216,8 @@ describe('/article add from a file', () => {
       stack.standIn.button({ user: 'teacher', message: m, customId: publishId }),
     );
     const answers = await Promise.all(clicks.map((c) => c.response()));
-    const acted = clicks.filter((_, n) => answers[n]?.type === 7);
-    const refusedClick = answers.find((a) => a.type === 4);
+    const acted = clicks.filter((_, n) => answers[n]?.type === InteractionResponseType.UpdateMessage);
+    const refusedClick = answers.find((a) => a.type === InteractionResponseType.ChannelMessageWithSource);
     expect(acted).toHaveLength(1);
     expect((refusedClick?.data as Shown | undefined)?.content).toBe(EXPIRED);
     const winner = acted[0];

@@ -152,8 +152,7 @@ function attachmentOption(
   }
   const id = world.mintId();
   const channel = world.resolveChannel(guild);
-  resolved.attachments ??= {};
-  resolved.attachments[id] = world.attachments.add(id, channel.id, upload);
+  resolved.attachments = { ...resolved.attachments, [id]: world.attachments.add(id, channel.id, upload) };
   return { type: ApplicationCommandOptionType.Attachment, name, value: id };
 }
 

@@ -296,7 +296,7 @@ export function fileUpload(file) {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {
-      const url = String(reader.result);
+      const url = typeof reader.result === 'string' ? reader.result : '';
       resolve({ filename: file.name, contentType: file.type, base64: url.slice(url.indexOf(',') + 1) });
     };
     reader.onerror = () => {
