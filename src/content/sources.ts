@@ -4,10 +4,16 @@
  * is normalised (line breaks and runs of spaces count as one space); nothing else is. Corrections
  * do not matter here: a passage's `text` is the source wording, before corrections.
  *
+ * An original that is a web page (`.html`), a Word file (`.docx`) or Markdown (`.md`) is compared
+ * by its text as a reader sees it (src/content/source-text.ts), one block per line. PDF is refused.
+ *
  * `npm run content:check` runs it. The bot does not: it never needs the sources to answer.
  */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { formatProblem, type LoadResult } from './load.js';
-import { readContentFile } from './read.js';
+import { MAX_CONTENT_FILE_BYTES, readContentFile } from './read.js';
+import { sourceFormat, sourceText } from './source-text.js';
 import type { Article, ContentProblem } from './types.js';
 
 /** How many words of a passage or a source a message quotes at most. */
@@ -78,13 +84,33 @@ export function passageProblems(article: Article, sourceFile: string, sourceText
     }));
 }
 
+const NOT_FOUND = (file: string): { problem: string } => ({
+  problem: `source file not found: ${file} (put the article's original text there, or remove \`source\`)`,
+});
+
+/** The text of a web page, Word or Markdown original, or why it cannot be read. */
+async function readDocumentSource(
+  dir: string,
+  file: string,
+): Promise<{ text: string } | { problem: string }> {
+  const full = path.join(dir, file);
+  const info = await stat(full).catch(() => undefined);
+  if (!info) return NOT_FOUND(file);
+  if (!info.isFile()) return { problem: `source ${file} is not a file` };
+  if (info.size > MAX_CONTENT_FILE_BYTES) return { problem: `source ${file} is over the 8 MB limit` };
+  try {
+    return { text: await sourceText(file, new Uint8Array(await readFile(full))) };
+  } catch (error) {
+    const why = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    return { problem: `source ${file} cannot be read: ${why}` };
+  }
+}
+
 /** Reads a source file through the content reader (size limit, links, UTF-8), or says why not. */
 async function readSource(dir: string, file: string): Promise<{ text: string } | { problem: string }> {
+  if (sourceFormat(file) !== 'text') return readDocumentSource(dir, file);
   const read = await readContentFile(dir, file);
-  if (read === undefined)
-    return {
-      problem: `source file not found: ${file} (put the article's original text there, or remove \`source\`)`,
-    };
+  if (read === undefined) return NOT_FOUND(file);
   if (typeof read !== 'string')
     return { problem: `source ${read.line > 0 ? formatProblem(read) : `${file} ${read.message}`}` };
   return { text: read };
