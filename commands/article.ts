@@ -68,7 +68,7 @@ const data = new SlashCommandBuilder()
       .setName('add')
       .setDescription('Import an article; you see a private preview before it is published')
       .addAttachmentOption((o) =>
-        o.setName('file').setDescription('A saved web page (.html), or a .txt, .md, .docx or .pdf file'),
+        o.setName('file').setDescription('A saved web page (.html), or a .txt, .md or .docx file'),
       )
       .addStringOption((o) =>
         o

@@ -25,10 +25,9 @@ export const ARTICLE_FILE_TYPES: Readonly<Record<string, readonly string[]>> = {
     'application/zip',
     'application/octet-stream',
   ],
-  pdf: ['application/pdf'],
 };
 
-/** ".html, .htm, .txt, .md, .docx or .pdf" */
+/** ".html, .htm, .txt, .md or .docx" */
 export const ARTICLE_FILE_LIST = (() => {
   const names = Object.keys(ARTICLE_FILE_TYPES).map((ext) => `.${ext}`);
   return `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
