@@ -246,7 +246,10 @@ const publish = onPending('import', async (i, { result }, bot, content) => {
   const problems = content.problems();
   await removeArticle(content.dir, result.articleId);
   await content.reload();
-  const lines = problems.slice(0, 5).map((p) => `• ${escapeMarkdown(p)}`);
+  const lines =
+    problems.length > 0
+      ? problems.slice(0, 5).map((p) => `• ${escapeMarkdown(p)}`)
+      : ['• the content could not be reloaded (the bot’s log says why)'];
   await i.editReply(
     editOptions(
       articleDone(`Not published: the content check refused it, so nothing was added.\n${lines.join('\n')}`),

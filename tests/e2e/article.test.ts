@@ -5,7 +5,7 @@
  * The bot writes into a private copy of the content under test.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { InteractionResponseType, type APIApplicationCommand, type APIMessage } from 'discord-api-types/v10';
@@ -226,6 +226,36 @@ describe('/article add from a file', () => {
     const second = await click(twoMessage, button(two.shown, 'publish'));
     const refused = await settled(second.h);
     expect(refused.content).toMatch(/^Not published: /);
+  });
+});
+
+describe('/article add when the content check refuses the result', () => {
+  it('takes the files back out and says why, so the folder stays as it was', async () => {
+    const added = await add({
+      file: {
+        attachment: upload(
+          'gulls.txt',
+          textArticle('Gulls steal the mayor’s chips', 'ban chips'),
+          'text/plain',
+        ),
+      },
+    });
+    const topicsFile = path.join(contentDir, 'topics.yaml');
+    const topics = readFileSync(topicsFile, 'utf8');
+    const filesBefore = articleFiles();
+    // Another edit breaks the content meanwhile: the reload after publishing is refused.
+    writeFileSync(topicsFile, `${topics}\n  - this is: [not valid\n`);
+    try {
+      const message = added.h.original() ?? (await added.h.waitForOriginal());
+      const published = await click(message, button(added.shown, 'publish'));
+      const done = await settled(published.h);
+      expect(done.content).toMatch(
+        /^Not published: the content check refused it, so nothing was added\.\n• topics\.yaml:\d+: /,
+      );
+      expect(articleFiles()).toEqual(filesBefore);
+    } finally {
+      writeFileSync(topicsFile, topics);
+    }
   });
 });
 
