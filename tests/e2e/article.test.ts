@@ -136,7 +136,8 @@ describe('/article add from a file', () => {
     expect(text).toMatch(/3 paragraphs/);
     expect(text).toContain('Authors');
     expect(stack.standIn.attachmentDownloads.length).toBeGreaterThan(0);
-    expect(await quote(phrase)).toMatch(/^No passage matches/);
+    // Not quotable before it is published (the search may find other words of the shipped articles).
+    expect(await quote(phrase)).not.toContain('Saltmarsh keepers pick a new colour');
 
     const preview = h.original() ?? (await h.waitForOriginal());
     const published = await click(preview, button(shown, 'publish'));
@@ -303,7 +304,7 @@ describe('/article remove', () => {
       button(added.shown, 'publish'),
     );
     const id = /id `([^`]+)`/.exec((await settled(published.h)).content)?.[1] ?? '';
-    expect(await quote(phrase)).toContain(phrase);
+    expect(await quote(phrase)).toContain('Keepers sell the fog horn');
 
     const ask = () => {
       const h = stack.standIn.slash({
@@ -331,7 +332,7 @@ describe('/article remove', () => {
     );
     expect(articleFiles()).not.toContain(`${id}.md`);
     expect(existsSync(path.join(contentDir, 'sources', `${id}.txt`))).toBe(false);
-    expect(await quote(phrase)).toMatch(/^No passage matches/);
+    expect(await quote(phrase)).not.toContain('Keepers sell the fog horn');
   });
 
   it('suggests articles to teachers and says so for an unknown one', async () => {
