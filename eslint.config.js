@@ -63,6 +63,8 @@ export default tseslint.config(
     ['src/content/check.ts'],
   ),
   layer(['src/core/**'], [above.render, above.bot, above.commands, above.edges]),
+  // The importer (content:add, and /article add through commands/) is core-side too.
+  layer(['src/import/**'], [above.render, above.bot, above.commands, above.edges]),
   layer(
     ['src/render/**'],
     [

@@ -10,18 +10,10 @@ import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
 import { marked } from 'marked';
 
-/** Elements whose text is never read: code, styles, templates, embedded graphics. */
+/** Elements whose text is never read: code, styles, templates, embedded graphics, form controls. */
 const SKIPPED = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'svg',
-  'HEAD',
-  'IFRAME',
-  'OBJECT',
-]);
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT', 'TEXTAREA',
+]); // prettier-ignore
 
 /** Elements that start a new block of text (and `BR`, a line break). */
 export const BLOCK_TAGS = new Set([

@@ -18,9 +18,13 @@ function withoutOutlet(title: string, outlet: string | undefined): string {
   return stripped === '' ? title : stripped;
 }
 
+const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=[\s,]|$)/i;
+const NUMERIC_DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/;
+
 /** A line that is only a date or a time stamp ("14 March 2025", "Updated Feb. 3, 2025, 10:04 a.m."). */
 const isDateLine = (text: string): boolean =>
   text.split(' ').length <= 10 &&
+  (MONTH.test(text) || NUMERIC_DATE.test(text)) &&
   /\b(?:1[89]|20)\d{2}\b/.test(text) &&
   /^(?:(?:published|updated|posted|last updated)\b[:\s]*)?[\p{L}\d ,.:/-]*$/iu.test(text) &&
   !/\b(?:is|are|was|were|has|have|will|said)\b/i.test(text);
@@ -105,7 +109,8 @@ export function decideFields(draft: Draft, id: string, source: string, baseName:
       ...(meta.summary ? [meta.summary] : []),
       ...(title ? [title] : []),
     ]);
-    interviewer = meta.authors.length === 1 ? meta.authors[0] : undefined;
+    // The byline's one author asks the questions, unless the byline names the person interviewed.
+    interviewer = meta.authors.length === 1 && meta.authors[0] !== interviewee ? meta.authors[0] : undefined;
     voices = interviewer !== undefined && interviewee !== undefined;
     if (voices)
       uncertain.push(

@@ -18,6 +18,7 @@ import { readInput, type ImportInput } from './read-input.js';
 export { ImportError } from './errors.js';
 export { removeArticle, writeImport } from './write.js';
 export type { ImportInput } from './read-input.js';
+export type { ContentProblem } from '../content/types.js';
 
 export interface ImportOptions {
   /** The content folder (articles/, sources/, topics.yaml). */

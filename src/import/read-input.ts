@@ -68,9 +68,22 @@ function withBylineAuthors(meta: DraftMeta): DraftMeta {
   return { ...meta, authors: bylineNames(meta.byline) };
 }
 
+/** Text that is mostly not text: NUL bytes, control characters or undecodable bytes. */
+const looksBinary = (text: string): boolean => {
+  const sample = text.slice(0, 20_000);
+  // eslint-disable-next-line no-control-regex
+  const odd = sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  return sample.includes('\u0000') || odd > sample.length / 100;
+};
+
 function readHtml(bytes: Uint8Array, pageUrl: string | undefined, charset: string | undefined): Draft {
   const uncertain: string[] = [];
   const html = decodePage(bytes, charset);
+  if (looksBinary(html)) throw new ImportError('This is not a web page: it does not read as text.');
+  if (charset && html !== decodePage(bytes))
+    uncertain.push(
+      `the server said the page is in ${charset} but the page does not say so: content:check may read it differently`,
+    );
   const { byline, blocks } = mainText(parseDocument(html), uncertain);
   const meta = pageMeta(parseDocument(html), pageUrl, byline, uncertain);
   return { meta, blocks, uncertain };

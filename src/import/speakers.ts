@@ -48,8 +48,8 @@ const TITLES =
 function cleanName(raw: string): string | undefined {
   const words = raw.split(/\s+/).filter(Boolean);
   while (words.length > 1 && TITLES.test(words[0] ?? '')) words.shift();
-  const first = words[0];
-  if (!first || NOT_A_NAME.test(first) || TITLES.test(first)) return undefined;
+  const first = words[0]?.replace(/\.$/, '');
+  if (!first || NOT_A_NAME.test(first) || TITLES.test(words[0] ?? '')) return undefined;
   // A sentence's full stop is not part of the name; an initial's is ("John F.").
   return words
     .join(' ')

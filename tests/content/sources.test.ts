@@ -9,6 +9,7 @@ import { buildContent, formatProblem, loadContent, type LoadResult } from '../..
 import { checkSources, normaliseSpace, passageProblems, uncheckedNote } from '../../src/content/sources.js';
 import type { Article } from '../../src/content/types.js';
 import { articleFile, TINY_TOPICS, tinyContent } from '../helpers/content.js';
+import { docx } from '../import/helpers.js';
 
 const REPO = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
 const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
@@ -145,6 +146,46 @@ describe('checkSources', () => {
       "articles/b.md:10: source file not found: sources/missing.txt (put the article's original text there, or remove `source`)",
       'articles/c.md:10: source sources/folder is a folder, not a file: rename it or move it elsewhere',
       'articles/d.md:10: source sources/latin1.txt:1: is not UTF-8 text (the first bad byte is on this line): save it as UTF-8',
+    ]);
+  });
+
+  it('reads a web page, a Word file and Markdown by their text, and reports a passage not in them', async () => {
+    // BODY's two paragraphs, as a page with markup, entities and furniture around them.
+    const page =
+      '<html><head><title>T</title><script>var x = "The first paragraph";</script></head><body>' +
+      '<nav>Home</nav><p>The first <b>paragraph</b>,\n as the source has it.</p><p>A second one &mdash; with a dash.</p></body></html>';
+    const word = docx([
+      { text: 'The first paragraph, as the source has it.' },
+      { text: 'A second one — with a dash.' },
+    ]);
+    const markdown =
+      '# Title\n\nThe first *paragraph*, as the source has it.\n\nA second one — with a dash.\n';
+    const d = await folder(
+      {
+        a: 'source: sources/a.html',
+        b: 'source: sources/b.docx',
+        c: 'source: sources/c.md',
+        d: 'source: sources/d.html',
+        e: 'source: sources/e.pdf',
+        f: 'source: sources/f.docx',
+      },
+      {
+        'a.html': page,
+        'b.docx': Buffer.from(word),
+        'c.md': markdown,
+        'd.html': page.replace('a dash', 'a hyphen'),
+        'e.pdf': '%PDF-1.4',
+        'f.docx': 'not a zip',
+      },
+    );
+    const { result } = await checkSources(d, await loadContent(d));
+    expect(problemsOf(result)).toEqual([
+      'articles/d.md:15: paragraph 2 is not word for word in sources/d.html: it differs after ' +
+        '“A second one — with a”: the article goes on “dash.”, the source “hyphen.”',
+      expect.stringMatching(
+        /^articles\/e\.md:10: source sources\/e\.pdf cannot be read: PDF is not supported/,
+      ),
+      expect.stringMatching(/^articles\/f\.md:10: source sources\/f\.docx cannot be read: /),
     ]);
   });
 

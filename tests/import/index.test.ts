@@ -244,6 +244,8 @@ describe('importArticle: files', () => {
     await expect(file('a.docx')).rejects.toBeInstanceOf(ImportError);
     await expect(file('a.docx')).rejects.toThrow(/could not be read/);
     await expect(file('a.txt', new Uint8Array([0xff, 0xfe, 0x41, 0xc3]))).rejects.toThrow(/not UTF-8/);
+    const binary = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7) % 256);
+    await expect(file('a.html', binary)).rejects.toThrow('This is not a web page: it does not read as text.');
   });
 
   it('refuses a file with no article text', async () => {
