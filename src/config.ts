@@ -20,6 +20,7 @@ export const CONFIG_KEYS = [
   'SHARD_COUNT',
   'CONTENT_DIR',
   'SANDBOX_PORT',
+  'IMPORT_ALLOW_LOOPBACK',
 ] as const;
 
 export interface Config {
@@ -36,6 +37,8 @@ export interface Config {
   readonly contentDir?: string;
   /** Port of the sandbox page (sandbox mode only); 0 means any free port. */
   readonly sandboxPort?: number;
+  /** Tests only: /article add may fetch URLs on loopback and private addresses. Default false. */
+  readonly importAllowLoopback: boolean;
 }
 
 const TOKEN_HINT =
@@ -109,6 +112,14 @@ const schema = z.object({
     .transform(Number)
     .refine((n) => n === 0 || (n >= 1024 && n <= 65535), PORT_HINT)
     .optional(),
+  IMPORT_ALLOW_LOOPBACK: z
+    .string()
+    .trim()
+    .regex(
+      /^[01]$/,
+      'IMPORT_ALLOW_LOOPBACK must be 1 (tests only: /article add may fetch loopback and private addresses) or 0, or empty for 0',
+    )
+    .optional(),
 });
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -156,6 +167,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
       }),
       ...(e.CONTENT_DIR !== undefined && { contentDir: e.CONTENT_DIR }),
       ...(e.SANDBOX_PORT !== undefined && { sandboxPort: e.SANDBOX_PORT }),
+      importAllowLoopback: e.IMPORT_ALLOW_LOOPBACK === '1',
     },
   };
 }

@@ -112,7 +112,17 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   // Edits to content/ reach the running bot; a bad edit is reported and the last good content stays.
   const live = startLiveLibrary({ content: loaded.content, contentDir, cacheDir: CACHE_DIR, log });
-  const bot = startBot({ config: withToken, library: live.library, log });
+  const bot = startBot({
+    config: withToken,
+    library: live.library,
+    log,
+    content: {
+      dir: contentDir,
+      reload: live.reload,
+      problems: live.problems,
+      allowLoopback: config.importAllowLoopback,
+    },
+  });
   onSignals(async () => {
     await live.close();
     await bot.stop();

@@ -15,6 +15,8 @@ const SHARD_HINT =
 const LOG_HINT = 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, or empty for info';
 const CONTENT_HINT =
   'CONTENT_DIR names no folder: write the path of a folder holding articles/ and topics.yaml (absolute, or relative to the project folder), or leave it empty for the project’s content/ folder';
+const LOOPBACK_HINT =
+  'IMPORT_ALLOW_LOOPBACK must be 1 (tests only: /article add may fetch loopback and private addresses) or 0, or empty for 0';
 const PORT_HINT =
   'SANDBOX_PORT must be a port number from 1024 to 65535 (or 0 for any free port), or empty for 3000';
 
@@ -22,7 +24,7 @@ describe('readConfig', () => {
   it('accepts an empty environment: no token, Discord’s API, info logs', () => {
     expect(readConfig({})).toEqual({
       ok: true,
-      config: { apiBase: 'https://discord.com/api', logLevel: 'info' },
+      config: { apiBase: 'https://discord.com/api', logLevel: 'info', importAllowLoopback: false },
     });
   });
   it('ignores unrelated variables', () => {
@@ -38,6 +40,7 @@ describe('readConfig', () => {
         SHARD_COUNT: '2',
         CONTENT_DIR: './content',
         SANDBOX_PORT: '3001',
+        IMPORT_ALLOW_LOOPBACK: '1',
       }),
     ).toEqual({
       ok: true,
@@ -49,6 +52,7 @@ describe('readConfig', () => {
         shardCount: 2,
         contentDir: path.resolve('content'),
         sandboxPort: 3001,
+        importAllowLoopback: true,
       },
     });
   });
@@ -131,6 +135,15 @@ describe('readConfig', () => {
       expect(readConfig({ SANDBOX_PORT: bad }), bad).toEqual({ ok: false, errors: [PORT_HINT] });
     }
   });
+  it('reads IMPORT_ALLOW_LOOPBACK as 1 or 0 only, off unless set to 1', () => {
+    const on = readConfig({ IMPORT_ALLOW_LOOPBACK: '1' });
+    expect(on.ok && on.config.importAllowLoopback).toBe(true);
+    const off = readConfig({ IMPORT_ALLOW_LOOPBACK: '0' });
+    expect(off.ok && off.config.importAllowLoopback).toBe(false);
+    for (const bad of ['yes', 'true', '2']) {
+      expect(readConfig({ IMPORT_ALLOW_LOOPBACK: bad }), bad).toEqual({ ok: false, errors: [LOOPBACK_HINT] });
+    }
+  });
   it('gives one line per mistake, starting with the variable it is about', () => {
     const r = readConfig({
       DISCORD_TOKEN: 'x',
@@ -140,6 +153,7 @@ describe('readConfig', () => {
       SHARD_COUNT: 'x',
       CONTENT_DIR: 'no-such-folder',
       SANDBOX_PORT: 'x',
+      IMPORT_ALLOW_LOOPBACK: 'yes',
     });
     expect(r.ok).toBe(false);
     const errors = r.ok ? [] : r.errors;
@@ -163,7 +177,10 @@ describe('readConfig', () => {
         SHARD_COUNT: ' ',
         CONTENT_DIR: '',
       }),
-    ).toEqual({ ok: true, config: { apiBase: 'https://discord.com/api', logLevel: 'info' } });
+    ).toEqual({
+      ok: true,
+      config: { apiBase: 'https://discord.com/api', logLevel: 'info', importAllowLoopback: false },
+    });
   });
 });
 

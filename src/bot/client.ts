@@ -5,6 +5,8 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { commands, commandsByName } from '../../commands/index.js';
 import type { Config } from '../config.js';
+import type { ContentAccess } from './command.js';
+import { attachmentOrigins } from './attachment.js';
 import type { Library } from '../core/index.js';
 import type { Logger } from '../logger.js';
 import { inviteUrl } from './invite.js';
@@ -19,6 +21,8 @@ export interface BotOptions {
   readonly config: Config & { token: string };
   readonly library: () => Library;
   readonly log: Logger;
+  /** The content folder and its reload, for /article; without it /article refuses. */
+  readonly content?: ContentAccess;
   /** Where human-readable start-up lines go (the invite link). */
   readonly print?: (line: string) => void;
 }
@@ -34,13 +38,18 @@ export interface Bot {
   readonly stop: () => Promise<void>;
 }
 
-export function startBot({ config, library, log, print = console.log }: BotOptions): Bot {
+export function startBot({ config, library, log, content, print = console.log }: BotOptions): Bot {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.apiBase },
     allowedMentions: { parse: [] },
   });
-  const router = createRouter(commandsByName, { library, log });
+  const router = createRouter(commandsByName, {
+    library,
+    log,
+    ...(content && { content }),
+    attachmentOrigins: attachmentOrigins(config.apiBase),
+  });
   client.on(Events.InteractionCreate, (i) => void router.handle(i));
   client.on(Events.Error, (err) => {
     log.error({ err }, 'client error');

@@ -9,11 +9,27 @@ import type { Library } from '../core/index.js';
 import type { Logger } from '../logger.js';
 import type { Choice } from '../render/payload.js';
 
+/** What the commands that change the content (/article) are given: where it is and how to serve it. */
+export interface ContentAccess {
+  /** The content folder (holding articles/, sources/ and topics.yaml). */
+  readonly dir: string;
+  /** Reloads the content now; resolves once the result is served or refused. */
+  readonly reload: () => Promise<void>;
+  /** The last reload's problems as `file:line: problem`, empty while the content is valid. */
+  readonly problems: () => readonly string[];
+  /** Tests only (IMPORT_ALLOW_LOOPBACK=1): URLs on loopback and private addresses may be fetched. */
+  readonly allowLoopback: boolean;
+}
+
 /** What every handler is given besides its interaction: the current core and the logger. */
 export interface BotServices {
   /** The current content and index (swapped when content is reloaded). */
   readonly library: () => Library;
   readonly log: Logger;
+  /** Absent where the content cannot be changed: /article then says so. */
+  readonly content?: ContentAccess;
+  /** Origins (`https://cdn.discordapp.com`, …) that attachments are downloaded from, and only those. */
+  readonly attachmentOrigins: readonly string[];
 }
 
 export type ButtonHandler = (

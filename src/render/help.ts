@@ -7,6 +7,7 @@ export const HELP_TEXT = [
   '**/prompt** `[topic] [level] [thread] [poll]` — *teachers:* post a discussion question with evidence from each side, optionally in a new thread and with a poll.',
   '**/summary** — *teachers, inside a discussion thread:* who has posted and which passages they cited.',
   '**/articles** — the articles, their authors and perspectives.',
+  '**/article** `add file|url` · `remove article` — *teachers:* add an article from a file (a saved page .html, .txt, .md or .docx) or a web page, after a private preview with **Publish**; or remove one, after a confirmation.',
   '',
   'Every quote is the article’s exact wording, credited to the person who said it. Words in [brackets] are an editor’s corrections. The bot never writes its own answers: if it cannot find something, it says so.',
 ].join('\n');

@@ -56,6 +56,12 @@ export async function startSandbox(options: {
     config: { ...config, token: standIn.token, apiBase: standIn.url, guildId: standIn.guildId() },
     library: live.library,
     log,
+    content: {
+      dir: options.contentDir,
+      reload: live.reload,
+      problems: live.problems,
+      allowLoopback: config.importAllowLoopback,
+    },
     print: () => undefined,
   });
   await bot.ready;

@@ -9,10 +9,20 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ApplicationCommandOptionType, type APIApplicationCommand } from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType,
+  type APIApplicationCommand,
+  type APIApplicationCommandOption,
+} from 'discord-api-types/v10';
 import { projectPath } from '../paths.js';
 import { refuse } from './guard.js';
-import { ApiError, StandInError, type DiscordErrorBody, type StandIn } from './standin/index.js';
+import {
+  ApiError,
+  StandInError,
+  type DiscordErrorBody,
+  type OptionValue,
+  type StandIn,
+} from './standin/index.js';
 import { pageState } from './view.js';
 
 /** The page's files: served from src/ whether the code runs from src/ (tsx) or dist/src/ (built). */
@@ -26,6 +36,8 @@ const TYPES: Record<string, string> = {
 };
 
 const MAX_BODY = 64 * 1024;
+/** A command carrying a file (base64 in JSON): room for Discord's 10 MB upload limit and a bit more. */
+export const MAX_UPLOAD_BODY = 15 * 1024 * 1024;
 /** Messages in one state answer unless the page asks for more ("load older" adds as many again). */
 export const STATE_WINDOW = 50;
 /** The most messages one state answer holds, however many the page asks for. */
@@ -63,13 +75,13 @@ class HttpError extends Error {
   }
 }
 
-async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function body(req: IncomingMessage, max = MAX_BODY): Promise<Record<string, unknown>> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     const b = chunk as Buffer;
     size += b.length;
-    if (size > MAX_BODY) throw new HttpError(413, 'Request too large.');
+    if (size > max) throw new HttpError(413, 'Request too large.');
     chunks.push(b);
   }
   try {
@@ -119,17 +131,29 @@ function windowSize(raw: string | null): number {
   return Number.isFinite(n) ? Math.min(STATE_WINDOW_MAX, Math.max(1, n)) : STATE_WINDOW;
 }
 
-/** Option values from the page, typed the way the registered command declares them. */
+/** A file from the page (`{ filename, contentType, base64 }`) as the stand-in's upload. */
+function upload(value: unknown, name: string): OptionValue {
+  const file = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const filename = str(file.filename, `${name}'s file name`);
+  const base64 = typeof file.base64 === 'string' ? file.base64 : '';
+  const contentType = typeof file.contentType === 'string' && file.contentType ? file.contentType : undefined;
+  return {
+    attachment: { filename, bytes: Buffer.from(base64, 'base64'), ...(contentType && { contentType }) },
+  };
+}
+
+/** Option values from the page, typed the way the registered command (or subcommand) declares them. */
 function typedOptions(
-  command: APIApplicationCommand | undefined,
+  definitions: readonly APIApplicationCommandOption[] | undefined,
   raw: unknown,
-): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
+): Record<string, OptionValue> {
+  const out: Record<string, OptionValue> = {};
   if (typeof raw !== 'object' || raw === null) return out;
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
     if (value === undefined || value === null || value === '') continue;
-    const type = command?.options?.find((o) => o.name === name)?.type;
-    if (type === ApplicationCommandOptionType.Boolean) out[name] = value === true || value === 'true';
+    const type = definitions?.find((o) => o.name === name)?.type;
+    if (type === ApplicationCommandOptionType.Attachment) out[name] = upload(value, name);
+    else if (type === ApplicationCommandOptionType.Boolean) out[name] = value === true || value === 'true';
     else if (type === ApplicationCommandOptionType.Integer || type === ApplicationCommandOptionType.Number)
       out[name] = Number(value);
     else out[name] = typeof value === 'string' ? value : JSON.stringify(value);
@@ -155,20 +179,43 @@ function registeredCommand(standIn: StandIn, name: string): APIApplicationComman
   return guildCommands.find((c) => c.name === name) ?? standIn.commands().find((c) => c.name === name);
 }
 
-function runCommand(standIn: StandIn, user: string, b: Record<string, unknown>): unknown {
-  const name = str(b.name, 'command name');
+/**
+ * The command the page names: "quote", or "article add" for a subcommand (the page lists each
+ * subcommand as Discord's `/` list does), with the option definitions that apply.
+ */
+function namedCommand(
+  standIn: StandIn,
+  fullName: string,
+): { name: string; subcommand?: string; definitions: readonly APIApplicationCommandOption[] } {
+  const [name = '', subcommand] = fullName.split(' ');
   const command = registeredCommand(standIn, name);
-  if (!command) throw new HttpError(404, `There is no /${name} command.`);
-  const options = typedOptions(command, b.options);
-  const missing = (command.options ?? []).find((o) => 'required' in o && o.required && !(o.name in options));
+  if (!command) throw new HttpError(404, `There is no /${fullName} command.`);
+  if (subcommand === undefined) return { name, definitions: command.options ?? [] };
+  const sub = command.options?.find(
+    (o) => o.type === ApplicationCommandOptionType.Subcommand && o.name === subcommand,
+  );
+  if (sub?.type !== ApplicationCommandOptionType.Subcommand)
+    throw new HttpError(404, `There is no /${fullName} command.`);
+  return { name, subcommand, definitions: sub.options ?? [] };
+}
+
+function runCommand(standIn: StandIn, user: string, b: Record<string, unknown>): unknown {
+  const { name, subcommand, definitions } = namedCommand(standIn, str(b.name, 'command name'));
+  const options = typedOptions(definitions, b.options);
+  const missing = definitions.find((o) => 'required' in o && o.required && !(o.name in options));
   if (missing) throw new HttpError(400, `Fill in ${missing.name}.`);
-  standIn.slash({ user, channel: str(b.channel, 'channel'), name, options });
+  standIn.slash({
+    user,
+    channel: str(b.channel, 'channel'),
+    name,
+    ...(subcommand !== undefined && { subcommand }),
+    options,
+  });
   return { ok: true };
 }
 
 async function autocomplete(standIn: StandIn, user: string, b: Record<string, unknown>): Promise<unknown> {
-  const name = str(b.name, 'command name');
-  const command = registeredCommand(standIn, name);
+  const { name, subcommand, definitions } = namedCommand(standIn, str(b.name, 'command name'));
   const focused = str(b.focused, 'focused option');
   const raw = (typeof b.options === 'object' && b.options !== null ? b.options : {}) as Record<
     string,
@@ -179,9 +226,10 @@ async function autocomplete(standIn: StandIn, user: string, b: Record<string, un
     user,
     channel: str(b.channel, 'channel'),
     name,
+    ...(subcommand !== undefined && { subcommand }),
     focused,
     // The option being typed is always sent as the partial string, even when empty.
-    options: { ...typedOptions(command, raw), [focused]: typeof typed === 'string' ? typed : '' },
+    options: { ...typedOptions(definitions, raw), [focused]: typeof typed === 'string' ? typed : '' },
   });
   return { choices: await handle.choices(3000) };
 }
@@ -236,7 +284,7 @@ async function api(context: RouteContext): Promise<void> {
   }
   const post = req.method === 'POST' ? POST_ROUTES[url.pathname] : undefined;
   if (!post) throw new HttpError(404, 'Not found.');
-  const b = await body(req);
+  const b = await body(req, url.pathname === '/api/command' ? MAX_UPLOAD_BODY : MAX_BODY);
   const user = str(b.user, 'user');
   send(res, 200, await post(context.options.standIn, user, b));
 }

@@ -5,7 +5,11 @@
  * The window is what keeps a long session cheap: an answer holds at most `limit` messages however
  * long the history is, and only the ends of the channel's history are looked at.
  */
-import { PermissionFlagsBits } from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType,
+  PermissionFlagsBits,
+  type APIApplicationCommand,
+} from 'discord-api-types/v10';
 import type { StandIn } from './standin/index.js';
 
 export interface PageStateQuery {
@@ -17,6 +21,24 @@ export interface PageStateQuery {
   readonly limit: number;
   /** Content problems to show (`file:line: message`). */
   readonly problems: readonly string[];
+}
+
+/**
+ * A command as Discord's `/` list shows it: one entry, or one entry per subcommand ("article add"),
+ * each with its own options.
+ */
+function listedCommands(c: APIApplicationCommand) {
+  const teacherOnly = c.default_member_permissions !== null;
+  const subcommands = (c.options ?? []).filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  if (subcommands.length === 0) {
+    return [{ name: c.name, description: c.description, options: c.options ?? [], teacherOnly }];
+  }
+  return subcommands.map((sub) => ({
+    name: `${c.name} ${sub.name}`,
+    description: sub.description,
+    options: sub.options ?? [],
+    teacherOnly,
+  }));
 }
 
 export function pageState(standIn: StandIn, query: PageStateQuery) {
@@ -42,12 +64,7 @@ export function pageState(standIn: StandIn, query: PageStateQuery) {
     channels: guild.channels,
     channel,
     // Only the commands this member sees in Discord's `/` list.
-    commands: standIn.commandsFor(query.user).map((c) => ({
-      name: c.name,
-      description: c.description,
-      options: c.options ?? [],
-      teacherOnly: c.default_member_permissions !== null,
-    })),
+    commands: standIn.commandsFor(query.user).flatMap(listedCommands),
     messages: window.messages,
     /** True when older messages exist than the first one sent: the page offers "Load older". */
     older: window.older,

@@ -195,9 +195,9 @@ function characters(o: { name: string; description: string; options?: readonly u
 }
 
 describe('the real command definitions', () => {
-  it('are six commands with unique names', () => {
+  it('are seven commands with unique names', () => {
     const names = definitions.map((d) => d.name);
-    expect(names).toEqual(['quote', 'compare', 'prompt', 'summary', 'articles', 'help']);
+    expect(names).toEqual(['quote', 'compare', 'prompt', 'summary', 'articles', 'article', 'help']);
   });
   it('respect Discord’s limits on names, descriptions, options and choices', () => {
     for (const d of definitions) {
@@ -229,8 +229,8 @@ describe('the real command definitions', () => {
     const prompt = byName('prompt');
     expect(characters(prompt)).toBeGreaterThan(prompt.name.length + prompt.description.length + 100);
   });
-  it('leave /prompt and /summary to members who can Manage Messages, in servers only', () => {
-    for (const name of ['prompt', 'summary']) {
+  it('leave /prompt, /summary and /article to members who can Manage Messages, in servers only', () => {
+    for (const name of ['prompt', 'summary', 'article']) {
       const d = byName(name);
       expect(d.default_member_permissions, name).toBe(String(PermissionFlagsBits.ManageMessages));
       expect(d.contexts, name).toEqual([InteractionContextType.Guild]);

@@ -415,7 +415,7 @@ describe('start-up', () => {
         .commands(stack.standIn.guildId())
         .map((c) => c.name)
         .sort(),
-    ).toEqual(['articles', 'compare', 'help', 'prompt', 'quote', 'summary']);
+    ).toEqual(['article', 'articles', 'compare', 'help', 'prompt', 'quote', 'summary']);
     const identify = stack.standIn.events.find((e) => e.direction === 'in' && e.op === 2);
     expect((identify?.d as { intents: number }).intents).toBe(1);
   });

@@ -13,13 +13,14 @@ describe('helpAnswer', () => {
   });
   it('mentions every other registered command by /name', () => {
     const names = commands.map((c) => c.data.name).filter((n) => n !== 'help');
-    expect(names).toEqual(['quote', 'compare', 'prompt', 'summary', 'articles']);
+    expect(names).toEqual(['quote', 'compare', 'prompt', 'summary', 'articles', 'article']);
     for (const name of names) expect(text, name).toContain(`**/${name}**`);
   });
   it('marks the teachers-only commands as such', () => {
     const line = (name: string) => text.split('\n').find((l) => l.startsWith(`**/${name}**`)) ?? '';
     expect(line('prompt')).toContain('*teachers:*');
     expect(line('summary')).toContain('*teachers, inside a discussion thread:*');
+    expect(line('article')).toContain('*teachers:*');
     expect(line('quote')).not.toContain('teachers');
   });
 });

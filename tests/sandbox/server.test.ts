@@ -343,6 +343,45 @@ describe('the sandbox as Discord has it', () => {
     expect(student.every((c) => !c.teacherOnly)).toBe(true);
   });
 
+  it('lists each subcommand as a command of its own, and sends a picked file as an attachment', async () => {
+    const names = (await state('teacher')).commands.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['article add', 'article remove']));
+    expect(names).not.toContain('article');
+    const title = 'Sandbox upload of a short notice';
+    const text = `${title}\n\nThe school library will open an hour later on Mondays from next week.\n`;
+    const file = {
+      filename: 'notice.txt',
+      contentType: 'text/plain',
+      base64: Buffer.from(text).toString('base64'),
+    };
+    const sent = await post('command', {
+      user: 'teacher',
+      channel: 'general',
+      name: 'article add',
+      options: { file },
+    });
+    expect(sent.status).toBe(200);
+    await waitUntil(
+      async () => (await state('teacher')).messages.some((m) => m.embeds.some((e) => e.title === title)),
+      10_000,
+    );
+    const preview = (await state('teacher')).messages.find((m) => m.embeds.some((e) => e.title === title));
+    expect((preview?.flags ?? 0) & 64).toBe(64);
+    // Only the teacher sees the private preview.
+    expect((await state('student1')).messages.some((m) => m.id === preview?.id)).toBe(false);
+    expect(
+      (await post('command', { user: 'teacher', channel: 'general', name: 'article nope' })).status,
+    ).toBe(404);
+    const tooBig = await post('command', {
+      user: 'teacher',
+      channel: 'general',
+      name: 'article add',
+      options: { file: { ...file, base64: Buffer.alloc(10 * 1024 * 1024 + 1).toString('base64') } },
+    });
+    expect(tooBig.status).toBe(400);
+    expect(String(tooBig.data.error)).toMatch(/10 MB/);
+  });
+
   it('sends a bounded window of the newest messages, however long the history is', async () => {
     const channel = 'discussion';
     const total = 140;

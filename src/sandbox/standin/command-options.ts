@@ -9,6 +9,7 @@ import {
   type APIApplicationCommand,
   type APIApplicationCommandOption,
 } from 'discord-api-types/v10';
+import type { AttachmentUpload } from './attachments.js';
 import { ErrorCode, StandInError } from './errors.js';
 import type { Json, OptionValue, SlashOptions } from './interaction-types.js';
 import type { GuildState, StandInUser, World } from './state.js';
@@ -107,6 +108,9 @@ function resolveOption(
 ): Json {
   const definition = definitions?.find((option) => option.name === name);
   if (definitions && !definition) throw new StandInError(0, `/${commandName} has no option "${name}"`);
+  if (typeof raw === 'object' && 'attachment' in raw) {
+    return attachmentOption(world, guild, definition, name, raw.attachment, resolved);
+  }
   const explicit = typeof raw === 'object' ? raw : undefined;
   let value = explicit ? explicit.value : (raw as string | number | boolean);
   const type =
@@ -133,6 +137,24 @@ function resolveOption(
 }
 
 type Resolved = Record<string, Record<string, unknown>>;
+
+/** An attachment option: the file is stored and served, its id sent, its description resolved. */
+function attachmentOption(
+  world: World,
+  guild: GuildState,
+  definition: APIApplicationCommandOption | undefined,
+  name: string,
+  upload: AttachmentUpload,
+  resolved: Resolved,
+): Json {
+  if (definition && definition.type !== ApplicationCommandOptionType.Attachment) {
+    throw new StandInError(0, `option "${name}" is not an attachment option`);
+  }
+  const id = world.mintId();
+  const channel = world.resolveChannel(guild);
+  resolved.attachments = { ...resolved.attachments, [id]: world.attachments.add(id, channel.id, upload) };
+  return { type: ApplicationCommandOptionType.Attachment, name, value: id };
+}
 
 /** Discord's `resolved` entries for a user, member or role ("mentionable"); the id it sends. */
 function resolveMention(
@@ -204,6 +226,8 @@ function resolveValue(
     case ApplicationCommandOptionType.Boolean:
       if (typeof value !== 'boolean') throw new StandInError(0, `option "${name}" must be a boolean`);
       return value;
+    case ApplicationCommandOptionType.Attachment:
+      throw new StandInError(0, `option "${name}" takes a file: pass { attachment: { filename, bytes } }`);
     default:
       return value;
   }

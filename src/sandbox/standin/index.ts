@@ -48,6 +48,7 @@ export type {
   SlashOptions,
 } from './interactions.js';
 export type { Fault, RecordedRequest, RouteFilter } from './rest.js';
+export { ATTACHMENT_MAX_BYTES, type AttachmentUpload } from './attachments.js';
 export { SnowflakeMinter, snowflakeTimestamp, DISCORD_EPOCH_MS } from './snowflake.js';
 export { World, type GuildState, type ChannelState, type StandInUser, type StoredMessage } from './state.js';
 export * as DiscordLimits from './limits.js';
@@ -99,6 +100,8 @@ export interface StandIn {
   readonly events: readonly GatewayEvent[];
   /** Per shard: identifies, resumes, current session. */
   readonly sessions: readonly ShardSessionInfo[];
+  /** Ids of the attachments the bot downloaded so far, in order. */
+  readonly attachmentDownloads: readonly string[];
 
   /** The stand-in's current time (Unix ms). */
   now(): number;
@@ -227,8 +230,9 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     maxConcurrency: options.maxConcurrency ?? 1,
   });
 
-  const server = serve(rest, gateway);
+  const server = serve(rest, gateway, world);
   port = await listen(server, options.port ?? 0);
+  world.attachments.origin = `http://127.0.0.1:${port}`;
 
   let closed = false;
   const standIn: StandIn = {
@@ -248,6 +252,9 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     },
     get sessions() {
       return gateway.shardInfo();
+    },
+    get attachmentDownloads() {
+      return world.attachments.downloads;
     },
     now,
     advanceClock(ms) {
@@ -309,9 +316,10 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-function serve(rest: Rest, gateway: Gateway): Server {
+function serve(rest: Rest, gateway: Gateway, world: World): Server {
   const server = createServer((request, response) => {
-    rest.handle(request, response);
+    // Attached files, as Discord's CDN serves them; everything else is the REST API.
+    if (!world.attachments.serve(request, response)) rest.handle(request, response);
   });
   server.on('upgrade', (request, socket, head) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;

@@ -8,6 +8,7 @@ import type {
   InteractionResponseType,
   InteractionType,
 } from 'discord-api-types/v10';
+import type { AttachmentUpload } from './attachments.js';
 import type { Gateway } from './gateway.js';
 import type { Signal } from './signal.js';
 import type { ChannelState, GuildState, StandInUser, World } from './state.js';
@@ -26,7 +27,9 @@ export type OptionValue =
   | string
   | number
   | boolean
-  | { readonly type: ApplicationCommandOptionType; readonly value: string | number | boolean };
+  | { readonly type: ApplicationCommandOptionType; readonly value: string | number | boolean }
+  /** A file for an attachment option (type 11): uploaded, then served on loopback like Discord's CDN. */
+  | { readonly attachment: AttachmentUpload };
 
 /** Where an interaction happens and who triggers it. */
 export interface InteractionContextOptions {

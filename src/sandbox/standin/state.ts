@@ -24,6 +24,7 @@ import {
   ChannelFlags,
   UserFlags,
 } from 'discord-api-types/v10';
+import { Attachments } from './attachments.js';
 import { StandInError } from './errors.js';
 import type {
   ChannelState,
@@ -53,6 +54,8 @@ export class World {
   /** Ids of ephemeral messages by channel and recipient (`channelId:userId`), oldest first. */
   readonly #ephemeral = new Map<string, string[]>();
   readonly globalCommands = new Map<string, APIApplicationCommand>();
+  /** Files attached to commands, served like Discord's CDN. */
+  readonly attachments = new Attachments();
 
   constructor(
     options: WorldOptions,

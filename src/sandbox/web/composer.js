@@ -9,6 +9,7 @@ import {
   cancelAutocomplete,
   collectOptions,
   composer,
+  fileUpload,
   fitInput,
   optionField,
   showOptionHint,
@@ -128,12 +129,13 @@ function pickCommand(command, rest = '') {
   const first = composer.inputs.values().next().value;
   if (first) {
     // Text typed after "/quote " goes into the first option.
-    if (rest && first instanceof HTMLInputElement) {
+    if (rest && first instanceof HTMLInputElement && first.type !== 'file') {
       first.value = rest;
       fitInput(first);
     }
     first.focus();
-    if (rest && first instanceof HTMLInputElement) first.setSelectionRange(rest.length, rest.length);
+    if (rest && first instanceof HTMLInputElement && first.type !== 'file')
+      first.setSelectionRange(rest.length, rest.length);
   } else {
     textarea.focus();
   }
@@ -161,13 +163,21 @@ async function sendCommand() {
   if (!command || composer.sending) return;
   cancelAutocomplete();
   hidePopup();
-  const { values, missing } = collectOptions();
+  const { values, files, missing } = collectOptions();
   if (missing) {
     showError(`Fill in ${missing.option.name}: ${missing.option.description}`);
     missing.input.focus();
     return;
   }
-  const body = { user: store.user, channel: store.channel, name: command.name, options: values };
+  /** @type {Record<string, unknown>} */
+  const options = { ...values };
+  try {
+    for (const [name, file] of Object.entries(files)) options[name] = await fileUpload(file);
+  } catch (e) {
+    showError(e instanceof Error ? e.message : 'Could not read the file.');
+    return;
+  }
+  const body = { user: store.user, channel: store.channel, name: command.name, options };
   if (!(await postFromComposer('/api/command', body))) return;
   if (composer.command === command) cancelCommand();
   void refresh();
@@ -225,14 +235,15 @@ export function onComposerInput() {
   if (composer.command) return;
   const text = textarea.value;
   // "/quote " (a full name and a space) picks the command, like Discord; the rest fills an option.
-  const full = /^\/([\w-]+)\s([\s\S]*)$/.exec(text);
-  const command = full && commands().find((c) => c.name === full[1]?.toLowerCase());
+  // A subcommand is listed as "article add", so its name holds a space.
+  const lower = text.toLowerCase();
+  const command = commands().find((c) => lower.startsWith(`/${c.name} `));
   if (command) {
     hidePopup();
-    pickCommand(command, (full[2] ?? '').trim());
+    pickCommand(command, text.slice(command.name.length + 2).trim());
     return;
   }
-  const typing = /^\/([\w-]*)$/.exec(text);
+  const typing = /^\/([\w-]*(?: [\w-]*)?)$/.exec(text);
   if (typing) showCommands(typing[1] ?? '');
   else if (popup.kind === 'commands') hidePopup();
 }

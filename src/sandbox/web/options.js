@@ -13,7 +13,7 @@ import { currentUser, store } from './state.js';
 /** @typedef {HTMLInputElement | HTMLSelectElement} OptionInput */
 /** @typedef {{ send: () => void, cancel: () => void }} CommandActions what Enter and Esc do in a field */
 
-const OPTION = { STRING: 3, INTEGER: 4, BOOLEAN: 5, USER: 6, CHANNEL: 7, NUMBER: 10 };
+const OPTION = { STRING: 3, INTEGER: 4, BOOLEAN: 5, USER: 6, CHANNEL: 7, NUMBER: 10, ATTACHMENT: 11 };
 const AUTOCOMPLETE_DELAY_MS = 120;
 
 /** The composer: a plain message, or a command with its options. */
@@ -91,6 +91,9 @@ function optionInput(option) {
       return select((store.state?.users ?? []).map((u) => [u.id, u.name]));
     case OPTION.CHANNEL:
       return select((store.state?.channels ?? []).map((c) => [c.id, c.name]));
+    case OPTION.ATTACHMENT:
+      // Discord's file picker: any file; the bot says what it takes.
+      return h('input', { class: 'option-input option-file', type: 'file' });
     case OPTION.INTEGER:
     case OPTION.NUMBER:
       return h('input', {
@@ -247,15 +250,26 @@ function pickChoice(option, choice) {
   (next ?? input).focus();
 }
 
-/** The option values to send (empty ones are left out) and the first required one missing. */
+/**
+ * The option values to send (empty ones are left out), the files picked for attachment options, and
+ * the first required option missing.
+ */
 export function collectOptions() {
   /** @type {Record<string, string | number | boolean>} */
   const values = {};
+  /** @type {Record<string, File>} */
+  const files = {};
   /** @type {{ option: CommandOption, input: OptionInput } | null} */
   let missing = null;
   for (const option of composer.command?.options ?? []) {
     const input = composer.inputs.get(option.name);
     if (!input) continue;
+    if (option.type === OPTION.ATTACHMENT) {
+      const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
+      if (file) files[option.name] = file;
+      else if (option.required && !missing) missing = { option, input };
+      continue;
+    }
     const picked = composer.picked.get(option.name);
     /** @type {string | number | boolean} */
     let value = picked && picked.name === input.value ? picked.value : input.value.trim();
@@ -270,5 +284,24 @@ export function collectOptions() {
       value = option.choices.find((c) => String(c.value) === value)?.value ?? value;
     values[option.name] = value;
   }
-  return { values, missing };
+  return { values, files, missing };
+}
+
+/**
+ * A picked file as the sandbox takes it: its name, its type as the browser tells it, its bytes in base64.
+ * @param {File} file
+ * @returns {Promise<{ filename: string, contentType: string, base64: string }>}
+ */
+export function fileUpload(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = typeof reader.result === 'string' ? reader.result : '';
+      resolve({ filename: file.name, contentType: file.type, base64: url.slice(url.indexOf(',') + 1) });
+    };
+    reader.onerror = () => {
+      reject(new Error(`Could not read ${file.name}.`));
+    };
+    reader.readAsDataURL(file);
+  });
 }
