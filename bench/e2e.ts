@@ -5,7 +5,8 @@
  * Latency is the time from the stand-in dispatching INTERACTION_CREATE on the gateway to it receiving
  * the bot's interaction callback over REST: what a student waits for, minus Discord's own network.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
 import type { InteractionHandle, StandIn } from '../src/sandbox/standin/index.js';
@@ -36,30 +37,68 @@ export interface EndToEndResult {
   readonly paced: { readonly p50: Spread; readonly p99: Spread; readonly n: number };
   /** Mixed interactions answered per second by one bot process, with 30 students sending back to back. */
   readonly sustainedPerSecond: Spread;
+  /**
+   * CPU time per interaction in the sustained runs, in µs: of the bot's process, and of the bench's
+   * own process (the stand-in and the simulated students). The rate also counts time waiting for a
+   * core, which other work on the machine takes; these count only work done, so they show a change
+   * in the bot's own cost better (a busy machine still raises them: cold caches, contended memory).
+   * Undefined where the bot's CPU time cannot be read (no /proc).
+   */
+  readonly sustainedCpuUs?: { readonly bot: Spread; readonly standIn: Spread };
   readonly sustainedSeconds: number;
   readonly failures: number;
 }
 
-interface Workload {
+/**
+ * CPU time (user + system, every thread) a process has used so far, in ms, from /proc/PID/stat
+ * (in clock ticks of 10 ms: USER_HZ is 100 on Linux); undefined where there is no /proc.
+ */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  const file = `/proc/${pid}/stat`;
+  if (!existsSync(file)) return undefined;
+  const stat = readFileSync(file, 'utf8');
+  // Fields after the command name (which may hold spaces), from field 3: utime is 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? ticks * 10 : undefined;
+}
+
+/** This process's CPU time so far (user + system, every thread), in ms. */
+export function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+export interface Workload {
   readonly typed: string[];
   readonly queries: string[];
   readonly topics: string[];
 }
 
-/** Real student input: the labelled queries of the search-quality set, and the curated topics. */
-function workload(): Workload {
-  const queries = (parse(readFileSync('tests/fixtures/queries.yaml', 'utf8')) as { query: string }[]).map(
-    (q) => q.query,
-  );
+/**
+ * Real student input: the labelled queries of the search-quality set, and the curated topics, of
+ * the repository at `root` (this one by default).
+ */
+export function workload(root = '.'): Workload {
+  const queries = (
+    parse(readFileSync(path.join(root, 'tests/fixtures/queries.yaml'), 'utf8')) as { query: string }[]
+  ).map((q) => q.query);
   const topics = (
-    parse(readFileSync('content/topics.yaml', 'utf8')) as { topics: { id: string }[] }
+    parse(readFileSync(path.join(root, 'content/topics.yaml'), 'utf8')) as { topics: { id: string }[] }
   ).topics.map((t) => t.id);
   // As-you-type: every query cut at a few points, as autocomplete sees it while a student types.
   const typed = queries.flatMap((q) => [q.slice(0, 4), q.slice(0, Math.ceil(q.length / 2)), q]);
   return { typed, queries, topics: [...topics, 'sanctions', 'NATO and Europe', 'peace talks'] };
 }
 
-function dispatch(standIn: StandIn, kind: Kind, user: string, w: Workload, i: number): InteractionHandle {
+export function dispatch(
+  standIn: StandIn,
+  kind: Kind,
+  user: string,
+  w: Workload,
+  i: number,
+): InteractionHandle {
   const pick = (xs: string[]) => xs[i % xs.length] ?? '';
   switch (kind) {
     case 'autocomplete':
@@ -188,10 +227,14 @@ export async function runEndToEndBench(opts: {
 
     // Sustained: 30 students send a mix back to back for a fixed time; count what is answered.
     const rates: number[] = [];
+    const botCpu: number[] = [];
+    const standInCpu: number[] = [];
     for (let r = 0; r < runs; r++) {
       let answered = 0;
       const until = performance.now() + sustainedSeconds * 1000;
       const t0 = performance.now();
+      const botCpu0 = processCpuMs(stack.bot.pid);
+      const ownCpu0 = ownCpuMs();
       await Promise.all(
         Array.from({ length: 30 }, async (_, s) => {
           for (let k = 0; performance.now() < until; k++) {
@@ -204,10 +247,22 @@ export async function runEndToEndBench(opts: {
       );
       offset += 1_000_000;
       rates.push(answered / ((performance.now() - t0) / 1000));
+      const botCpu1 = processCpuMs(stack.bot.pid);
+      if (botCpu0 !== undefined && botCpu1 !== undefined && answered > 0) {
+        botCpu.push(((botCpu1 - botCpu0) * 1000) / answered);
+        standInCpu.push(((ownCpuMs() - ownCpu0) * 1000) / answered);
+      }
     }
     const sustainedPerSecond = summarize(rates);
-    opts.log(`  e2e sustained: ${sustainedPerSecond.median.toFixed(0)} interactions/s`);
-    return { latency, paced, sustainedPerSecond, sustainedSeconds, failures };
+    const sustainedCpuUs =
+      botCpu.length === runs ? { bot: summarize(botCpu), standIn: summarize(standInCpu) } : undefined;
+    opts.log(
+      `  e2e sustained: ${sustainedPerSecond.median.toFixed(0)} interactions/s` +
+        (sustainedCpuUs
+          ? `, CPU per interaction: bot ${sustainedCpuUs.bot.median.toFixed(0)} µs, stand-in ${sustainedCpuUs.standIn.median.toFixed(0)} µs`
+          : ''),
+    );
+    return { latency, paced, sustainedPerSecond, sustainedCpuUs, sustainedSeconds, failures };
   } finally {
     await stack.stop();
   }

@@ -67,7 +67,11 @@ function endToEndTable(result: EndToEndResult): string {
     `\n30 students at a pace (one interaction each every ${PACE_MS} ms, mixed): p50 ${spread(result.paced.p50)} ms,` +
     ` p99 ${spread(result.paced.p99)} ms (${result.paced.n} per run)` +
     `\nSustained: ${spread(result.sustainedPerSecond)} interactions/s from 30 students sending back to back` +
-    ` (${result.sustainedSeconds} s per run); ${result.failures} failed`
+    ` (${result.sustainedSeconds} s per run); ${result.failures} failed` +
+    (result.sustainedCpuUs
+      ? `\nCPU per interaction in those runs: bot ${spread(result.sustainedCpuUs.bot)} µs;` +
+        ` stand-in and simulated students (the bench's process) ${spread(result.sustainedCpuUs.standIn)} µs`
+      : '')
   );
 }
 

@@ -72,3 +72,66 @@ describe('boundaryAtOrAfter', () => {
     expect(boundaryAtOrAfter(text, 99)).toBe(text.length);
   });
 });
+
+/**
+ * Units next to the shortcut's edges: plain Latin and punctuation (cut without segmenting) beside
+ * what joins to them (CR LF, combining accents, joiners, an emoji modifier, a regional indicator).
+ */
+const EDGE_UNITS = [
+  'a',
+  ' ',
+  '\r',
+  '\n',
+  'ÿ',
+  'ʯ', // U+02AF, the last plain letter below the accents
+  '\u0300', // the first combining accent
+  '\u036F',
+  '\u2010',
+  '’',
+  '—',
+  '…',
+  '\u2027',
+  '\u2028',
+  '\u200C', // zero-width non-joiner: joins to what comes before it
+  '\u200D', // zero-width joiner
+  '\u200B',
+  '©', // an emoji that a joiner can pull into a sequence
+  '🏽',
+  '🇺',
+  '\u1100', // a Hangul leading consonant
+  '\u0600', // Arabic number sign: joins to what follows it
+  'है',
+];
+
+describe('the plain-text shortcut', () => {
+  const edgeText = fc.string({ unit: fc.constantFrom(...EDGE_UNITS), maxLength: 30, size: 'max' });
+
+  it('cuts exactly where segmenting the whole text would', () => {
+    fc.assert(
+      fc.property(edgeText, fc.integer({ min: 0, max: 40 }), (text, max) => {
+        const boundaries = graphemeBoundaries(text);
+        const expected = Math.max(...[...boundaries].filter((b) => b <= Math.max(0, max)));
+        expect(clip(text, max)).toBe(text.slice(0, expected));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds the next boundary exactly where segmenting the whole text would', () => {
+    fc.assert(
+      fc.property(edgeText, fc.integer({ min: 0, max: 40 }), (text, index) => {
+        const boundaries = graphemeBoundaries(text);
+        const expected = Math.min(...[...boundaries].filter((b) => b >= Math.min(index, text.length)));
+        expect(boundaryAtOrAfter(text, index)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('keeps CR LF, a curly quote with an accent and a joined emoji whole', () => {
+    expect(clip('ab\r\ncd', 3)).toBe('ab');
+    expect(clip('ab’\u0301cd', 3)).toBe('ab');
+    expect(clip('ab\u00A9\u200D\u00A9cd', 4)).toBe('ab');
+    expect(boundaryAtOrAfter('ab\r\ncd', 3)).toBe(4);
+  });
+});
