@@ -11,6 +11,8 @@ export interface ArticleFields {
   readonly title?: string;
   readonly description?: string;
   readonly authors: readonly string[];
+  /** An organisation the original names as its author, when it names no person. */
+  readonly organisation?: string;
   readonly interviewer?: string;
   readonly interviewee?: string;
   readonly outlet?: string;
@@ -44,6 +46,8 @@ function frontMatter(f: ArticleFields, origin: string, uncertain: readonly strin
   if (f.title !== undefined) lines.push(`title: ${scalar(f.title)}`);
   if (f.description !== undefined) lines.push(`description: ${scalar(f.description)}`);
   if (f.authors.length > 0) lines.push('authors:', ...f.authors.map((a) => `  - ${scalar(a)}`));
+  else if (f.organisation !== undefined)
+    lines.push('authors:', `  - organization: ${scalar(f.organisation)}`);
   else lines.push(comment('authors: the original names no author'));
   if (f.interviewer !== undefined) lines.push(`interviewer: ${scalar(f.interviewer)}`);
   if (f.interviewee !== undefined) lines.push(`interviewee: ${scalar(f.interviewee)}`);

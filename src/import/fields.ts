@@ -90,7 +90,7 @@ export function decideFields(draft: Draft, id: string, source: string, baseName:
   const title = meta.title === undefined ? undefined : withoutOutlet(meta.title, outlet);
   if (meta.organisation && meta.authors.length === 0)
     uncertain.push(
-      `the page names the organisation "${meta.organisation}" as author: it is not listed as a person`,
+      `the page names the organisation "${meta.organisation}" as author: written as \`{ organization: … }\`, not as a person`,
     );
   let blocks = unwritable(bodyBlocks(draft, title), uncertain);
   const interview = questionCount(blocks) >= 2;
@@ -130,6 +130,7 @@ export function decideFields(draft: Draft, id: string, source: string, baseName:
     id,
     ...(title !== undefined ? { title } : { description: `Untitled text imported from "${baseName}"` }),
     authors: meta.authors,
+    ...(meta.organisation !== undefined && meta.authors.length === 0 && { organisation: meta.organisation }),
     ...(voices && { interviewer, interviewee }),
     ...(outlet !== undefined && { outlet }),
     ...(meta.date !== undefined && { date: meta.date }),

@@ -82,11 +82,13 @@ function summarise(
 ): ImportSummary {
   const paragraphs = blocks.filter((b) => b.kind === 'paragraph');
   const found = REPORTED_FIELDS.filter((f) =>
-    f === 'authors' ? fields.authors.length > 0 : fields[f] !== undefined,
+    f === 'authors'
+      ? fields.authors.length > 0 || fields.organisation !== undefined
+      : fields[f] !== undefined,
   );
   return {
     ...(fields.title !== undefined && { title: fields.title }),
-    authors: fields.authors,
+    authors: fields.organisation === undefined ? fields.authors : [fields.organisation],
     ...(fields.date !== undefined && { date: fields.date }),
     ...(fields.outlet !== undefined && { outlet: fields.outlet }),
     ...(fields.url !== undefined && { url: fields.url }),

@@ -29,8 +29,8 @@ describe('content:add', () => {
     const printed = out.join('\n');
     expect(printed).toMatch(/Wrote .*sources\/rail-strike-called-off-after-late-night-talks\.html/);
     expect(printed).toContain('Found:      5 paragraphs, 0 headings, 0 captions, 1 quotes');
-    expect(printed).toContain('Fields found:   title, date, outlet, url');
-    expect(printed).toContain('Fields missing: authors, summary');
+    expect(printed).toContain('Fields found:   title, authors, date, outlet, url');
+    expect(printed).toContain('Fields missing: summary');
     expect(printed).toMatch(/Check these.*\n {2}- the page names the organisation "Midland Wire staff"/);
     expect(await readdir(path.join(dir, 'articles'))).toEqual([
       'rail-strike-called-off-after-late-night-talks.md',

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { formatProblem, loadContent } from '../../src/content/load.js';
-import { frontMatterSchema } from '../../src/content/schema.js';
 import { checkSources } from '../../src/content/sources.js';
 import type { Content } from '../../src/content/types.js';
 import { writeImport, type ImportResult } from '../../src/import/index.js';
@@ -27,46 +26,6 @@ export async function tempContent(): Promise<{ dir: string; cleanup: () => Promi
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** Fields the schema in force still requires that an import leaves out (none once they are optional). */
-const STOPGAP: Readonly<Record<string, string>> = {
-  authors: 'authors: [Stopgap Author]',
-  outlet: 'outlet: Stopgap Outlet',
-  perspective: 'perspective: Stopgap perspective',
-  summary: 'summary: Stopgap summary.',
-};
-
-const COMPLETE: Record<string, unknown> = {
-  id: 'x',
-  title: 'X',
-  kind: 'news',
-  authors: ['A'],
-  outlet: 'O',
-  perspective: 'P',
-  summary: 'S',
-};
-
-/** The fields the schema in force requires, of those an import may leave out. */
-export function requiredByTheSchema(): string[] {
-  return Object.keys(STOPGAP).filter((field) => {
-    const without = Object.fromEntries(Object.entries(COMPLETE).filter(([key]) => key !== field));
-    return !frontMatterSchema.safeParse(without).success;
-  });
-}
-
-/**
- * Until `authors`, `outlet`, `perspective` and `summary` are optional in the schema (issue 13 §3,
- * another branch), the article gets a placeholder for each one the schema still requires and the
- * import left out, so that everything else about it is checked by the real loader. Once the schema
- * makes them optional this adds nothing.
- */
-export function withSchemaStopgap(markdown: string): string {
-  const lines = markdown.split('\n');
-  const end = lines.indexOf('---', 1);
-  const front = lines.slice(1, end);
-  const missing = requiredByTheSchema().filter((f) => !front.some((l) => l.startsWith(`${f}:`)));
-  return [...lines.slice(0, end), ...missing.map((f) => STOPGAP[f] ?? ''), ...lines.slice(end)].join('\n');
-}
-
 /**
  * Writes the import into a fresh content folder and loads it with the real loader and the
  * verbatim check. Returns the content, or throws with every problem as `file:line: message`.
@@ -74,7 +33,7 @@ export function withSchemaStopgap(markdown: string): string {
 export async function loadImported(result: ImportResult): Promise<Content> {
   const { dir, cleanup } = await tempContent();
   try {
-    await writeImport({ ...result, markdown: withSchemaStopgap(result.markdown) }, dir);
+    await writeImport(result, dir);
     const { result: loaded } = await checkSources(dir, await loadContent(dir));
     if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
     return loaded.content;
