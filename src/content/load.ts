@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArticle } from './article.js';
 import { isEditorFile, readContentFile } from './read.js';
 import { topicsSchema } from './schema.js';
+import { parseTemplates, TEMPLATES_FILE } from './templates.js';
 import {
   PROMPT_LEVELS,
   type Article,
@@ -73,6 +74,9 @@ export async function readContentFiles(dir: string): Promise<ContentFiles> {
   // A missing topics.yaml is reported by buildContent.
   const topics = await readContentFile(dir, TOPICS_FILE);
   if (topics !== undefined) files.set(TOPICS_FILE, topics);
+  // templates.yaml is optional: without it, articles outside every topic get no prompt.
+  const templates = await readContentFile(dir, TEMPLATES_FILE);
+  if (templates !== undefined) files.set(TEMPLATES_FILE, templates);
   return files;
 }
 
@@ -172,12 +176,17 @@ export function buildContent(files: ContentFiles): LoadResult {
   if (topicsSource === undefined) problems.push({ file: TOPICS_FILE, line: 0, message: 'file is missing' });
   else if (typeof topicsSource === 'string')
     topics = guarded(TOPICS_FILE, problems, () => parseTopics(topicsSource, passages, problems)) ?? [];
+  const templatesSource = files.get(TEMPLATES_FILE);
+  const templates =
+    typeof templatesSource === 'string'
+      ? (guarded(TEMPLATES_FILE, problems, () => parseTemplates(templatesSource, problems)) ?? [])
+      : [];
 
   if (problems.length > 0) return { ok: false, problems };
   articles.sort((a, b) => a.id.localeCompare(b.id));
   return {
     ok: true,
-    content: { articles, topics, passages, articleById: new Map(articles.map((a) => [a.id, a])) },
+    content: { articles, topics, templates, passages, articleById: new Map(articles.map((a) => [a.id, a])) },
   };
 }
 
