@@ -113,7 +113,10 @@ function randomOf<T>(items: readonly T[], random: () => number): T {
   return items[Math.min(items.length - 1, Math.floor(random() * items.length))] as T;
 }
 
-/** A slot with an unused prompt, then an unused prompt in it; when all are used, any. */
+/**
+ * An unused prompt from the slot used least so far (so every slot comes up once before any comes
+ * up twice); when every prompt has been used, any prompt, and the rotation starts over.
+ */
 function rotate(
   candidates: readonly AnyPrompt[],
   used: ReadonlySet<string>,
@@ -121,7 +124,12 @@ function rotate(
 ): { prompt: AnyPrompt; restarted: boolean } {
   const fresh = candidates.filter((p) => !used.has(p.id));
   const pool = fresh.length > 0 ? fresh : candidates;
-  const slots = [...new Set(pool.map(slotOf))];
+  const usedIn = new Map<string, number>();
+  for (const p of candidates) {
+    if (fresh.length > 0 && used.has(p.id)) usedIn.set(slotOf(p), (usedIn.get(slotOf(p)) ?? 0) + 1);
+  }
+  const least = Math.min(...pool.map((p) => usedIn.get(slotOf(p)) ?? 0));
+  const slots = [...new Set(pool.filter((p) => (usedIn.get(slotOf(p)) ?? 0) === least).map(slotOf))];
   const slot = randomOf(slots, random);
   const prompt = randomOf(
     pool.filter((p) => slotOf(p) === slot),
