@@ -105,6 +105,8 @@ export const prompt = {
     const result = pickPrompt(core.content, core.index, {
       ...(topicId !== undefined && { topicId }),
       ...(articleId !== undefined && { articleId }),
+      // Asked for a poll with no topic or article: a prompt two or more articles can answer.
+      comparative: wantPoll && topicId === undefined && articleId === undefined,
       ...(level !== undefined && isPromptLevel(level) && { level }),
       used,
     });

@@ -36,6 +36,11 @@ export interface PickOptions {
   /** Only prompts about this article: the curated topics it addresses, or else the templates. */
   readonly articleId?: string;
   readonly level?: PromptLevel;
+  /**
+   * Prefer prompts whose topic at least two articles address (for a poll): the others, and the
+   * templates (one article each), are left out unless nothing else is left.
+   */
+  readonly comparative?: boolean;
   /** Prompt ids already used (e.g. in this channel): not picked again until all have been. */
   readonly used?: Iterable<string>;
   /** A random number in [0, 1); pass a seeded one for repeatable picks. */
@@ -95,10 +100,13 @@ function candidatesFor(content: Content, index: SearchIndex, options: PickOption
     return { ok: true, prompts: allPrompts(content).filter((p) => p.topicId === topicId) };
   const byArticle = topicsByArticle(content, index);
   const outside = content.articles.filter((a) => (byArticle.get(a.id) ?? []).length === 0);
-  return {
-    ok: true,
-    prompts: [...allPrompts(content), ...outside.flatMap((a) => templatedPrompts(content, a))],
-  };
+  const prompts = [...allPrompts(content), ...outside.flatMap((a) => templatedPrompts(content, a))];
+  if (!options.comparative) return { ok: true, prompts };
+  const articlesOn = new Map<string, number>();
+  for (const topics of byArticle.values())
+    for (const t of topics) articlesOn.set(t, (articlesOn.get(t) ?? 0) + 1);
+  const comparative = prompts.filter((p) => !isTemplated(p) && (articlesOn.get(p.topicId) ?? 0) >= 2);
+  return { ok: true, prompts: comparative.length > 0 ? comparative : prompts };
 }
 
 /**

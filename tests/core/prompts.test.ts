@@ -158,6 +158,19 @@ describe('pickPrompt in a class of ten articles', () => {
     expect(used.filter((id) => id.startsWith('article:'))).toHaveLength(2);
     expect(new Set(used.filter((id) => !id.startsWith('article:')))).toEqual(new Set(curated));
   });
+  it('for a poll, leaves out the templates (one article each) and keeps every curated prompt', () => {
+    const used: string[] = [];
+    const total = allPrompts(many.library.content).length;
+    for (let i = 0; i < total; i++) {
+      const r = pick({ used, comparative: true, random: () => 0.99 });
+      if (!r.ok) throw new Error(r.error);
+      expect(isTemplated(r.pick.prompt)).toBe(false);
+      used.push(r.pick.prompt.id);
+    }
+    expect(new Set(used).size).toBe(total);
+    const again = pick({ used, comparative: true, random: () => 0.99 });
+    expect(again.ok && again.pick.restarted).toBe(true);
+  });
   it('says clearly when the article is unknown, or does not address the topic asked for', () => {
     expect(pick({ articleId: 'nope' })).toEqual({
       ok: false,
