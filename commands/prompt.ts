@@ -47,6 +47,12 @@ export function promptTitle(pick: PromptPick): string {
   return article ? `${article.short}: ${evidence.title}` : evidence.title;
 }
 
+/** The private answer to an article id that is not in the content: what was typed is escaped. */
+export function unknownArticle(content: Content, typed: string): Payload {
+  const ids = content.articles.map((a) => escapeMarkdown(a.id)).join(', ');
+  return privateNotice(`Unknown article “${echo(typed)}”. Articles: ${ids}.`);
+}
+
 const data = new SlashCommandBuilder()
   .setName('prompt')
   .setDescription('Post a discussion question with evidence from each article (teachers)')
@@ -94,6 +100,10 @@ export const prompt = {
 
     if (topicId !== undefined && !core.content.topics.some((t) => t.id === topicId)) {
       await i.editReply(editOptions(unknownTopic(core.content, topicId)));
+      return;
+    }
+    if (articleId !== undefined && !core.content.articleById.has(articleId)) {
+      await i.editReply(editOptions(unknownArticle(core.content, articleId)));
       return;
     }
 
