@@ -22,4 +22,9 @@ describe('helpAnswer', () => {
     expect(line('summary')).toContain('*teachers, inside a discussion thread:*');
     expect(line('quote')).not.toContain('teachers');
   });
+  it('lists /prompt’s options, and says where questions for articles outside every topic come from', () => {
+    const line = text.split('\n').find((l) => l.startsWith('**/prompt**')) ?? '';
+    for (const option of ['topic', 'article', 'level', 'thread', 'poll']) expect(line).toContain(option);
+    expect(line).toContain('content/templates.yaml');
+  });
 });
