@@ -112,7 +112,11 @@ describe('promptPost', () => {
     const pick = await realPick(content.topics[0]?.id ?? '');
     const out = promptPost(pick, { poll: true, topicTitle: 'T' });
     const addressing = pick.evidence.perspectives.filter((p) => p.total > 0).map((p) => p.article.short);
-    expect(addressing.length).toBeGreaterThanOrEqual(2);
+    if (addressing.length < 2) {
+      // Content with one article on this topic (after a teacher removed one): nothing to choose.
+      expect(out).not.toHaveProperty('poll');
+      return;
+    }
     expect(out.poll?.question).toEqual({ text: 'Which argument is better supported by the texts?' });
     expect(out.poll?.answers.map((a) => a.poll_media.text)).toEqual([
       ...addressing.slice(0, 9),
