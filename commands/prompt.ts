@@ -1,4 +1,8 @@
-/** /prompt [topic] [level] [thread] [poll] — for teachers: post a discussion question with evidence. */
+/**
+ * /prompt [topic] [article] [level] [thread] [poll] — for teachers: post a discussion question with
+ * evidence. `article` picks among the prompts about one article: its curated topics', or for an
+ * article outside every topic, the questions of templates.yaml filled for it.
+ */
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { InteractionContextType } from 'discord-api-types/v10';
 import {
@@ -11,13 +15,20 @@ import {
 import type { Command } from '../src/bot/command.js';
 import { editOptions, messageOptions, replyOptions } from '../src/bot/payload-options.js';
 import { PROMPT_LEVELS, type Content } from '../src/content/types.js';
-import { isPromptLevel, pickPrompt, usedPromptIds } from '../src/core/prompts.js';
-import { matchTopics } from '../src/core/quote.js';
+import {
+  isPromptLevel,
+  isTemplated,
+  pickPrompt,
+  usedPromptIds,
+  type PromptPick,
+} from '../src/core/prompts.js';
+import { matchArticles, matchTopics } from '../src/core/quote.js';
 import { topicChoices } from '../src/render/compare.js';
 import { LIMITS } from '../src/render/discord-limits.js';
 import { echo, escapeMarkdown } from '../src/render/markdown.js';
 import { privateNotice, type Payload } from '../src/render/payload.js';
-import { promptPost, threadName } from '../src/render/prompt.js';
+import { pollNote, promptPost, threadName } from '../src/render/prompt.js';
+import { articleChoices } from '../src/render/quote.js';
 
 /** How far back the channel's history is read to find prompts already used: one fetch's worth. */
 export const HISTORY_LIMIT = LIMITS.messagesPerFetch;
@@ -26,6 +37,20 @@ export const HISTORY_LIMIT = LIMITS.messagesPerFetch;
 export function unknownTopic(content: Content, typed: string): Payload {
   const topics = content.topics.map((t) => escapeMarkdown(t.id)).join(', ');
   return privateNotice(`Unknown topic “${echo(typed)}”. Topics: ${topics}.`);
+}
+
+/** The post's title: the curated topic's, or for a template question "<article label>: <subject>". */
+export function promptTitle(pick: PromptPick): string {
+  const { prompt, evidence } = pick;
+  if (!isTemplated(prompt)) return evidence.topic?.title ?? evidence.title;
+  const article = evidence.perspectives[0]?.article;
+  return article ? `${article.short}: ${evidence.title}` : evidence.title;
+}
+
+/** The private answer to an article id that is not in the content: what was typed is escaped. */
+export function unknownArticle(content: Content, typed: string): Payload {
+  const ids = content.articles.map((a) => escapeMarkdown(a.id)).join(', ');
+  return privateNotice(`Unknown article “${echo(typed)}”. Articles: ${ids}.`);
 }
 
 const data = new SlashCommandBuilder()
@@ -37,6 +62,12 @@ const data = new SlashCommandBuilder()
     o
       .setName('topic')
       .setDescription('A curated topic (default: the next unused prompt)')
+      .setAutocomplete(true),
+  )
+  .addStringOption((o) =>
+    o
+      .setName('article')
+      .setDescription('Only prompts about this article (one outside every topic gets a template question)')
       .setAutocomplete(true),
   )
   .addStringOption((o) =>
@@ -62,12 +93,17 @@ export const prompt = {
     await i.deferReply({ flags: MessageFlags.Ephemeral });
     const core = bot.library();
     const topicId = i.options.getString('topic') ?? undefined;
+    const articleId = i.options.getString('article') ?? undefined;
     const level = i.options.getString('level') ?? undefined;
     const wantThread = i.options.getBoolean('thread') ?? false;
     const wantPoll = i.options.getBoolean('poll') ?? false;
 
     if (topicId !== undefined && !core.content.topics.some((t) => t.id === topicId)) {
       await i.editReply(editOptions(unknownTopic(core.content, topicId)));
+      return;
+    }
+    if (articleId !== undefined && !core.content.articleById.has(articleId)) {
+      await i.editReply(editOptions(unknownArticle(core.content, articleId)));
       return;
     }
 
@@ -78,6 +114,9 @@ export const prompt = {
 
     const result = pickPrompt(core.content, core.index, {
       ...(topicId !== undefined && { topicId }),
+      ...(articleId !== undefined && { articleId }),
+      // Asked for a poll with no topic or article: a prompt two or more articles can answer.
+      comparative: wantPoll && topicId === undefined && articleId === undefined,
       ...(level !== undefined && isPromptLevel(level) && { level }),
       used,
     });
@@ -85,11 +124,8 @@ export const prompt = {
       await i.editReply(editOptions(privateNotice(result.error)));
       return;
     }
-    const topic = core.content.topics.find((t) => t.id === result.pick.prompt.topicId);
-    const payload = promptPost(result.pick, {
-      poll: wantPoll,
-      topicTitle: topic?.title ?? result.pick.evidence.title,
-    });
+    const title = promptTitle(result.pick);
+    const payload = promptPost(result.pick, { poll: wantPoll, topicTitle: title });
     const message: Message = await channel.send(messageOptions(payload));
     let where = `Posted: ${message.url}`;
     if (wantThread) {
@@ -97,12 +133,14 @@ export const prompt = {
         where += ' (already in a thread, so no new thread was opened)';
       } else {
         const thread = await message.startThread({
-          name: threadName(topic?.title ?? 'Discussion'),
+          name: threadName(title),
           autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
         });
         where += `\nThread: <#${thread.id}>`;
       }
     }
+    const noPoll = wantPoll ? pollNote(result.pick.evidence) : undefined;
+    if (noPoll) where += `\n${noPoll}`;
     if (result.pick.restarted)
       where += '\nEvery prompt has been used in this channel; the rotation started over.';
     bot.log.info(
@@ -112,7 +150,9 @@ export const prompt = {
     await i.editReply(editOptions(privateNotice(where)));
   },
   autocomplete: (i, bot) => {
-    const typed = i.options.getFocused();
-    return topicChoices(matchTopics(bot.library().content, typed), typed, { freeText: false });
+    const focused = i.options.getFocused(true);
+    const { content } = bot.library();
+    if (focused.name === 'article') return articleChoices(matchArticles(content, focused.value));
+    return topicChoices(matchTopics(content, focused.value), focused.value, { freeText: false });
   },
 } satisfies Command;

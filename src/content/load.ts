@@ -8,6 +8,7 @@ import { idForFile, parseArticle } from './article.js';
 import { labelKey, uniqueLabels } from './labels.js';
 import { isEditorFile, readContentFile } from './read.js';
 import { topicsSchema } from './schema.js';
+import { parseTemplates, TEMPLATES_FILE } from './templates.js';
 import {
   PROMPT_LEVELS,
   type Article,
@@ -74,6 +75,9 @@ export async function readContentFiles(dir: string): Promise<ContentFiles> {
   // A missing topics.yaml is reported by buildContent.
   const topics = await readContentFile(dir, TOPICS_FILE);
   if (topics !== undefined) files.set(TOPICS_FILE, topics);
+  // templates.yaml is optional: without it, articles outside every topic get no prompt.
+  const templates = await readContentFile(dir, TEMPLATES_FILE);
+  if (templates !== undefined) files.set(TEMPLATES_FILE, templates);
   return files;
 }
 
@@ -240,6 +244,11 @@ export function buildContent(files: ContentFiles): LoadResult {
   else if (typeof topicsSource === 'string')
     topics =
       guarded(TOPICS_FILE, problems, () => parseTopics(topicsSource, passages, failed, problems)) ?? [];
+  const templatesSource = files.get(TEMPLATES_FILE);
+  const templates =
+    typeof templatesSource === 'string'
+      ? (guarded(TEMPLATES_FILE, problems, () => parseTemplates(templatesSource, problems)) ?? [])
+      : [];
 
   if (problems.length > 0) return { ok: false, problems };
   labelled.sort((a, b) => a.id.localeCompare(b.id));
@@ -248,6 +257,7 @@ export function buildContent(files: ContentFiles): LoadResult {
     content: {
       articles: labelled,
       topics,
+      templates,
       passages,
       articleById: new Map(labelled.map((a) => [a.id, a])),
     },

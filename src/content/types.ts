@@ -120,6 +120,14 @@ export interface Prompt {
   readonly line: number;
 }
 
+/** A question from templates.yaml for articles outside every curated topic, with `{placeholders}`. */
+export interface PromptTemplate {
+  readonly level: PromptLevel;
+  readonly text: string;
+  /** 1-based line in templates.yaml, for messages. */
+  readonly line: number;
+}
+
 export interface Topic {
   readonly id: string;
   readonly title: string;
@@ -134,6 +142,8 @@ export interface Topic {
 export interface Content {
   readonly articles: readonly Article[];
   readonly topics: readonly Topic[];
+  /** From templates.yaml (optional file): questions for articles outside every curated topic. */
+  readonly templates: readonly PromptTemplate[];
   readonly passages: ReadonlyMap<string, Passage>;
   readonly articleById: ReadonlyMap<string, Article>;
 }

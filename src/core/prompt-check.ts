@@ -19,13 +19,22 @@ export interface NamedAuthor {
   readonly name: string;
 }
 
-/** The people whose article it is: its authors and, for an interview, the interviewee. */
+/**
+ * The people whose article it is: its authors and, for an interview, the interviewee. An article
+ * with neither (unsigned news) is named by its label, which then stands for its author.
+ */
 function authorsOf(article: Article): string[] {
-  return [...new Set([...article.authors, ...(article.interviewee ? [article.interviewee] : [])])];
+  const people = [...new Set([...article.authors, ...(article.interviewee ? [article.interviewee] : [])])];
+  return people.length > 0 ? people : [article.short];
 }
 
 function surname(name: string): string {
   return name.trim().split(/\s+/).at(-1) ?? name;
+}
+
+/** How a warning calls the named author: by surname, or by label for an article without one. */
+function callName(author: NamedAuthor): string {
+  return author.name === author.article.short ? author.name : surname(author.name);
 }
 
 /** Whole-word occurrence of `needle` in `text`, case as written (names are capitalised). */
@@ -48,7 +57,8 @@ export function namedAuthors(content: Content, text: string): NamedAuthor[] {
 /** Whether a passage is the named author's own words (not the editors', an interviewer's or a quote). */
 export function isOwnWords(passage: Passage, author: NamedAuthor): boolean {
   const { role, name } = passage.speaker;
-  if (role === 'author') return author.article.authors.includes(author.name);
+  if (role === 'author')
+    return author.article.authors.includes(author.name) || author.article.authors.length === 0;
   return role === 'interviewee' && name === author.name;
 }
 
@@ -63,13 +73,14 @@ export function checkPrompts(content: Content, index: SearchIndex): ContentProbl
     const evidence = compare(content, index, topic.id);
     for (const prompt of topic.prompts) {
       for (const author of namedAuthors(content, prompt.text)) {
+        const name = callName(author);
         const shown = evidence?.perspectives.find((p) => p.article.id === author.article.id)?.passages ?? [];
         const message =
           shown.length === 0
-            ? `names ${surname(author.name)}, but ${author.article.id} does not address “${topic.title}”`
+            ? `names ${name}, but ${author.article.id} does not address “${topic.title}”`
             : shown.some((h) => isOwnWords(h.passage, author))
               ? undefined
-              : `names ${surname(author.name)}, but none of the passages shown first are ${surname(author.name)}’s own words`;
+              : `names ${name}, but none of the passages shown first are ${name}’s own words`;
         if (message) warnings.push(warning(prompt, message));
       }
     }

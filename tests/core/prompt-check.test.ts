@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { buildContent, formatProblem } from '../../src/content/load.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildContent, formatProblem, readContentFiles } from '../../src/content/load.js';
 import type { Content } from '../../src/content/types.js';
 import { checkPrompts, namedAuthors } from '../../src/core/prompt-check.js';
 import { createSearchIndex } from '../../src/core/search/index.js';
 import { articleFile, type TinyArticle } from '../helpers/content.js';
+import { writeManyArticles, type ManyArticlesFolder } from '../helpers/many-articles.js';
 
 /** Tiny content whose articles have their own authors (the helper's file has "Ann Author"). */
 function contentWith(articles: (TinyArticle & { authors: string })[], topics: string): Content {
@@ -93,5 +94,80 @@ describe('checkPrompts', () => {
   it('does not count a pinned passage by the interviewer as the interviewee’s words', () => {
     const [warning] = warningsOf(contentWith(ARTICLES, topics('[beta#1, gamma#1]')));
     expect(warning).toMatch(/^topics\.yaml:9: warning: prompt gas:evaluate names Critic, but none/);
+  });
+});
+
+describe('checkPrompts in a class of ten articles', () => {
+  let folder: ManyArticlesFolder;
+  beforeAll(() => {
+    folder = writeManyArticles();
+  });
+  afterAll(() => {
+    folder.remove();
+  });
+
+  /** The class with its own topics.yaml: the question lines are noted on the right. */
+  async function classWith(questions: {
+    understand: string;
+    analyze: string;
+    evaluate: string;
+  }): Promise<Content> {
+    const files = new Map(await readContentFiles(folder.dir));
+    files.set(
+      'topics.yaml',
+      [
+        'topics:', //                                          1
+        '  - id: energy-prices', //                            2
+        '    title: Energy prices', //                         3
+        '    terms: [energy prices, household bills]', //      4
+        '    prompts:', //                                     5
+        `      understand: ${questions.understand}`, //        6
+        `      analyze: ${questions.analyze}`, //              7
+        `      evaluate: ${questions.evaluate}`, //            8
+        '',
+      ].join('\n'),
+    );
+    const r = buildContent(files);
+    if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+    return r.content;
+  }
+
+  it('warns at the line of each question naming an author whose article does not address the topic', async () => {
+    const [haddad, diaz] = folder.notAddressing.get('energy-prices') ?? [];
+    const content = await classWith({
+      understand: 'What does Baker say about energy prices?',
+      analyze: 'How does Haddad see household bills, next to Baker?',
+      evaluate: 'Is Diaz (Green Streets) or Rosa Diaz right?',
+    });
+    expect([haddad, diaz].sort()).toEqual(['diaz-gardens', 'haddad-library']);
+    expect(warningsOf(content)).toEqual([
+      'topics.yaml:7: warning: prompt energy-prices:analyze names Haddad, but haddad-library does not address “Energy prices”: pin a passage of theirs in this topic, or reword the question',
+      'topics.yaml:8: warning: prompt energy-prices:evaluate names Diaz, but diaz-gardens does not address “Energy prices”: pin a passage of theirs in this topic, or reword the question',
+    ]);
+  });
+  it('has nothing to say about questions that name only authors who address the topic, or no one', async () => {
+    const content = await classWith({
+      understand: 'What does Baker say about energy prices?',
+      analyze: 'How do Garcia and Chen differ on household bills?',
+      evaluate: 'Which article gives the better evidence?',
+    });
+    expect(warningsOf(content)).toEqual([]);
+  });
+  it('names an article with no author by its label, and warns by that label', async () => {
+    const content = await classWith({
+      understand: 'What does Haddad (The Reading Room) say about energy prices?',
+      analyze: 'How do the articles differ?',
+      evaluate: 'Which is right?',
+    });
+    const unsigned: Content = {
+      ...content,
+      articles: content.articles.map((a) => (a.id === 'haddad-library' ? { ...a, authors: [] } : a)),
+    };
+    expect(namedAuthors(unsigned, 'Ask Haddad (The Reading Room).').map((a) => a.name)).toEqual([
+      'Haddad (The Reading Room)',
+    ]);
+    expect(warningsOf(unsigned)).toEqual([
+      'topics.yaml:6: warning: prompt energy-prices:understand names Haddad (The Reading Room), but haddad-library does not address “Energy prices”: pin a passage of theirs in this topic, or reword the question',
+    ]);
   });
 });

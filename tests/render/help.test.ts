@@ -23,4 +23,9 @@ describe('helpAnswer', () => {
     expect(line('article')).toContain('*teachers:*');
     expect(line('quote')).not.toContain('teachers');
   });
+  it('lists /prompt’s options, and says where questions for articles outside every topic come from', () => {
+    const line = text.split('\n').find((l) => l.startsWith('**/prompt**')) ?? '';
+    for (const option of ['topic', 'article', 'level', 'thread', 'poll']) expect(line).toContain(option);
+    expect(line).toContain('content/templates.yaml');
+  });
 });

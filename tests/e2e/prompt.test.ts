@@ -1,0 +1,87 @@
+/**
+ * /prompt in a class of ten articles, through the real discord.js client in the bot process and the
+ * stand-in over loopback: polls offer only the articles that address the topic, most relevant
+ * first, and an article outside every curated topic gets a question from templates.yaml.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MANY_ARTICLES, MANY_TOPIC } from '../helpers/many-articles.js';
+import { manyLibrary, type ManyLibrary } from '../helpers/many-library.js';
+import { startStack, type Stack } from './harness.js';
+
+const EPHEMERAL = 64;
+let stack: Stack;
+let many: ManyLibrary;
+
+beforeAll(async () => {
+  many = await manyLibrary();
+  stack = await startStack({ env: { CONTENT_DIR: many.dir } });
+});
+afterAll(async () => {
+  await stack.stop();
+  many.remove();
+});
+
+const shortOf = (id: string) => many.library.content.articleById.get(id)?.short ?? id;
+const inAnyTopic = () => new Set([...many.addressing.values()].flat());
+
+async function prompt(options: Record<string, string | boolean>) {
+  const h = stack.standIn.slash({ user: 'teacher', channel: 'general', name: 'prompt', options });
+  const done = await h.waitForOriginal((m) => m.content.length > 0);
+  return done;
+}
+
+const postWithFooter = (footer: string) =>
+  stack.standIn.channelMessages('general').findLast((m) => m.embeds[0]?.footer?.text === footer);
+
+describe('/prompt in a class of ten articles', () => {
+  it('polls only the articles that address the topic, most relevant first, plus "Not sure yet"', async () => {
+    const done = await prompt({ topic: MANY_TOPIC, level: 'analyze', poll: true });
+    expect(done.content).toMatch(/^Posted: /);
+    expect(done.content).not.toMatch(/No poll/);
+    const post = postWithFooter(`Prompt ${MANY_TOPIC}:analyze`);
+    expect(post?.poll?.answers.map((a) => a.poll_media.text)).toEqual([
+      ...many.energyByPassages.map(shortOf),
+      'Not sure yet',
+    ]);
+    expect(post?.embeds.slice(1).map((e) => e.author?.name)).toEqual(many.energyByPassages.map(shortOf));
+    const none = (many.notAddressing.get(MANY_TOPIC) ?? []).map(shortOf);
+    expect(post?.embeds[0]?.description).toContain(`Not addressed by: ${none.join(', ')}`);
+  });
+
+  it('gives an article outside every topic a template question, with no poll and a note why', async () => {
+    const outside = MANY_ARTICLES.find((a) => !inAnyTopic().has(a.id));
+    if (!outside) throw new Error('no outside article');
+    const done = await prompt({ article: outside.id, level: 'understand', poll: true });
+    expect((done.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(done.content).toMatch(/^Posted: /);
+    expect(done.content).toContain(`No poll: only ${shortOf(outside.id)} addresses this`);
+    const post = postWithFooter(`Prompt article:${outside.id}:understand:1.1`);
+    const title = many.library.content.articleById.get(outside.id)?.title ?? '';
+    expect(post?.embeds[0]?.title).toBe(`${shortOf(outside.id)}: ${title}`);
+    expect(post?.embeds[0]?.description).toContain(`What does ${outside.author} say about “${title}”?`);
+    expect(post?.embeds.slice(1).map((e) => e.author?.name)).toEqual([shortOf(outside.id)]);
+    expect(post?.poll).toBeUndefined();
+  });
+
+  it('with article: on an article in a curated topic, posts one of that topic’s questions', async () => {
+    const id = 'diaz-gardens';
+    expect(many.addressing.get('school-meals')).toContain(id);
+    await prompt({ article: id, level: 'evaluate' });
+    expect(postWithFooter('Prompt school-meals:evaluate')).toBeDefined();
+  });
+
+  it('answers an unknown article privately, in one short line', async () => {
+    const done = await prompt({ article: '*nope* <@1>' });
+    expect((done.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(done.content).toBe(
+      `Unknown article “\\*nope\\* \\<@1\\>”. Articles: ${MANY_ARTICLES.map((a) => a.id).join(', ')}.`,
+    );
+  });
+
+  it('autocompletes the article option', async () => {
+    const choices = await stack.standIn
+      .autocomplete({ user: 'teacher', name: 'prompt', focused: 'article', options: { article: 'had' } })
+      .choices();
+    expect(choices.map((c) => c.value)).toEqual(['haddad-library']);
+  });
+});
