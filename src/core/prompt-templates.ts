@@ -9,6 +9,7 @@
 import { fillTemplate } from '../content/templates.js';
 import type { Article, Content, Passage, PromptLevel, PromptTemplate } from '../content/types.js';
 import { compare, DEFAULT_PER_ARTICLE, type Comparison, type Perspective } from './compare.js';
+import { articleName } from './reader-text.js';
 import type { SearchIndex } from './search/index.js';
 
 /** A question from templates.yaml filled for one article. */
@@ -124,8 +125,12 @@ export function templateEvidence(content: Content, prompt: TemplatedPrompt): Com
     queryTerms: [],
     pinned: false,
   }));
-  return {
-    title: subject.text,
-    perspectives: [{ article, label: article.perspective, passages, total: subject.passages.length }],
+  const perspective: Perspective = {
+    article,
+    label: article.perspective ?? articleName(article),
+    passages,
+    total: subject.passages.length,
+    relevance: passages.length,
   };
+  return { title: subject.text, perspectives: [perspective], addressing: [perspective], notAddressing: [] };
 }

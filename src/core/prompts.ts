@@ -5,9 +5,8 @@
  * questions of templates.yaml instead (see prompt-templates.ts), with their own passages.
  */
 import { PROMPT_LEVELS, type Content, type Prompt, type PromptLevel } from '../content/types.js';
-import { compare, type Comparison, type Perspective } from './compare.js';
+import { compare, type Comparison } from './compare.js';
 import {
-  addresses,
   templatedPrompts,
   templateEvidence,
   topicsByArticle,
@@ -171,17 +170,11 @@ export function promptById(content: Content, id: string): Prompt | undefined {
 }
 
 /**
- * The comparison with its articles in order of relevance: those that address the topic first,
- * the one with the most passages on it first (ties keep content order), then those that do not.
- * Prompt posts and polls show the articles in this order.
+ * The comparison with its articles in /compare's order: those that address the topic, the most
+ * relevant first, then those that do not. Prompt posts and polls show the articles in this order.
  */
 export function byRelevance(evidence: Comparison): Comparison {
-  const rank = (p: Perspective) => (addresses(p) ? p.total : -1);
-  const perspectives = evidence.perspectives
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => rank(b.p) - rank(a.p) || a.i - b.i)
-    .map(({ p }) => p);
-  return { ...evidence, perspectives };
+  return { ...evidence, perspectives: [...evidence.addressing, ...evidence.notAddressing] };
 }
 
 /** What reading prompt history needs of a message: its embeds' footers. */
