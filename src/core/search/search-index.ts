@@ -1,12 +1,15 @@
 /**
  * The passage index: MiniSearch over every quotable passage (captions and credits are never
  * indexed), with what the re-ranking and the query plan read beside it. Both the source wording
- * and the corrected wording of a passage are searchable.
+ * and the corrected wording of a passage are searchable, and so are the names of the people whose
+ * words it holds (its voice and the people quoted in it: see speakers.ts), boosted, so that a
+ * person's name in a query finds their words first.
  */
 import MiniSearch, { type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Passage } from '../../content/types.js';
 import { indexTerms, phraseForm, words } from '../text.js';
+import { indexedNames, nameIndexWords } from './speakers.js';
 
 /** A passage's text reduced for phrase checks; `corrected` is empty when there are no corrections. */
 export interface PhraseForms {
@@ -30,11 +33,13 @@ export interface IndexedPassage {
   readonly text: string;
   /** Only the words that corrections introduce, so corrected passages are not counted twice. */
   readonly corrected: string;
+  /** The names of the people whose words it holds, as words, also without accents. */
+  readonly speakers: string;
 }
 
 /** Options used both to build and to load a saved index, so the two can never disagree. */
 export const MINI_OPTIONS: Options<IndexedPassage> = {
-  fields: ['text', 'corrected'],
+  fields: ['text', 'corrected', 'speakers'],
   storeFields: [],
   // Documents arrive already split into words (see createSearchIndex).
   tokenize: (text: string) => text.split(' '),
@@ -73,7 +78,20 @@ function indexedPassage(p: Passage): { doc: IndexedPassage; terms: Set<string> }
       for (const t of ts) terms.add(t);
     }
   }
-  return { doc: { id: p.id, text: textWords.join(' '), corrected: introduced.join(' ') }, terms };
+  const speakers = speakerWords(p);
+  for (const w of speakers) for (const t of indexTerms(w)) terms.add(t);
+  const doc = {
+    id: p.id,
+    text: textWords.join(' '),
+    corrected: introduced.join(' '),
+    speakers: speakers.join(' '),
+  };
+  return { doc, terms };
+}
+
+/** The words of the names indexed for a passage (see {@link nameIndexWords}). */
+function speakerWords(p: Passage): string[] {
+  return indexedNames(p).flatMap(nameIndexWords);
 }
 
 /** The index around a built or restored MiniSearch, over the passages it indexes. */
