@@ -2,7 +2,7 @@
 import { finalize, type Payload } from './payload.js';
 
 export const HELP_TEXT = [
-  '**/quote** `query` — find an exact passage as you type. Private unless `public:true`. Buttons: ◀ ▶ other matches, **Context** (paragraphs around it), **Share** (post it to the channel), **Cite** (APA and MLA).',
+  '**/quote** `query` `[speaker]` — find an exact passage as you type; `speaker` keeps to one person’s words, their own or quoted by others. Private unless `public:true`. Buttons: ◀ ▶ other matches, **Context** (paragraphs around it), **Share** (post it to the channel), **Cite** (APA and MLA).',
   '**/compare** `topic` — what each article says on a topic, side by side. Pick a topic or type your own.',
   '**/prompt** `[topic] [level] [thread] [poll]` — *teachers:* post a discussion question with evidence from each side, optionally in a new thread and with a poll.',
   '**/summary** — *teachers, inside a discussion thread:* who has posted and which passages they cited.',
