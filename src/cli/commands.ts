@@ -57,7 +57,6 @@ function quote({ positionals, values, library: core, io, print }: CommandInput):
       ? personPassages(index, speaker, options)
       : searchPassages(index, query, options);
   const articleOf = (h: (typeof hits)[number]) => content.articleById.get(h.passage.articleId);
-  const shown = query === '' ? `the words of ${speaker ?? ''}` : `“${query}”`;
   print(
     {
       query,
@@ -66,13 +65,20 @@ function quote({ positionals, values, library: core, io, print }: CommandInput):
     },
     () =>
       hits.length === 0
-        ? `No passage matches ${shown}${query !== '' && speaker !== undefined ? ` in the words of ${speaker}` : ''}.`
+        ? noMatch(query, speaker)
         : hits
             .map((h, i) =>
               passageText(h.passage, articleOf(h), h.matched, io.style, `${i + 1}. `, false, h.quoted),
             )
             .join('\n\n'),
   );
+}
+
+function noMatch(query: string, speaker: string | undefined): string {
+  if (speaker === undefined) return `No passage matches “${query}”.`;
+  // A speaker that was found has words somewhere: only --article can leave none.
+  if (query === '') return `No words of ${speaker} in that article.`;
+  return `No passage with the words of ${speaker} matches “${query}”.`;
 }
 
 /** The person `--speaker` names (their whole name when it names one), or a UsageError with near names. */

@@ -79,6 +79,14 @@ describe('quote --speaker', () => {
     expect(mayor.results[0]?.quoted).toEqual([expect.objectContaining({ text: MAYOR_QUOTE }) as unknown]);
     expect(mayor.results[1]?.quoted).toBeUndefined();
   });
+  it('says whose words held no match', () => {
+    expect(about('quote', 'council', '--speaker', 'reyes').out).toBe(
+      `No passage with the words of ${ENGINEER} matches “council”.`,
+    );
+    expect(about('quote', '--speaker', 'reyes', '--article', 'mayor-talk').out).toBe(
+      `No words of ${ENGINEER} in that article.`,
+    );
+  });
   it('refuses an unknown speaker in one line with the near names, exit 2', () => {
     const r = about('quote', 'wall', '--speaker', 'Nunes');
     expect(r.code).toBe(EXIT_USAGE);
