@@ -1,6 +1,8 @@
 /**
- * /quote [query:<text, autocomplete>] [article] [speaker:<name, autocomplete>] [public] — find an
- * exact passage; with a speaker, only that person's words (their paragraphs, or quoted inside others).
+ * /quote query:<text, autocomplete> [article] [speaker:<name, autocomplete>] [public] — find an exact
+ * passage; with a speaker, only that person's words (their paragraphs, or quoted inside others).
+ * `query` stays required, so Discord puts the cursor in it at once: with a speaker chosen, its
+ * suggestions are that person's passages, and typing their name finds all of them.
  */
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { ButtonInteraction } from 'discord.js';
@@ -49,6 +51,7 @@ const data = new SlashCommandBuilder()
     o
       .setName('query')
       .setDescription('Words from the passage, as you remember them')
+      .setRequired(true)
       .setAutocomplete(true)
       .setMaxLength(MAX_QUERY_LENGTH),
   )
@@ -134,7 +137,7 @@ const page: ButtonHandler = async (i, fields, bot) => {
 export const quote = {
   data,
   async execute(i, bot: BotServices) {
-    const query = i.options.getString('query') ?? '';
+    const query = i.options.getString('query', true);
     const articleId = i.options.getString('article') ?? undefined;
     const speakerTyped = i.options.getString('speaker') ?? '';
     const core = bot.library();

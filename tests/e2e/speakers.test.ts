@@ -74,11 +74,15 @@ describe('/quote speaker:', () => {
     ]);
   });
 
-  it('finds a person quoted inside a paragraph, credited as quoted, and pages through their words', async () => {
-    const { h, data } = await quote({ speaker: 'nunez' });
+  it('shows a picked passage quoting the speaker, credited as quoted, and pages through their words', async () => {
+    // As a student does it: speaker first, then a passage from the query's suggestions.
+    const [picked] = await complete('query', { query: '', speaker: 'nunez' });
+    expect(picked?.value).toBe('harbour#2');
+    const { h, data } = await quote({ query: String(picked?.value), speaker: 'nunez' });
     expect((data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect(data.content).toBe(`Match 1 of 3: words of ${MAYOR}`);
     const embed = data.embeds?.[0];
+    // The paragraph stays the reporter's; the mayor's own words are credited to her.
     expect(embed?.author?.name).toBe(`Ann Author — quoting ${MAYOR}`);
     expect(embed?.fields?.[0]?.name).toBe(`${MAYOR}, as quoted by Ann Author`);
     expect(embed?.fields?.[0]?.value).toBe('“We will rebuild the harbour wall,”');
@@ -88,6 +92,15 @@ describe('/quote speaker:', () => {
     expect(page2.content).toBe(`Match 2 of 3: words of ${MAYOR}`);
     expect(page2.embeds?.[0]?.author?.name).toBe(MAYOR);
     expect(page2.embeds?.[0]?.footer?.text).toMatch(/mayor-talk#2$/);
+  });
+
+  it('finds all of a person’s words by their name, theirs first when no speaker is chosen', async () => {
+    const { data } = await quote({ query: 'reyes' });
+    expect(data.content).toMatch(/^Match 1 of \d+ for “reyes”$/);
+    expect(data.embeds?.[0]?.footer?.text).toMatch(/harbour#3$/);
+    expect(data.embeds?.[0]?.fields?.[0]?.name).toBe(`${ENGINEER}, as quoted by Ann Author`);
+    const all = await quote({ query: 'Núñez', speaker: 'Marta Núñez' });
+    expect(all.data.content).toBe(`Match 1 of 3 for “Núñez”, words of ${MAYOR}`);
   });
 
   it('searches within the speaker’s words with a query', async () => {
