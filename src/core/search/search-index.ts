@@ -22,8 +22,14 @@ export interface SearchIndex {
   readonly passages: ReadonlyMap<string, Passage>;
   /** Passage text reduced for phrase checks, precomputed. Keys are passage ids. */
   readonly phraseForms: ReadonlyMap<string, PhraseForms>;
-  /** How many passages contain each index term, for weighting query terms. */
+  /** How many passages contain each index term in their text, for weighting query terms. */
   readonly documentFrequency: ReadonlyMap<string, number>;
+  /**
+   * How many passages hold each term of a person's name (see speakers.ts), apart: a name is searched
+   * as a word, but a word being typed is completed from the text only, so that "in" does not become
+   * "Ines" for every passage of a speaker called Ines.
+   */
+  readonly nameFrequency: ReadonlyMap<string, number>;
   /** The same, as a radix tree: completes a word being typed. */
   readonly vocabulary: SearchableMap<number>;
 }
@@ -79,7 +85,6 @@ function indexedPassage(p: Passage): { doc: IndexedPassage; terms: Set<string> }
     }
   }
   const speakers = speakerWords(p);
-  for (const w of speakers) for (const t of indexTerms(w)) terms.add(t);
   const doc = {
     id: p.id,
     text: textWords.join(' '),
@@ -102,12 +107,20 @@ export function assembleIndex(
 ): SearchIndex {
   const byId = new Map<string, Passage>();
   const phraseForms = new Map<string, PhraseForms>();
+  const nameFrequency = new Map<string, number>();
   for (const p of passages) {
     byId.set(p.id, p);
     phraseForms.set(p.id, phraseFormsOf(p));
+    countNameTerms(nameFrequency, p);
   }
   const vocabulary = SearchableMap.from<number>(documentFrequency) as SearchableMap<number>;
-  return { mini, passages: byId, phraseForms, documentFrequency, vocabulary };
+  return { mini, passages: byId, phraseForms, documentFrequency, nameFrequency, vocabulary };
+}
+
+/** Counts the terms of the names a passage holds into `nameFrequency` (see SearchIndex). */
+export function countNameTerms(nameFrequency: Map<string, number>, p: Passage): void {
+  for (const t of new Set(speakerWords(p).flatMap((w) => indexTerms(w))))
+    nameFrequency.set(t, (nameFrequency.get(t) ?? 0) + 1);
 }
 
 function phraseFormsOf(p: Passage): PhraseForms {

@@ -9,11 +9,11 @@
  * 5. A query of stop words only ("to be or not"), or one nothing else matched, is looked for
  *    verbatim.
  */
-import type { SearchResult } from 'minisearch';
+import type { Query, SearchResult } from 'minisearch';
 import type { Passage } from '../../content/types.js';
 import { foldTypography, phraseForm } from '../text.js';
 import { makeHit, type SearchHit } from './hit.js';
-import { planQuery } from './plan.js';
+import { planQuery, type QueryPlan } from './plan.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { rerank, topHits } from './rank.js';
 import { inEither, type SearchIndex } from './search-index.js';
@@ -65,11 +65,10 @@ function findHits(index: SearchIndex, raw: string, options: SearchOptions, speak
   if (plan.queries.length === 0) return verbatim();
   const filtered = options.articleId !== undefined || speaker !== '';
   const results: SearchResult[] = index.mini.search(
-    { combineWith: 'OR', queries: plan.queries },
+    { combineWith: 'OR', queries: speakerBoosted(plan) },
     {
       tokenize: (t) => [t],
       processTerm: (t) => t,
-      boost: { speakers: SPEAKER_BOOST },
       boostTerm: (t) => plan.boost.get(t) ?? 1,
       ...(filtered && {
         filter: (r: SearchResult) => {
@@ -103,6 +102,21 @@ export function personPassages(
     if (hits.length >= limit) break;
   }
   return hits;
+}
+
+/**
+ * The plan's terms, the query's own words weighing a match in a person's name {@link SPEAKER_BOOST}
+ * times a match in the text. A completion or near-spelling matches names at the text's weight: a
+ * word being typed ("in") must not lift every passage of a speaker whose name it begins ("Ines").
+ */
+function speakerBoosted(plan: QueryPlan): Query[] {
+  const words = plan.queries.filter((t) => !plan.origin.has(t));
+  const variants = plan.queries.filter((t) => plan.origin.has(t));
+  const queries: Query[] = [];
+  if (words.length > 0)
+    queries.push({ combineWith: 'OR', queries: words, boost: { speakers: SPEAKER_BOOST } });
+  if (variants.length > 0) queries.push({ combineWith: 'OR', queries: variants });
+  return queries;
 }
 
 /** The hit with the words of the person searched for quoted inside it, if any (see SearchHit). */
