@@ -1,4 +1,9 @@
-/** /quote query:<text, autocomplete> [article] [public] — find an exact passage. */
+/**
+ * /quote query:<text, autocomplete> [article] [speaker:<name, autocomplete>] [public] — find an exact
+ * passage; with a speaker, only that person's words (their paragraphs, or quoted inside others).
+ * `query` stays required, so Discord puts the cursor in it at once: with a speaker chosen, its
+ * suggestions are that person's passages, and typing their name finds all of them.
+ */
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { ButtonInteraction } from 'discord.js';
 import type { BotServices, ButtonHandler, Command } from '../src/bot/command.js';
@@ -10,7 +15,9 @@ import {
   findQuote,
   matchArticles,
   parsePick,
+  resolveSpeaker,
   suggestPassages,
+  suggestSpeakers,
   type PassageInArticle,
 } from '../src/core/quote.js';
 import { unpackUser } from '../src/render/custom-id.js';
@@ -26,8 +33,14 @@ import {
   quoteChoices,
   shareAnswer,
   sourceWordingAnswer,
+  speakerChoices,
+  speakerFromHeader,
+  unknownSpeakerAnswer,
   type QuoteRequest,
 } from '../src/render/quote.js';
+
+/** Longest speaker option value: a name. */
+const MAX_SPEAKER_LENGTH = 100;
 
 export const GONE = 'That passage is no longer in the articles (the content was edited). Run /quote again.';
 
@@ -43,6 +56,13 @@ const data = new SlashCommandBuilder()
       .setMaxLength(MAX_QUERY_LENGTH),
   )
   .addStringOption((o) => o.setName('article').setDescription('Only this article').setAutocomplete(true))
+  .addStringOption((o) =>
+    o
+      .setName('speaker')
+      .setDescription('Only this person’s words: their own paragraphs, or quoted in someone else’s')
+      .setAutocomplete(true)
+      .setMaxLength(MAX_SPEAKER_LENGTH),
+  )
   .addBooleanOption((o) =>
     o.setName('public').setDescription('Show the answer to everyone (default: only you)'),
   )
@@ -54,8 +74,8 @@ export function answerQuote(core: Library, req: QuoteRequest & { readonly index?
 }
 
 /** /quote's autocomplete for the query: the core suggests passages, the renderer lists them. */
-export function suggestQuotes(core: Library, typed: string, articleId?: string): Choice[] {
-  return quoteChoices(core.content, suggestPassages(core, typed, LIMITS.choices, articleId), typed);
+export function suggestQuotes(core: Library, typed: string, articleId?: string, speaker?: string): Choice[] {
+  return quoteChoices(core.content, suggestPassages(core, typed, LIMITS.choices, articleId, speaker), typed);
 }
 
 /** A button on one passage: answers privately, or says the passage is gone. */
@@ -77,8 +97,15 @@ function fullQuery(core: Library, fromId: string, header: string): string {
   return passageId === undefined ? shown : `${passageId} ${shown}`;
 }
 
+/** A page button's fields; buttons posted before the speaker option have no speaker field. */
+function pageFields(fields: readonly string[]) {
+  const [owner, index, articleId, pub, ...rest] = fields;
+  const [speaker, query] = rest.length >= 2 ? rest : ['', rest[0]];
+  return { owner, index, articleId, pub, speaker, query };
+}
+
 const page: ButtonHandler = async (i, fields, bot) => {
-  const [owner, index, articleId, pub, query] = fields;
+  const { owner, index, articleId, pub, speaker: speakerInId, query } = pageFields(fields);
   if (unpackUser(owner) !== i.user.id) {
     await i.reply(
       replyOptions(
@@ -95,9 +122,11 @@ const page: ButtonHandler = async (i, fields, bot) => {
     return;
   }
   const core = bot.library();
+  const speaker = speakerFromHeader(i.message.content) ?? speakerInId;
   const payload = answerQuote(core, {
     query: fullQuery(core, query, i.message.content),
     ...(articleId && { articleId }),
+    ...(speaker && { speaker }),
     public: pub === '1',
     owner: i.user.id,
     index: n,
@@ -110,6 +139,7 @@ export const quote = {
   async execute(i, bot: BotServices) {
     const query = i.options.getString('query', true);
     const articleId = i.options.getString('article') ?? undefined;
+    const speakerTyped = i.options.getString('speaker') ?? '';
     const core = bot.library();
     if (articleId !== undefined && !core.content.articleById.has(articleId)) {
       await i.reply(
@@ -119,9 +149,15 @@ export const quote = {
       );
       return;
     }
+    const lookup = speakerTyped.trim() === '' ? undefined : resolveSpeaker(core, speakerTyped);
+    if (lookup && !lookup.found) {
+      await i.reply(replyOptions(unknownSpeakerAnswer(lookup)));
+      return;
+    }
     const payload = answerQuote(core, {
       query,
       ...(articleId !== undefined && { articleId }),
+      ...(lookup && { speaker: lookup.speaker }),
       public: i.options.getBoolean('public') ?? false,
       owner: i.user.id,
     });
@@ -131,12 +167,11 @@ export const quote = {
     const focused = i.options.getFocused(true);
     const core = bot.library();
     if (focused.name === 'article') return articleChoices(matchArticles(core.content, focused.value));
-    const articleId = i.options.getString('article') ?? undefined;
-    return suggestQuotes(
-      core,
-      focused.value,
-      articleId && core.content.articleById.has(articleId) ? articleId : undefined,
-    );
+    const chosen = i.options.getString('article') ?? undefined;
+    const articleId = chosen && core.content.articleById.has(chosen) ? chosen : undefined;
+    if (focused.name === 'speaker') return speakerChoices(suggestSpeakers(core, focused.value, articleId));
+    const speaker = i.options.getString('speaker') ?? undefined;
+    return suggestQuotes(core, focused.value, articleId, speaker);
   },
   buttons: {
     page,

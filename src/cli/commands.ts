@@ -7,7 +7,8 @@ import { CITATION_STYLES, cite, type CitationStyle } from '../core/cite.js';
 import { compare } from '../core/compare.js';
 import { passageContext } from '../core/context.js';
 import { isPromptLevel, pickPrompt } from '../core/prompts.js';
-import { parseQuery, searchPassages } from '../core/search/index.js';
+import { resolveSpeaker } from '../core/quote.js';
+import { parseQuery, personPassages, searchPassages } from '../core/search/index.js';
 import { DEFAULT_MAX_SUGGESTIONS, DEFAULT_MIN_ARTICLES, suggestTopics } from '../core/topic-suggest.js';
 import { oneArg, positiveInt, UsageError, type CommandInput } from './args.js';
 import {
@@ -30,32 +31,65 @@ export interface CliCommand {
 
 function quote({ positionals, values, library: core, io, print }: CommandInput): void {
   const { content, index } = core;
-  const query = oneArg(positionals, 'a query, e.g. quote "ammunition, not a ride"');
+  const speaker = values.speaker === undefined ? undefined : speakerNamed(core, values.speaker);
+  const query =
+    speaker !== undefined && positionals.length === 0
+      ? ''
+      : oneArg(positionals, 'a query, e.g. quote "ammunition, not a ride"');
   if (values.article !== undefined && !content.articleById.has(values.article)) {
     throw new UsageError(
       `Unknown article "${values.article}". Articles: ${content.articles.map((a) => a.id).join(', ')}.`,
     );
   }
   if (
+    query !== '' &&
     parseQuery(query).terms.length === 0 &&
     !index.passages.has(query.trim()) &&
     !/\p{L}|\p{N}/u.test(query)
   ) {
     throw new UsageError('The query has no words to search for.');
   }
-  const hits = searchPassages(index, query, {
+  const options = {
     ...(values.article !== undefined && { articleId: values.article }),
-    ...(values.speaker !== undefined && { speaker: values.speaker }),
+    ...(speaker !== undefined && { speaker }),
     limit: positiveInt(values.limit, 'limit', 5, 25),
-  });
+  };
+  const hits =
+    query === '' && speaker !== undefined
+      ? personPassages(index, speaker, options)
+      : searchPassages(index, query, options);
   const articleOf = (h: (typeof hits)[number]) => content.articleById.get(h.passage.articleId);
-  print({ query, results: hits.map((h) => passageJson(h.passage, articleOf(h), h)) }, () =>
-    hits.length === 0
-      ? `No passage matches “${query}”.`
-      : hits
-          .map((h, i) => passageText(h.passage, articleOf(h), h.matched, io.style, `${i + 1}. `))
-          .join('\n\n'),
+  print(
+    {
+      query,
+      ...(speaker !== undefined && { speaker }),
+      results: hits.map((h) => passageJson(h.passage, articleOf(h), h)),
+    },
+    () =>
+      hits.length === 0
+        ? noMatch(query, speaker)
+        : hits
+            .map((h, i) =>
+              passageText(h.passage, articleOf(h), h.matched, io.style, `${i + 1}. `, false, h.quoted),
+            )
+            .join('\n\n'),
   );
+}
+
+function noMatch(query: string, speaker: string | undefined): string {
+  if (speaker === undefined) return `No passage matches “${query}”.`;
+  // A speaker that was found has words somewhere: only --article can leave none.
+  if (query === '') return `No words of ${speaker} in that article.`;
+  return `No passage with the words of ${speaker} matches “${query}”.`;
+}
+
+/** The person `--speaker` names (their whole name when it names one), or a UsageError with near names. */
+function speakerNamed(core: CommandInput['library'], typed: string): string {
+  if (typed.trim() === '') throw new UsageError('--speaker needs a name, e.g. --speaker zelenskyy.');
+  const lookup = resolveSpeaker(core, typed);
+  if (lookup.found) return lookup.speaker;
+  const near = lookup.near.length > 0 ? ` Did you mean: ${lookup.near.join(', ')}?` : '';
+  throw new UsageError(`No one called "${typed}" speaks or is quoted in the articles.${near}`);
 }
 
 function compareTopic({ positionals, values, library: core, io, print }: CommandInput): void {
@@ -157,7 +191,7 @@ function citation({ positionals, values, library: core, io, print }: CommandInpu
 /** Every command, in the order USAGE lists them. */
 export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   quote: {
-    usage: `quote "<query>" [--article ID] [--speaker NAME] [--limit N] [--json]   find passages`,
+    usage: `quote ["<query>"] [--article ID] [--speaker NAME] [--limit N] [--json]   find passages (a query, a speaker, or both)`,
     run: quote,
   },
   compare: {

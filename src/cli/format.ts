@@ -1,6 +1,6 @@
 /** Terminal and JSON output for the CLI. JSON shapes are documented in the README. */
 import { definedFields } from '../content/fields.js';
-import type { Article, Passage } from '../content/types.js';
+import type { Article, InnerQuote, Passage } from '../content/types.js';
 import type { Citation } from '../core/cite.js';
 import type { Comparison } from '../core/compare.js';
 import type { PassageContext } from '../core/context.js';
@@ -9,10 +9,12 @@ import {
   articleSource,
   highlight,
   innerQuotesLine,
+  quotedWords,
   speakerLine,
   type Segment,
 } from '../core/reader-text.js';
 import type { PromptPick } from '../core/prompts.js';
+
 import { matchedWords, type SearchHit } from '../core/search/index.js';
 
 export interface PassageJson {
@@ -31,6 +33,11 @@ export interface PassageJson {
   /** The words of the passage that matched, for highlighting. */
   terms: string[];
   quotes: { speaker: string; text: string }[];
+  /**
+   * The words of the person searched for, quoted inside this passage, which is someone else's:
+   * credited "Volodymyr Zelenskyy, as quoted by Mark Sumner". Only when there are some.
+   */
+  quoted?: { speaker: string; attribution: string; text: string; display: string }[];
   section?: string;
   notice?: string;
   pinned?: boolean;
@@ -53,6 +60,8 @@ export function passageJson(
     score: Number.isFinite(hit?.score) ? Math.round((hit?.score ?? 0) * 1000) / 1000 : 0,
     terms: matchedWords(p.display + ' ' + p.text, [...(hit?.matched ?? [])]),
     quotes: p.quotes.map((q) => ({ ...q })),
+    ...(article &&
+      hit?.quoted?.length && { quoted: quotedWords(article, p, hit.quoted).map((q) => ({ ...q })) }),
     ...(p.section !== undefined && { section: p.section }),
     ...(article?.notice !== undefined && { notice: article.notice }),
     ...(pinned !== undefined && { pinned }),
@@ -151,6 +160,7 @@ export function passageText(
   style: Style,
   label: string,
   inBlock = false,
+  quoted: readonly InnerQuote[] = [],
 ): string {
   // Inside an article's block (compare, context) the article is already named, with its notice.
   const where = inBlock ? `para. ${p.paragraph}` : source(article, p);
@@ -160,6 +170,10 @@ export function passageText(
   ];
   const inner = innerQuotesLine(p);
   if (inner) lines.push(style.dim(`   (${inner})`));
+  // The words of the person searched for, credited to them; the paragraph above stays its speaker's.
+  if (article)
+    for (const q of quotedWords(article, p, quoted))
+      lines.push(`   ${style.bold(`${q.attribution}:`)} ${q.display}`);
   if (article?.notice && !inBlock) lines.push(style.dim(`   Note: ${article.notice}`));
   return lines.join('\n');
 }

@@ -7,7 +7,7 @@ import MiniSearch, { type AsPlainObject } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Content, Passage } from '../content/types.js';
 import type { Library } from './index.js';
-import { MINI_OPTIONS, type SearchIndex } from './search/index.js';
+import { countNameTerms, MINI_OPTIONS, type SearchIndex } from './search/index.js';
 
 /** Items per part: each part takes a few milliseconds at most to receive and to add. */
 export const PASSAGES_PER_PART = 100;
@@ -84,6 +84,7 @@ export class LibraryAssembler {
   private miniHead: MiniHead | undefined;
   private readonly terms: IndexEntry[] = [];
   private readonly documentFrequency = new Map<string, number>();
+  private readonly nameFrequency = new Map<string, number>();
   private readonly vocabulary = new SearchableMap<number>();
 
   /** Adds one part; cheap, so it runs as each message arrives. */
@@ -97,6 +98,7 @@ export class LibraryAssembler {
         for (const [p, forms] of part.items) {
           this.passages.set(p.id, p);
           this.phraseForms.set(p.id, forms);
+          countNameTerms(this.nameFrequency, p);
           const list = this.byArticle.get(p.articleId) ?? [];
           list.push(p);
           this.byArticle.set(p.articleId, list);
@@ -136,6 +138,7 @@ export class LibraryAssembler {
       passages: this.passages,
       phraseForms: this.phraseForms,
       documentFrequency: this.documentFrequency,
+      nameFrequency: this.nameFrequency,
       vocabulary: this.vocabulary,
     };
     return { content, index };

@@ -3,7 +3,7 @@
  * Plain strings and segments; each front end (terminal, Discord) adds its own formatting.
  */
 import { applyCorrections } from '../content/corrections.js';
-import { kindLabel, type Article, type Correction, type Passage } from '../content/types.js';
+import { kindLabel, type Article, type Correction, type InnerQuote, type Passage } from '../content/types.js';
 import { MONTHS } from './cite.js';
 import { boundaryAtOrAfter, clip } from './graphemes.js';
 import { matchesTerm } from './search/index.js';
@@ -104,4 +104,34 @@ export function snippet(text: string, matched: readonly string[], max: number): 
   }
   const shown = clip(flat.slice(start), end - start);
   return `${start > 0 ? '…' : ''}${shown.trim()}${start + shown.length < flat.length ? '…' : ''}`;
+}
+
+/** A person's words quoted inside someone else's paragraph, as a reader is shown them. */
+export interface QuotedWords {
+  readonly speaker: string;
+  /** "Volodymyr Zelenskyy, as quoted by Mark Sumner": the paragraph's speaker reports them. */
+  readonly attribution: string;
+  /** Exactly as the passage has them (the `quotes:` entry). */
+  readonly text: string;
+  /** What a reader sees: within “…”, with the editor's corrections in [brackets]. */
+  readonly display: string;
+}
+
+const OUTER_QUOTE_MARKS = /^[\s"“”„«»]+|[\s"“”„«»]+$/g;
+
+/** The quoted words of a hit (see SearchHit.quoted), credited to the person who said them. */
+export function quotedWords(
+  article: Article,
+  passage: Passage,
+  quotes: readonly InnerQuote[],
+): QuotedWords[] {
+  return quotes.map((q) => {
+    const corrected = applyCorrections(q.text, article.corrections).display;
+    return {
+      speaker: q.speaker,
+      attribution: `${q.speaker}, as quoted by ${passage.speaker.name}`,
+      text: q.text,
+      display: `“${corrected.replace(OUTER_QUOTE_MARKS, '')}”`,
+    };
+  });
 }

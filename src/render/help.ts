@@ -2,7 +2,7 @@
 import { finalize, type Payload } from './payload.js';
 
 export const HELP_TEXT = [
-  '**/quote** `query` — find an exact passage as you type. Private unless `public:true`. Buttons: ◀ ▶ other matches, **Context** (paragraphs around it), **Share** (post it to the channel), **Cite** (APA and MLA).',
+  '**/quote** `query` `[speaker]` — find an exact passage as you type; `speaker` keeps to one person’s words, their own or quoted by others. Private unless `public:true`. Buttons: ◀ ▶ other matches, **Context** (paragraphs around it), **Share** (post it to the channel), **Cite** (APA and MLA).',
   '**/compare** `topic` — what each article says on a topic, side by side. Pick a topic or type your own.',
   '**/prompt** `[topic] [article] [level] [thread] [poll]` — *teachers:* post a discussion question with evidence from each article that addresses its topic, optionally in a new thread and with a poll among those articles. `article` picks a question about one article; an article outside every curated topic gets a question from the templates in `content/templates.yaml`. Without a topic or article, it rotates through the questions not yet posted in the channel.',
   '**/summary** — *teachers, inside a discussion thread:* who has posted and which passages they cited.',

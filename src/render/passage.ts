@@ -1,5 +1,5 @@
 /** Embeds for one passage: the quote itself, its context, its citations. Pure functions. */
-import type { APIEmbed } from 'discord-api-types/v10';
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Article, Passage } from '../content/types.js';
 import { cite, CITATION_STYLES } from '../core/cite.js';
 import type { PassageContext } from '../core/context.js';
@@ -10,8 +10,11 @@ import {
   innerQuotesLine,
   passageCorrections,
   speakerLine,
+  type QuotedWords,
 } from '../core/reader-text.js';
+import { LIMITS } from './discord-limits.js';
 import { boldMatches, escapeMarkdown } from './markdown.js';
+import { truncate } from './payload.js';
 
 /** A stable colour per article, so the same article looks the same everywhere. */
 export function articleColor(articleId: string): number {
@@ -31,7 +34,16 @@ export function passageFooter(a: Article, p: Passage): string {
   return `${a.short} · para. ${p.paragraph} · ${p.id}`;
 }
 
-export function passageEmbed(a: Article, p: Passage, matched: readonly string[] = []): APIEmbed {
+/**
+ * A passage as a quote. `quoted`: words of a person quoted inside it that the search was about,
+ * shown beside it credited to that person; the paragraph itself stays credited to its own speaker.
+ */
+export function passageEmbed(
+  a: Article,
+  p: Passage,
+  matched: readonly string[] = [],
+  quoted: readonly QuotedWords[] = [],
+): APIEmbed {
   const inner = innerQuotesLine(p);
   return {
     color: articleColor(a.id),
@@ -40,6 +52,7 @@ export function passageEmbed(a: Article, p: Passage, matched: readonly string[] 
     ...(a.url !== undefined && { url: a.url }),
     description: quoteMarkdown(p, matched),
     fields: [
+      ...quotedFields(quoted),
       {
         name: 'Source',
         value: escapeMarkdown(`${articleSource(a)}, paragraph ${p.paragraph}`),
@@ -49,6 +62,16 @@ export function passageEmbed(a: Article, p: Passage, matched: readonly string[] 
     ],
     footer: { text: passageFooter(a, p) },
   };
+}
+
+/** One field per person quoted: "Name, as quoted by Speaker", with their words. */
+function quotedFields(quoted: readonly QuotedWords[]): APIEmbedField[] {
+  const byPerson = new Map<string, string[]>();
+  for (const q of quoted) byPerson.set(q.attribution, [...(byPerson.get(q.attribution) ?? []), q.display]);
+  return [...byPerson].map(([attribution, words]) => ({
+    name: truncate(attribution, LIMITS.fieldName),
+    value: truncate(escapeMarkdown(words.join('\n')), LIMITS.fieldValue),
+  }));
 }
 
 /**

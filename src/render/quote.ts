@@ -3,13 +3,13 @@ import { ButtonStyle } from 'discord-api-types/v10';
 import { button, row } from './components.js';
 import type { Article, Content } from '../content/types.js';
 import type { PassageContext } from '../core/context.js';
-import { articleName, snippet } from '../core/reader-text.js';
-import type { PassageInArticle, QuoteResult } from '../core/quote.js';
-import type { SearchHit } from '../core/search/index.js';
+import { articleName, quotedWords, snippet } from '../core/reader-text.js';
+import type { PassageInArticle, QuoteResult, SpeakerLookup } from '../core/quote.js';
+import type { Person, SearchHit } from '../core/search/index.js';
 import { encodeId, packUser } from './custom-id.js';
 import { clip } from '../core/graphemes.js';
 import { LIMITS } from './discord-limits.js';
-import { finalize, fitChoices, truncate, type Choice, type Payload } from './payload.js';
+import { finalize, fitChoices, privateNotice, truncate, type Choice, type Payload } from './payload.js';
 import { echo } from './markdown.js';
 import { citationEmbed, contextEmbeds, passageEmbed, sourceWordingEmbed } from './passage.js';
 
@@ -17,19 +17,35 @@ type QuoteFound = Extract<QuoteResult, { found: true }>;
 /** Longest /quote query (the option's max length): the answer's header holds all of it. */
 export const MAX_QUERY_LENGTH = 100;
 
+const HEADER = /^Match \d+ of \d+(?: for “([\s\S]*)”)?(?:(?:,|:) words of ([\s\S]+))?$/;
+const unecho = (text: string) => text.replace(/\\(.)/g, '$1').replace(/@\u200B/g, '@');
+
 /**
- * The query as shown in an answer's header ("Match 2 of 9 for “…”"). A button's custom_id has room
- * for only part of a long query, so paging reads the whole query back from the message itself.
+ * The query as shown in an answer's header ("Match 2 of 9 for “…”"), empty when the answer is a
+ * person's words alone. A button's custom_id has room for only part of a long query, so paging reads
+ * the whole query back from the message itself.
  */
 export function queryFromHeader(content: string | null | undefined): string | undefined {
-  const m = /^Match \d+ of \d+ for “([\s\S]*)”$/.exec(content ?? '');
-  return m?.[1]?.replace(/\\(.)/g, '$1').replace(/@\u200B/g, '@');
+  const m = HEADER.exec(content ?? '');
+  if (!m || (m[1] === undefined && m[2] === undefined)) return undefined;
+  return unecho(m[1] ?? '');
 }
+
+/** The person whose words an answer shows ("…, words of Volodymyr Zelenskyy"), read back for paging. */
+export function speakerFromHeader(content: string | null | undefined): string | undefined {
+  const m = HEADER.exec(content ?? '')?.[2];
+  return m === undefined ? undefined : unecho(m);
+}
+
+/** Most characters of a speaker's name kept in a custom_id; paging reads the whole name from the header. */
+const SPEAKER_IN_ID = 24;
 
 /** How the answer is shown: the query's own words, not what was found (see src/core/quote.ts). */
 export interface QuoteRequest {
   readonly query: string;
   readonly articleId?: string;
+  /** Only this person's words (a name the core resolved: see resolveSpeaker). */
+  readonly speaker?: string;
   /** Post for everyone instead of privately. */
   readonly public: boolean;
   /** The user who ran the command: only they can page. */
@@ -37,13 +53,27 @@ export interface QuoteRequest {
 }
 
 /** The user-facing message when a query has nothing to search for or finds nothing. */
-function noMatch(query: string, hasWords: boolean): Payload {
-  return finalize({
-    ephemeral: true,
-    content: hasWords
-      ? `No passage matches “${echo(query)}”. Try fewer or different words, or /compare for a topic.`
-      : 'Type some words to search for, e.g. `/quote query: ammunition, not a ride`.',
-  });
+function noMatch(query: string, hasWords: boolean, speaker?: string): Payload {
+  return finalize({ ephemeral: true, content: noMatchText(query, hasWords, speaker) });
+}
+
+function noMatchText(query: string, hasWords: boolean, speaker?: string): string {
+  if (!hasWords) return 'Type some words to search for, e.g. `/quote query: ammunition, not a ride`.';
+  if (speaker === undefined)
+    return `No passage matches “${echo(query)}”. Try fewer or different words, or /compare for a topic.`;
+  // A speaker the core resolved has words somewhere: only the article chosen can leave none.
+  if (query.trim() === '')
+    return `No words of ${echo(speaker)} in that article. Leave \`article\` empty to search them all.`;
+  return `No passage with the words of ${echo(speaker)} matches “${echo(query)}”. Try fewer or different words, or leave \`speaker\` empty.`;
+}
+
+/** A speaker no one in the articles is called: the names near it, privately. */
+export function unknownSpeakerAnswer(lookup: Extract<SpeakerLookup, { found: false }>): Payload {
+  const near = lookup.near.map((n) => echo(n)).join(', ');
+  return privateNotice(
+    `No one called “${echo(lookup.typed, 60)}” speaks or is quoted in the articles.` +
+      (near === '' ? ' Pick a name from the list.' : ` Did you mean: ${near}? Pick a name from the list.`),
+  );
 }
 
 /**
@@ -65,6 +95,7 @@ function quoteButtons(found: QuoteFound, req: QuoteRequest): Payload['components
       String(i),
       req.articleId ?? '',
       req.public ? '1' : '0',
+      clip(req.speaker ?? '', SPEAKER_IN_ID),
       req.query,
     );
   const off = (side: string) =>
@@ -84,17 +115,25 @@ function quoteButtons(found: QuoteFound, req: QuoteRequest): Payload['components
   ];
 }
 
+/** "Match 2 of 9 for “gas”", with ", words of Name" when a speaker was chosen; none for a lone pick. */
+function header(shown: string, index: number, total: number, speaker: string | undefined): string {
+  const who = speaker === undefined || speaker.trim() === '' ? '' : `words of ${echo(speaker)}`;
+  if (shown.trim() === '') return who === '' ? '' : `Match ${index + 1} of ${total}: ${who}`;
+  const head = `Match ${index + 1} of ${total} for “${echo(shown, MAX_QUERY_LENGTH)}”`;
+  return who === '' ? head : `${head}, ${who}`;
+}
+
 /** One match of a /quote answer, with its buttons; or what to try when nothing matched. */
 export function quoteAnswer(result: QuoteResult, req: QuoteRequest): Payload {
-  if (!result.found) return noMatch(result.query, result.hasWords);
+  if (!result.found) return noMatch(result.query, result.hasWords, result.speaker);
   const { hit, article, index, total, shown } = result;
   // A passage picked with nothing else to page through needs no header.
-  const header =
-    shown.trim() === '' ? '' : `Match ${index + 1} of ${total} for “${echo(shown, MAX_QUERY_LENGTH)}”`;
+  const content = header(shown, index, total, req.speaker);
+  const quoted = quotedWords(article, hit.passage, hit.quoted ?? []);
   return finalize({
     ephemeral: !req.public,
-    ...(header && { content: header }),
-    embeds: [passageEmbed(article, hit.passage, hit.matched)],
+    ...(content && { content }),
+    embeds: [passageEmbed(article, hit.passage, hit.matched, quoted)],
     components: quoteButtons(result, req),
   });
 }
@@ -133,25 +172,39 @@ export function shareAnswer({ article, passage }: PassageInArticle, userId: stri
 }
 
 /**
- * Autocomplete for the query: a snippet showing the matched words, with article and paragraph.
+ * Autocomplete for the query: a snippet showing the matched words, with article and paragraph; for a
+ * passage quoting the person searched for, their words, credited to them.
  * `suggestions` come from the core's suggestPassages; with nothing typed they are starting points.
  */
 export function quoteChoices(content: Content, suggestions: readonly SearchHit[], typed: string): Choice[] {
   const short = (id: string) => content.articleById.get(id)?.short ?? id;
-  if (typed.trim() === '') {
-    return fitChoices(
-      suggestions.map(({ passage: p }) => ({
-        name: `${short(p.articleId)} ¶${p.paragraph}: ${snippet(p.display, [], 70)}`,
-        value: p.id,
-      })),
-    );
-  }
   return fitChoices(
     suggestions.map((h) => {
-      const label = `${short(h.passage.articleId)} ¶${h.passage.paragraph}: `;
+      const p = h.passage;
+      const article = content.articleById.get(p.articleId);
+      const [quoted] = article ? quotedWords(article, p, h.quoted ?? []) : [];
+      const label = `${short(p.articleId)} ¶${p.paragraph}: `;
+      const words = quoted
+        ? `${quoted.speaker}: ${snippet(quoted.display, [], 60)}`
+        : snippet(p.display, h.matched, typed.trim() === '' ? 70 : LIMITS.choiceName - label.length);
       return {
-        name: label + snippet(h.passage.display, h.matched, LIMITS.choiceName - label.length),
-        value: pickValue(h.passage.id, typed),
+        name: truncate(label + words, LIMITS.choiceName),
+        value: typed.trim() === '' ? p.id : pickValue(p.id, typed),
+      };
+    }),
+  );
+}
+
+/** Autocomplete for the speaker option: each person with how many passages hold their words. */
+export function speakerChoices(people: readonly Person[]): Choice[] {
+  return fitChoices(
+    people.map((p) => {
+      const count = `${p.passages} passage${p.passages === 1 ? '' : 's'}`;
+      const quoted =
+        p.quotedIn === 0 ? '' : p.quotedIn === p.passages ? ', quoted' : `, ${p.quotedIn} quoted`;
+      return {
+        name: truncate(`${p.name} — ${count}${quoted}`, LIMITS.choiceName),
+        value: clip(p.name, LIMITS.choiceValue),
       };
     }),
   );

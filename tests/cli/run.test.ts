@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { PLAIN } from '../../src/cli/format.js';
 import { EXIT_OK, EXIT_USAGE, run } from '../../src/cli/run.js';
 import { compare } from '../../src/core/compare.js';
-import { hasArticle, realLibrary, TEST_CONTENT_DIR } from '../helpers/content.js';
+import { buildLibrary } from '../../src/core/index.js';
+import { hasArticle, realLibrary, TEST_CONTENT_DIR, tinyContent } from '../helpers/content.js';
+import { ENGINEER, MAYOR, MAYOR_QUOTE, SPEAKER_ARTICLES } from '../helpers/speakers.js';
 
 // Tests about one shipped article's own passages run while that article is in the content under test.
 const withSumner = it.skipIf(!hasArticle('sumner-riyadh'));
@@ -29,6 +31,71 @@ async function json(...argv: string[]) {
   expect(r.code, r.err).toBe(EXIT_OK);
   return JSON.parse(r.out) as Record<string, unknown> & { results: Record<string, unknown>[] };
 }
+
+describe('quote --speaker', () => {
+  const people = buildLibrary(tinyContent(SPEAKER_ARTICLES));
+  function about(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = run(argv, people, { out: (t) => out.push(t), err: (t) => err.push(t), style: PLAIN });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('finds a person quoted inside a paragraph, credited as quoted by the paragraph’s speaker', () => {
+    const r = about('quote', 'harbour wall', '--speaker', 'nunez');
+    expect(r.code, r.err).toBe(EXIT_OK);
+    const blocks = r.out.split('\n\n');
+    expect(blocks).toHaveLength(2);
+    // The reporter's paragraph, still hers, with the mayor's words credited to the mayor.
+    const quoted = blocks.find((b) => b.includes('[harbour#2]'));
+    expect(quoted).toMatch(/^\d\. Ann Author · /);
+    expect(quoted).toContain(`${MAYOR}, as quoted by Ann Author: “We will rebuild the harbour wall,”`);
+    // Her own answer is hers as a whole.
+    expect(blocks.find((b) => b.includes('[mayor-talk#2]'))).toMatch(new RegExp(`^\\d\\. ${MAYOR} · `));
+    // A paragraph that only names her is not her words.
+    expect(r.out).not.toContain('harbour#1');
+  });
+  it('lists a person’s words with no query, and gives them in the JSON', () => {
+    const r = about('quote', '--speaker', 'Omar Reyes', '--json');
+    expect(r.code, r.err).toBe(EXIT_OK);
+    const j = JSON.parse(r.out) as { speaker: string; results: Record<string, unknown>[] };
+    expect(j.speaker).toBe(ENGINEER);
+    expect(j.results).toHaveLength(1);
+    expect(j.results[0]).toMatchObject({
+      passageId: 'harbour#3',
+      speaker: 'Ann Author',
+      attribution: 'Ann Author',
+      quoted: [
+        {
+          speaker: ENGINEER,
+          attribution: `${ENGINEER}, as quoted by Ann Author`,
+          text: '"It is finished,"',
+          display: '“It is finished,”',
+        },
+      ],
+    });
+    const mayor = JSON.parse(about('quote', '--speaker', 'MARTA NÚÑEZ', '--json').out) as typeof j;
+    expect(mayor.results.map((x) => x.passageId)).toEqual(['harbour#2', 'mayor-talk#2', 'mayor-talk#4']);
+    expect(mayor.results[0]?.quoted).toEqual([expect.objectContaining({ text: MAYOR_QUOTE }) as unknown]);
+    expect(mayor.results[1]?.quoted).toBeUndefined();
+  });
+  it('says whose words held no match', () => {
+    expect(about('quote', 'council', '--speaker', 'reyes').out).toBe(
+      `No passage with the words of ${ENGINEER} matches “council”.`,
+    );
+    expect(about('quote', '--speaker', 'reyes', '--article', 'mayor-talk').out).toBe(
+      `No words of ${ENGINEER} in that article.`,
+    );
+  });
+  it('refuses an unknown speaker in one line with the near names, exit 2', () => {
+    const r = about('quote', 'wall', '--speaker', 'Nunes');
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.err).toBe(`No one called "Nunes" speaks or is quoted in the articles. Did you mean: ${MAYOR}?`);
+    expect(r.out).toBe('');
+    expect(about('quote', '--speaker', ' ').err).toBe('--speaker needs a name, e.g. --speaker zelenskyy.');
+    expect(about('quote').err).toMatch(/^Give a query/);
+  });
+});
 
 describe('quote', () => {
   withSumner('prints the passage with its speaker, article and paragraph', async () => {

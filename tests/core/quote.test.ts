@@ -7,9 +7,12 @@ import {
   matchTopics,
   MAX_RESULTS,
   parsePick,
+  resolveSpeaker,
   suggestPassages,
+  suggestSpeakers,
 } from '../../src/core/quote.js';
 import { realLibrary, tinyContent } from '../helpers/content.js';
+import { ENGINEER, MAYOR, MAYOR_QUOTE, SPEAKER_ARTICLES } from '../helpers/speakers.js';
 
 const core = buildLibrary(
   tinyContent([
@@ -110,5 +113,67 @@ describe('matchArticles and matchTopics', () => {
     expect(matchTopics(core.content, '').map((t) => t.id)).toEqual(['gas', 'bread']);
     expect(matchTopics(core.content, 'PIPE').map((t) => t.id)).toEqual(['gas']);
     expect(matchTopics(core.content, 'bre').map((t) => t.id)).toEqual(['bread']);
+  });
+});
+
+describe('a person’s words', () => {
+  const people = buildLibrary(tinyContent(SPEAKER_ARTICLES));
+  const ids = (r: ReturnType<typeof findQuote>) => (r.found ? r.hit.passage.id : undefined);
+
+  it('finds the passages with a speaker’s words alone: their answers and their words quoted inside', () => {
+    const all = [0, 1, 2].map((index) => findQuote(people, { query: '', speaker: MAYOR, index }));
+    expect(all.map(ids)).toEqual(['harbour#2', 'mayor-talk#2', 'mayor-talk#4']);
+    expect(all[0]?.found && [all[0].total, all[0].shown]).toEqual([3, '']);
+    // Quoted inside the reporter's paragraph: her words, to show credited to her.
+    expect(all[0]?.found && all[0].hit.quoted).toEqual([{ speaker: MAYOR, text: MAYOR_QUOTE }]);
+    // Her own answers are hers as a whole: nothing quoted inside to single out.
+    expect(all[1]?.found && all[1].hit.quoted).toBeUndefined();
+  });
+  it('searches within a speaker’s words, and says so when nothing there matches', () => {
+    const r = findQuote(people, { query: 'harbour wall', speaker: 'nunez' });
+    expect(r.found && r.total).toBe(2);
+    expect(findQuote(people, { query: 'council budget', speaker: ENGINEER })).toEqual({
+      found: false,
+      query: 'council budget',
+      hasWords: true,
+      speaker: ENGINEER,
+    });
+    expect(findQuote(people, { query: '', speaker: ENGINEER, articleId: 'mayor-talk' }).found).toBe(false);
+  });
+  it('shows a picked passage first with the speaker’s quoted words, then the rest of their words', () => {
+    const r = findQuote(people, { query: 'harbour#2', speaker: MAYOR });
+    expect(r.found && [r.hit.passage.id, r.total, r.hit.quoted?.[0]?.speaker]).toEqual([
+      'harbour#2',
+      3,
+      MAYOR,
+    ]);
+  });
+  it('suggests people with their passage counts, filtered by what was typed and by the article', () => {
+    expect(suggestSpeakers(people, '').map((p) => [p.name, p.passages, p.quotedIn])).toEqual([
+      ['Ann Author', 4, 0],
+      [MAYOR, 3, 1],
+      ['Ivy Asker', 2, 0],
+      [ENGINEER, 1, 1],
+    ]);
+    expect(suggestSpeakers(people, 'NUN').map((p) => p.name)).toEqual([MAYOR]);
+    expect(suggestSpeakers(people, '', 'mayor-talk').map((p) => [p.name, p.passages])).toEqual([
+      ['Ivy Asker', 2],
+      [MAYOR, 2],
+    ]);
+  });
+  it('suggests a speaker’s passages when nothing is typed, and their matches when something is', () => {
+    expect(suggestPassages(people, '', 25, undefined, ENGINEER).map((h) => h.passage.id)).toEqual([
+      'harbour#3',
+    ]);
+    expect(suggestPassages(people, 'wint', 25, undefined, MAYOR).map((h) => h.passage.id)).toEqual([
+      'mayor-talk#2',
+    ]);
+    expect(suggestPassages(people, 'wint', 25, undefined, ENGINEER)).toEqual([]);
+  });
+  it('reads a speaker as one person’s whole name, or gives near names', () => {
+    expect(resolveSpeaker(people, 'núñez')).toEqual({ found: true, speaker: MAYOR });
+    expect(resolveSpeaker(people, ' omar REYES ')).toEqual({ found: true, speaker: ENGINEER });
+    expect(resolveSpeaker(people, 'Nunes')).toEqual({ found: false, typed: 'Nunes', near: [MAYOR] });
+    expect(resolveSpeaker(people, 'Zzyzx')).toEqual({ found: false, typed: 'Zzyzx', near: [] });
   });
 });

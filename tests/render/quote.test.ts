@@ -98,7 +98,7 @@ describe('quoteAnswer', () => {
     expect(nextId?.command).toBe('quote');
     expect(nextId?.action).toBe('page');
     expect(unpackUser(nextId?.fields[0])).toBe(OWNER);
-    expect(nextId?.fields.slice(1)).toEqual(['1', '', '0', 'Trump']);
+    expect(nextId?.fields.slice(1)).toEqual(['1', '', '0', '', 'Trump']);
     const shown = first.embeds?.[0]?.footer?.text.split(' · ').at(-1);
     expect(decodeId(ctx?.id ?? '')?.fields).toEqual([shown]);
     expect(decodeId(share?.id ?? '')?.action).toBe('share');

@@ -1,5 +1,5 @@
 /** A search result, the one way to make one, and which of its words matched (for highlighting). */
-import type { Passage } from '../../content/types.js';
+import type { InnerQuote, Passage } from '../../content/types.js';
 import { indexTerms, words } from '../text.js';
 
 export interface SearchHit {
@@ -9,6 +9,12 @@ export interface SearchHit {
   readonly matched: readonly string[];
   /** Query terms that found this passage. */
   readonly queryTerms: readonly string[];
+  /**
+   * The words of the person the search was about (by the speaker filter, or by their name in the
+   * query) quoted inside this passage, which is someone else's: show them credited to that person,
+   * "as quoted by" the passage's speaker. Absent when there are none.
+   */
+  readonly quoted?: readonly InnerQuote[];
 }
 
 /**

@@ -7,6 +7,7 @@
 export { makeHit, matchedWords, matchesTerm, type SearchHit } from './hit.js';
 export { parseQuery } from './query.js';
 export { loadSearchIndex, passagesFingerprint, saveSearchIndex } from './saved.js';
-export { createSearchIndex, MINI_OPTIONS, type SearchIndex } from './search-index.js';
-export { searchPassages, type SearchOptions } from './search-passages.js';
+export { countNameTerms, createSearchIndex, MINI_OPTIONS, type SearchIndex } from './search-index.js';
+export { personPassages, searchPassages, type SearchOptions } from './search-passages.js';
+export { filterPeople, findPeople, nearNames, peopleOf, personMatches, type Person } from './speakers.js';
 export { fuzzinessFor } from './tuning.js';

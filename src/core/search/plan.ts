@@ -55,7 +55,8 @@ export function planQuery(
   fuzzy: boolean,
   deadline: number,
 ): QueryPlan {
-  const df = (t: string) => index.documentFrequency.get(t) ?? 0;
+  // A person's name is searched as a word (its postings count), but never completes a word being typed.
+  const df = (t: string) => (index.documentFrequency.get(t) ?? 0) + (index.nameFrequency.get(t) ?? 0);
   const candidates = new Candidates(query);
   const mistyped: string[] = [];
   for (const q of query.terms) {

@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import type { Passage } from '../../content/types.js';
+import { indexedNames } from './speakers.js';
 import { assembleIndex, MINI_OPTIONS, type SearchIndex } from './search-index.js';
 
 /** Bumped whenever the index's terms or options change, so older saved indexes are rebuilt. */
-export const SAVED_INDEX_VERSION = 3;
+export const SAVED_INDEX_VERSION = 4;
 const SAVED_FORMAT = 'discussion-guide-search-index';
 /** First line of a saved index: its format, version and the sha256 of everything after the line. */
 const SAVED_HEADER = new RegExp(`^${SAVED_FORMAT} v${SAVED_INDEX_VERSION} sha256:([0-9a-f]{64})$`);
@@ -27,7 +28,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** A digest of what is indexed of each passage, in order. */
 export function passagesFingerprint(passages: Iterable<Passage>): string {
   const hash = createHash('sha256');
-  for (const p of passages) hash.update(`${p.id}\u0000${p.text}\u0000${p.corrected}\u0001`);
+  for (const p of passages)
+    hash.update(`${p.id}\u0000${p.text}\u0000${p.corrected}\u0000${indexedNames(p).join('\u0002')}\u0001`);
   return `${SAVED_INDEX_VERSION}:${hash.digest('hex')}`;
 }
 

@@ -1,12 +1,15 @@
 /**
  * The passage index: MiniSearch over every quotable passage (captions and credits are never
  * indexed), with what the re-ranking and the query plan read beside it. Both the source wording
- * and the corrected wording of a passage are searchable.
+ * and the corrected wording of a passage are searchable, and so are the names of the people whose
+ * words it holds (its voice and the people quoted in it: see speakers.ts), boosted, so that a
+ * person's name in a query finds their words first.
  */
 import MiniSearch, { type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Passage } from '../../content/types.js';
 import { indexTerms, phraseForm, words } from '../text.js';
+import { indexedNames, nameIndexWords } from './speakers.js';
 
 /** A passage's text reduced for phrase checks; `corrected` is empty when there are no corrections. */
 export interface PhraseForms {
@@ -19,8 +22,14 @@ export interface SearchIndex {
   readonly passages: ReadonlyMap<string, Passage>;
   /** Passage text reduced for phrase checks, precomputed. Keys are passage ids. */
   readonly phraseForms: ReadonlyMap<string, PhraseForms>;
-  /** How many passages contain each index term, for weighting query terms. */
+  /** How many passages contain each index term in their text, for weighting query terms. */
   readonly documentFrequency: ReadonlyMap<string, number>;
+  /**
+   * How many passages hold each term of a person's name (see speakers.ts), apart: a name is searched
+   * as a word, but a word being typed is completed from the text only, so that "in" does not become
+   * "Ines" for every passage of a speaker called Ines.
+   */
+  readonly nameFrequency: ReadonlyMap<string, number>;
   /** The same, as a radix tree: completes a word being typed. */
   readonly vocabulary: SearchableMap<number>;
 }
@@ -30,11 +39,13 @@ export interface IndexedPassage {
   readonly text: string;
   /** Only the words that corrections introduce, so corrected passages are not counted twice. */
   readonly corrected: string;
+  /** The names of the people whose words it holds, as words, also without accents. */
+  readonly speakers: string;
 }
 
 /** Options used both to build and to load a saved index, so the two can never disagree. */
 export const MINI_OPTIONS: Options<IndexedPassage> = {
-  fields: ['text', 'corrected'],
+  fields: ['text', 'corrected', 'speakers'],
   storeFields: [],
   // Documents arrive already split into words (see createSearchIndex).
   tokenize: (text: string) => text.split(' '),
@@ -73,7 +84,19 @@ function indexedPassage(p: Passage): { doc: IndexedPassage; terms: Set<string> }
       for (const t of ts) terms.add(t);
     }
   }
-  return { doc: { id: p.id, text: textWords.join(' '), corrected: introduced.join(' ') }, terms };
+  const speakers = speakerWords(p);
+  const doc = {
+    id: p.id,
+    text: textWords.join(' '),
+    corrected: introduced.join(' '),
+    speakers: speakers.join(' '),
+  };
+  return { doc, terms };
+}
+
+/** The words of the names indexed for a passage (see {@link nameIndexWords}). */
+function speakerWords(p: Passage): string[] {
+  return indexedNames(p).flatMap(nameIndexWords);
 }
 
 /** The index around a built or restored MiniSearch, over the passages it indexes. */
@@ -84,12 +107,20 @@ export function assembleIndex(
 ): SearchIndex {
   const byId = new Map<string, Passage>();
   const phraseForms = new Map<string, PhraseForms>();
+  const nameFrequency = new Map<string, number>();
   for (const p of passages) {
     byId.set(p.id, p);
     phraseForms.set(p.id, phraseFormsOf(p));
+    countNameTerms(nameFrequency, p);
   }
   const vocabulary = SearchableMap.from<number>(documentFrequency) as SearchableMap<number>;
-  return { mini, passages: byId, phraseForms, documentFrequency, vocabulary };
+  return { mini, passages: byId, phraseForms, documentFrequency, nameFrequency, vocabulary };
+}
+
+/** Counts the terms of the names a passage holds into `nameFrequency` (see SearchIndex). */
+export function countNameTerms(nameFrequency: Map<string, number>, p: Passage): void {
+  for (const t of new Set(speakerWords(p).flatMap((w) => indexTerms(w))))
+    nameFrequency.set(t, (nameFrequency.get(t) ?? 0) + 1);
 }
 
 function phraseFormsOf(p: Passage): PhraseForms {

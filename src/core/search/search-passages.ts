@@ -9,20 +9,24 @@
  * 5. A query of stop words only ("to be or not"), or one nothing else matched, is looked for
  *    verbatim.
  */
-import type { SearchResult } from 'minisearch';
+import type { Query, SearchResult } from 'minisearch';
 import type { Passage } from '../../content/types.js';
 import { foldTypography, phraseForm } from '../text.js';
 import { makeHit, type SearchHit } from './hit.js';
-import { planQuery } from './plan.js';
+import { planQuery, type QueryPlan } from './plan.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { rerank, topHits } from './rank.js';
 import { inEither, type SearchIndex } from './search-index.js';
-import { DEFAULT_LIMIT, MAX_QUERY_CHARS, SEARCH_BUDGET_MS } from './tuning.js';
+import { innerQuotesNamed, innerQuotesOf, passageHasPerson } from './speakers.js';
+import { DEFAULT_LIMIT, MAX_QUERY_CHARS, SEARCH_BUDGET_MS, SPEAKER_BOOST } from './tuning.js';
 
 export interface SearchOptions {
   /** Only passages of this article. */
   readonly articleId?: string;
-  /** Only passages whose speaker's name contains this (case-insensitive), e.g. "kulakevich". */
+  /**
+   * Only passages with this person's words: their own paragraphs, and paragraphs quoting them inside
+   * (`quotes:`). The whole name or any run of its words, case and accents ignored ("kulakevich").
+   */
   readonly speaker?: string;
   /** Most results returned. Default {@link DEFAULT_LIMIT}. */
   readonly limit?: number;
@@ -39,10 +43,15 @@ export interface SearchOptions {
  * Searches passages. Never throws: a query with no usable words, or with no match, returns [].
  */
 export function searchPassages(index: SearchIndex, raw: string, options: SearchOptions = {}): SearchHit[] {
+  const speaker = (options.speaker ?? '').trim();
+  return findHits(index, raw, options, speaker).map((h) => withQuotedWords(h, speaker));
+}
+
+function findHits(index: SearchIndex, raw: string, options: SearchOptions, speaker: string): SearchHit[] {
   const limit = Math.max(1, options.limit ?? DEFAULT_LIMIT);
   const keep = (p: Passage) =>
     (options.articleId === undefined || p.articleId === options.articleId) &&
-    speakerMatches(p, options.speaker);
+    (speaker === '' || passageHasPerson(p, speaker));
 
   const deadline = performance.now() + SEARCH_BUDGET_MS;
   const exact = index.passages.get(raw.trim());
@@ -54,9 +63,9 @@ export function searchPassages(index: SearchIndex, raw: string, options: SearchO
 
   const plan = planQuery(index, query, options.fuzzy ?? true, deadline);
   if (plan.queries.length === 0) return verbatim();
-  const filtered = options.articleId !== undefined || (options.speaker ?? '').trim() !== '';
+  const filtered = options.articleId !== undefined || speaker !== '';
   const results: SearchResult[] = index.mini.search(
-    { combineWith: 'OR', queries: plan.queries },
+    { combineWith: 'OR', queries: speakerBoosted(plan) },
     {
       tokenize: (t) => [t],
       processTerm: (t) => t,
@@ -74,9 +83,47 @@ export function searchPassages(index: SearchIndex, raw: string, options: SearchO
   return hits.length === 0 ? verbatim() : topHits(hits, limit);
 }
 
-function speakerMatches(p: Passage, speaker: string | undefined): boolean {
-  if (speaker === undefined || speaker.trim() === '') return true;
-  return foldTypography(p.speaker.name).toLowerCase().includes(foldTypography(speaker).trim().toLowerCase());
+/**
+ * Every passage with a person's words (see {@link SearchOptions.speaker}), in the articles' order,
+ * at most `limit`: what a search for a person alone, with no words, finds.
+ */
+export function personPassages(
+  index: SearchIndex,
+  speaker: string,
+  options: Pick<SearchOptions, 'articleId' | 'limit'> = {},
+): SearchHit[] {
+  const limit = Math.max(1, options.limit ?? DEFAULT_LIMIT);
+  const hits: SearchHit[] = [];
+  if (speaker.trim() === '') return hits;
+  for (const p of index.passages.values()) {
+    if (options.articleId !== undefined && p.articleId !== options.articleId) continue;
+    if (!passageHasPerson(p, speaker)) continue;
+    hits.push(withQuotedWords(makeHit(p), speaker.trim()));
+    if (hits.length >= limit) break;
+  }
+  return hits;
+}
+
+/**
+ * The plan's terms, the query's own words weighing a match in a person's name {@link SPEAKER_BOOST}
+ * times a match in the text. A completion or near-spelling matches names at the text's weight: a
+ * word being typed ("in") must not lift every passage of a speaker whose name it begins ("Ines").
+ */
+function speakerBoosted(plan: QueryPlan): Query[] {
+  const words = plan.queries.filter((t) => !plan.origin.has(t));
+  const variants = plan.queries.filter((t) => plan.origin.has(t));
+  const queries: Query[] = [];
+  if (words.length > 0)
+    queries.push({ combineWith: 'OR', queries: words, boost: { speakers: SPEAKER_BOOST } });
+  if (variants.length > 0) queries.push({ combineWith: 'OR', queries: variants });
+  return queries;
+}
+
+/** The hit with the words of the person searched for quoted inside it, if any (see SearchHit). */
+function withQuotedWords(hit: SearchHit, speaker: string): SearchHit {
+  const quoted =
+    speaker !== '' ? innerQuotesOf(hit.passage, speaker) : innerQuotesNamed(hit.passage, hit.matched);
+  return quoted.length === 0 ? hit : { ...hit, quoted };
 }
 
 /** Finds passages containing the query verbatim: for queries of stop words ("to be or not"). */

@@ -13,6 +13,11 @@ export const DEFAULT_LIMIT = 10;
 export const FUZZY_WEIGHT = 0.45;
 /** Weight of an as-you-type prefix match relative to an exact one. */
 export const PREFIX_WEIGHT = 0.5;
+/**
+ * Weight of a match in the names of the people whose words a passage holds (its voice and the people
+ * quoted in it), relative to a match in its text: a person's name in a query finds their words first.
+ */
+export const SPEAKER_BOOST = 3;
 /** Score multiplier for a passage that contains the whole query verbatim. */
 export const FRAGMENT_BOOST = 2;
 

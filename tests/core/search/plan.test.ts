@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../../src/content/types.js';
 import { createSearchIndex, searchPassages } from '../../../src/core/search/index.js';
+import { planQuery } from '../../../src/core/search/plan.js';
+import { parseQuery } from '../../../src/core/search/query.js';
 import { MAX_POSTINGS, MAX_PREFIX_EXPANSIONS } from '../../../src/core/search/tuning.js';
 
 function passage(i: number, text: string): Passage {
@@ -76,5 +78,30 @@ describe('search guards', () => {
     expect(searchPassages(index, 'lettr ').map((h) => h.passage.id)).toEqual(['p#2']);
     expect(searchPassages(index, 'hme ').map((h) => h.passage.id)).toEqual([]); // up to 4 letters: no typos
     expect(searchPassages(index, 'signedd ').map((h) => h.passage.id)).toEqual(['p#1']);
+  });
+});
+
+describe('names in the plan', () => {
+  // Every passage is Ines Marlow's; a few of them have "insulation" in their text.
+  const passages = Array.from({ length: 30 }, (_, i) => ({
+    ...passage(i, i < 3 ? `The insulation of wall ${i}` : `The wall number ${i} stands`),
+    speaker: { name: 'Ines Marlow', role: 'interviewee' as const },
+  }));
+  const index = createSearchIndex(passages);
+  it('completes a word being typed from the text only, never to a speaker’s name', () => {
+    const plan = planQuery(index, parseQuery('wall in'), true, performance.now() + 1000);
+    expect(plan.queries).toContain('insul');
+    expect(plan.queries).not.toContain('ines');
+    expect(searchPassages(index, 'wall in', { limit: 3 }).map((h) => h.passage.id)).toEqual([
+      'p#1',
+      'p#2',
+      'p#3',
+    ]);
+  });
+  it('still searches a whole name, which no text has', () => {
+    expect(planQuery(index, parseQuery('marlow '), true, performance.now() + 1000).queries).toEqual([
+      'marlow',
+    ]);
+    expect(searchPassages(index, 'marlow ', { limit: 50 })).toHaveLength(30);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchIndex, matchedWords, searchPassages } from '../../../src/core/search/index.js';
+import {
+  createSearchIndex,
+  matchedWords,
+  personPassages,
+  searchPassages,
+} from '../../../src/core/search/index.js';
 import { tinyContent } from '../../helpers/content.js';
 
 const content = tinyContent([
@@ -95,5 +100,71 @@ describe('searchPassages', () => {
     const hits = searchPassages(index, 'pipeline', { limit: 1 });
     expect(hits).toHaveLength(1);
     expect(matchedWords(hits[0]?.passage.display ?? '', hits[0]?.matched ?? [])).toEqual(['pipeline']);
+  });
+});
+
+describe('people in the search', () => {
+  // The mayor's words are quoted inside a reporter's paragraph that never names her; another
+  // paragraph names her and has the same words, but is not her words.
+  const people = tinyContent([
+    {
+      id: 'report',
+      body: [
+        'Núñez has long argued that the harbour wall protects the old town, and wants it rebuilt.',
+        '"We will rebuild the harbour wall," the mayor said on Monday.',
+        'Engineers doubt the harbour wall can be saved. "It is finished," said Omar Reyes.',
+        '[editors] The Outlet covers the harbour wall every week.',
+      ].join('\n\n'),
+      extra: [
+        'quotes:',
+        `  - { speaker: Marta Núñez, text: '"We will rebuild the harbour wall,"' }`,
+        `  - { speaker: Omar Reyes, text: '"It is finished,"' }`,
+      ].join('\n'),
+    },
+  ]);
+  const peopleIndex = createSearchIndex(people.passages.values());
+  const find = (q: string, opts = {}) => searchPassages(peopleIndex, q, opts);
+  const found = (q: string, opts = {}) => find(q, opts).map((h) => h.passage.id);
+
+  it('finds a person’s quoted words first when the query names them, accents or not', () => {
+    for (const q of ['Núñez harbour wall', 'nunez harbour wall', 'marta nunez rebuild', 'nunez']) {
+      const [top] = find(q);
+      expect(top?.passage.id, q).toBe('report#2');
+      expect(top?.quoted, q).toEqual([
+        { speaker: 'Marta Núñez', text: '"We will rebuild the harbour wall,"' },
+      ]);
+    }
+    expect(found('reyes harbour')[0]).toBe('report#3');
+  });
+  it('ranks by the text alone when no name is in the query', () => {
+    const hits = find('harbour wall protects');
+    expect(hits[0]?.passage.id).toBe('report#1');
+    expect(hits.every((h) => h.quoted === undefined)).toBe(true);
+  });
+  it('does not index an outlet’s editors as a person', () => {
+    // "Outlet" is in the editors' voice ("The Outlet editors") and in report#4's text only.
+    expect(found('outlet')).toEqual(['report#4']);
+    expect(found('editors')).toEqual([]);
+  });
+  it('filters to a person’s words, their own paragraphs or quoted inside, never mere mentions', () => {
+    expect(found('harbour', { speaker: 'Nunez' })).toEqual(['report#2']);
+    expect(found('harbour', { speaker: 'MARTA NÚÑEZ' })).toEqual(['report#2']);
+    expect(find('harbour', { speaker: 'Núñez' })[0]?.quoted).toEqual([
+      { speaker: 'Marta Núñez', text: '"We will rebuild the harbour wall,"' },
+    ]);
+    // The reporter is the voice of all her paragraphs: nothing is quoted inside for her.
+    const author = find('harbour', { speaker: 'ann author' });
+    expect(author.map((h) => h.passage.id).sort()).toEqual(['report#1', 'report#2', 'report#3']);
+    expect(author.every((h) => h.quoted === undefined)).toBe(true);
+    expect(found('harbour', { speaker: 'nune' })).toEqual([]);
+  });
+  it('lists every passage with a person’s words, in the article’s order', () => {
+    expect(personPassages(peopleIndex, 'Reyes').map((h) => h.passage.id)).toEqual(['report#3']);
+    expect(personPassages(peopleIndex, 'ann author', { limit: 2 }).map((h) => h.passage.id)).toEqual([
+      'report#1',
+      'report#2',
+    ]);
+    expect(personPassages(peopleIndex, 'nobody')).toEqual([]);
+    expect(personPassages(peopleIndex, ' ')).toEqual([]);
   });
 });
