@@ -110,3 +110,17 @@ export function uniqueLabels(
   for (const x of auto) labels.set(x.id, labelOf(x));
   return labels;
 }
+
+/**
+ * The label without its parenthesis ("Sumner" for "Sumner (Daily Kos)") where no other article's
+ * label has the same first part, for tight spaces such as autocomplete lines; the whole label
+ * otherwise, so that it still tells the articles apart.
+ */
+export function compactLabels(articles: readonly Pick<Article, 'id' | 'short'>[]): Map<string, string> {
+  const head = (short: string) => short.split(' (')[0] ?? short;
+  const count = new Map<string, number>();
+  for (const a of articles) count.set(labelKey(head(a.short)), (count.get(labelKey(head(a.short))) ?? 0) + 1);
+  return new Map(
+    articles.map((a) => [a.id, count.get(labelKey(head(a.short))) === 1 ? head(a.short) : a.short]),
+  );
+}

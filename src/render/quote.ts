@@ -3,6 +3,7 @@ import { ButtonStyle } from 'discord-api-types/v10';
 import { button, row } from './components.js';
 import type { Article, Content } from '../content/types.js';
 import type { PassageContext } from '../core/context.js';
+import { compactLabels } from '../content/labels.js';
 import { articleName, quotedWords, snippet } from '../core/reader-text.js';
 import type { PassageInArticle, QuoteResult, SpeakerLookup } from '../core/quote.js';
 import type { Person, SearchHit } from '../core/search/index.js';
@@ -177,7 +178,8 @@ export function shareAnswer({ article, passage }: PassageInArticle, userId: stri
  * `suggestions` come from the core's suggestPassages; with nothing typed they are starting points.
  */
 export function quoteChoices(content: Content, suggestions: readonly SearchHit[], typed: string): Choice[] {
-  const short = (id: string) => content.articleById.get(id)?.short ?? id;
+  const labels = compactLabels(content.articles);
+  const short = (id: string) => labels.get(id) ?? id;
   return fitChoices(
     suggestions.map((h) => {
       const p = h.passage;

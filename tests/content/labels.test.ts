@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelCandidates, titleWords, uniqueLabels } from '../../src/content/labels.js';
+import { compactLabels, labelCandidates, titleWords, uniqueLabels } from '../../src/content/labels.js';
 import { buildContent, formatProblem, type LoadResult } from '../../src/content/load.js';
 import type { Content } from '../../src/content/types.js';
 
@@ -185,5 +185,26 @@ describe('uniqueLabels', () => {
         ['b', 'Smith (b)'],
       ]),
     );
+  });
+});
+
+describe('compactLabels', () => {
+  const article = (id: string, short: string) => ({ id, short });
+  it('drops the parenthesis where the first part alone tells the article apart', () => {
+    const labels = compactLabels([article('a', 'Sumner (Daily Kos)'), article('b', 'Reuters')]);
+    expect(labels).toEqual(
+      new Map([
+        ['a', 'Sumner'],
+        ['b', 'Reuters'],
+      ]),
+    );
+  });
+  it('keeps the whole label where two articles share the first part', () => {
+    const labels = compactLabels([
+      article('a', 'Smith (Reuters, 2024)'),
+      article('b', 'Smith (Reuters, 2025)'),
+      article('c', 'Jones (AP)'),
+    ]);
+    expect([...labels.values()]).toEqual(['Smith (Reuters, 2024)', 'Smith (Reuters, 2025)', 'Jones']);
   });
 });

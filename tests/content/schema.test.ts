@@ -80,7 +80,7 @@ describe('the README and the topics guide state the topic limits the validator c
 
   it('states no other number of characters or terms than the schema’s', () => {
     const allowed = new Set(Object.values(CONTENT_LIMITS).map(String));
-    for (const text of [TOPICS_GUIDE, README.slice(README.indexOf('### Topics\n'))]) {
+    for (const text of [TOPICS_GUIDE, readmeSection('### Topics\n')]) {
       const stated = [...text.matchAll(/(\d+) (?:to (\d+) )?(?:short search queries|characters)/g)].flatMap(
         (m) => [m[1], m[2]].filter((n): n is string => n !== undefined && n !== '1'),
       );
@@ -138,3 +138,10 @@ describe('topicsSchema enforces the limits it exports', () => {
     ).toEqual([`\`prompts.understand\` is over ${promptMax} characters`]);
   });
 });
+
+/** One section of the README: from its heading to the next heading of any level. */
+function readmeSection(heading: string): string {
+  const start = README.indexOf(heading);
+  const end = README.slice(start + heading.length).search(/^#{1,3} /m);
+  return README.slice(start, end < 0 ? undefined : start + heading.length + end);
+}

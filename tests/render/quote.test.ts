@@ -1,3 +1,4 @@
+import { compactLabels } from '../../src/content/labels.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeId, unpackUser } from '../../src/render/custom-id.js';
@@ -318,7 +319,7 @@ describe('quoteChoices', () => {
       value: 'sumner-riyadh#39 ammunition not a ri',
       name: expect.stringMatching(
         new RegExp(
-          `^${escapeRegExp(core.content.articleById.get('sumner-riyadh')?.short ?? '?')} ¶39: .*ammunition, not a ride`,
+          `^${escapeRegExp(compactLabels(core.content.articles).get('sumner-riyadh') ?? '?')} ¶39: .*ammunition, not a ride`,
         ),
       ) as unknown,
     });
