@@ -98,7 +98,7 @@ function compareTopic({ positionals, values, library: core, io, print }: Command
     perArticle: positiveInt(values.limit, 'limit', 2, 10),
   });
   if (!result) throw new UsageError('The topic has no words to search for.');
-  const perspectives = result.perspectives.map((p) => ({
+  const perspectives = [...result.addressing, ...result.notAddressing].map((p) => ({
     articleId: p.article.id,
     label: p.label,
     addressed: p.passages.length > 0,

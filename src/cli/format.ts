@@ -188,14 +188,16 @@ function articleHeader(a: Article, style: Style, extra = ''): string[] {
 
 export function comparisonText(c: Comparison, style: Style): string {
   const out = [style.bold(`Compare: ${c.title}`), ''];
-  for (const p of c.perspectives) {
+  if (c.addressing.length === 0) out.push(`No article addresses “${c.title}”.`, '');
+  for (const p of c.addressing) {
     out.push(...articleHeader(p.article, style, ` — ${p.label}`));
-    if (p.passages.length === 0) out.push(`   This article does not address “${c.title}”.`);
     for (const h of p.passages)
       out.push(passageText(h.passage, p.article, h.matched, style, h.pinned ? ' ★ ' : ' • ', true));
     if (p.total > p.passages.length) out.push(style.dim(`   (${p.total - p.passages.length} more)`));
     out.push('');
   }
+  if (c.notAddressing.length > 0)
+    out.push(style.dim(`Not addressed by: ${c.notAddressing.map((p) => p.article.short).join(', ')}.`));
   return out.join('\n').trimEnd();
 }
 

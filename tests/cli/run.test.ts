@@ -8,6 +8,8 @@ import { EXIT_OK, EXIT_USAGE, run } from '../../src/cli/run.js';
 import { compare } from '../../src/core/compare.js';
 import { buildLibrary } from '../../src/core/index.js';
 import { hasArticle, realLibrary, TEST_CONTENT_DIR, tinyContent } from '../helpers/content.js';
+import { manyLibrary } from '../helpers/many-library.js';
+import { MANY_TOPIC } from '../helpers/many-articles.js';
 import { ENGINEER, MAYOR, MAYOR_QUOTE, SPEAKER_ARTICLES } from '../helpers/speakers.js';
 
 // Tests about one shipped article's own passages run while that article is in the content under test.
@@ -157,7 +159,7 @@ describe('quote', () => {
 });
 
 describe('compare', () => {
-  it('lists every article, saying which do not address the topic', async () => {
+  it('lists every article as /compare does: those that address the topic, most relevant first, then the others', async () => {
     const core = await realLibrary();
     const topic = core.content.topics[0];
     if (!topic) throw new Error('no topic');
@@ -166,15 +168,39 @@ describe('compare', () => {
       perspectives: { articleId: string; label: string; passages: { passageId: string }[] }[];
     };
     expect(j.topic).toBe(topic.id);
-    expect(j.perspectives.map((p) => p.articleId)).toEqual(core.content.articles.map((a) => a.id));
     const c = compare(core.content, core.index, topic.id);
+    if (!c) throw new Error('no comparison');
+    const order = [...c.addressing, ...c.notAddressing];
+    expect(j.perspectives.map((p) => p.articleId)).toEqual(order.map((p) => p.article.id));
     expect(j.perspectives.map((p) => p.passages.map((x) => x.passageId))).toEqual(
-      c?.perspectives.map((p) => p.passages.map((x) => x.passage.id)),
+      order.map((p) => p.passages.map((x) => x.passage.id)),
     );
     expect(j.perspectives.some((p) => p.passages.length > 0)).toBe(true);
-    const text = await cli('compare', topic.id);
-    const silent = j.perspectives.filter((p) => p.passages.length === 0).length;
-    expect(text.out.split(`This article does not address “${topic.title}”.`)).toHaveLength(silent + 1);
+  });
+
+  it('prints, in a class of ten articles, the eight that address the topic in order and one "Not addressed by" line', async () => {
+    const many = await manyLibrary();
+    try {
+      const out: string[] = [];
+      const code = run(['compare', MANY_TOPIC], many.library, {
+        out: (t) => out.push(t),
+        err: () => undefined,
+        style: PLAIN,
+      });
+      expect(code).toBe(EXIT_OK);
+      const text = out.join('\n');
+      const shorts = (ids: readonly string[]) =>
+        ids.map((id) => many.library.content.articleById.get(id)?.short ?? id);
+      const at = shorts(many.energyByPassages).map((label) => text.indexOf(`${label} — `));
+      expect(at.every((i) => i >= 0)).toBe(true);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      const others = shorts(many.notAddressing.get(MANY_TOPIC) ?? []);
+      expect(others).toHaveLength(2);
+      expect(text.trimEnd().split('\n').at(-1)).toBe(`Not addressed by: ${others.join(', ')}.`);
+      expect(text).not.toContain('does not address');
+    } finally {
+      many.remove();
+    }
   });
 });
 
