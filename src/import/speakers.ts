@@ -18,6 +18,8 @@ const STRAIGHT = String.raw`"[^"]*?[,.!?…]"`;
 const PATTERNS = [CURLY, STRAIGHT].flatMap((quote) => [
   // “…,” said Name
   new RegExp(String.raw`(?<quote>${quote})\s+${VERB}\s+(?<name>${NAME})`, 'gu'),
+  // “…,” said council member Tom Becker (a role in lower case before the name)
+  new RegExp(String.raw`(?<quote>${quote})\s+${VERB}\s+(?:\p{Ll}[\p{Ll}’'-]*\s+){1,3}(?<name>${NAME})`, 'gu'),
   // “…,” Name said
   new RegExp(String.raw`(?<quote>${quote})\s+(?<name>${NAME})\s+${VERB}\b`, 'gu'),
   // “…,” Name, the city's head of transport, said

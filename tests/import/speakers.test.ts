@@ -40,6 +40,17 @@ describe('findQuotes', () => {
     expect(quotes).toEqual([{ speaker: 'Ingrid Solberg', text: '“Go,”' }]);
   });
 
+  it('finds a speaker after a role in lower case (“…,” said council member Tom Becker)', () => {
+    const quotes = findQuotes(
+      paragraphs(
+        'Opponents disagreed. “People are already choosing,” said council member Tom Becker, who voted no.',
+        '“Not yet,” said the mayor.',
+      ),
+      [],
+    );
+    expect(quotes).toEqual([{ speaker: 'Tom Becker', text: '“People are already choosing,”' }]);
+  });
+
   it('resolves a surname to the full name used in the article, and marks an unresolved one uncertain', () => {
     const uncertain: string[] = [];
     const quotes = findQuotes(
