@@ -105,5 +105,13 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-enum-comparison': 'off',
     },
   },
+  // Files small enough to read in one sitting, functions small enough to hold in mind.
+  {
+    files: ['src/**/*.{ts,js}', 'commands/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 400 }],
+      'max-lines-per-function': ['error', { max: 80 }],
+    },
+  },
   prettier,
 );

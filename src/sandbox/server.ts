@@ -20,9 +20,9 @@ import {
   ApiError,
   StandInError,
   type DiscordErrorBody,
-  type OptionValue,
   type StandIn,
 } from './standin/index.js';
+import { HttpError, str, typedOptions } from './page-options.js';
 import { pageState } from './view.js';
 
 /** The page's files: served from src/ whether the code runs from src/ (tsx) or dist/src/ (built). */
@@ -66,15 +66,6 @@ export interface ServerOptions {
   readonly port?: number;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 async function body(req: IncomingMessage, max = MAX_BODY): Promise<Record<string, unknown>> {
   let size = 0;
   const chunks: Buffer[] = [];
@@ -92,11 +83,6 @@ async function body(req: IncomingMessage, max = MAX_BODY): Promise<Record<string
   } catch {
     throw new HttpError(400, 'The request body must be a JSON object.');
   }
-}
-
-function str(v: unknown, name: string): string {
-  if (typeof v !== 'string' || v === '') throw new HttpError(400, `Missing ${name}.`);
-  return v;
 }
 
 function send(res: ServerResponse, status: number, data: unknown): void {
@@ -129,36 +115,6 @@ export function describeApiError(body: DiscordErrorBody): string {
 function windowSize(raw: string | null): number {
   const n = raw === null ? STATE_WINDOW : Number.parseInt(raw, 10);
   return Number.isFinite(n) ? Math.min(STATE_WINDOW_MAX, Math.max(1, n)) : STATE_WINDOW;
-}
-
-/** A file from the page (`{ filename, contentType, base64 }`) as the stand-in's upload. */
-function upload(value: unknown, name: string): OptionValue {
-  const file = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const filename = str(file.filename, `${name}'s file name`);
-  const base64 = typeof file.base64 === 'string' ? file.base64 : '';
-  const contentType = typeof file.contentType === 'string' && file.contentType ? file.contentType : undefined;
-  return {
-    attachment: { filename, bytes: Buffer.from(base64, 'base64'), ...(contentType && { contentType }) },
-  };
-}
-
-/** Option values from the page, typed the way the registered command (or subcommand) declares them. */
-function typedOptions(
-  definitions: readonly APIApplicationCommandOption[] | undefined,
-  raw: unknown,
-): Record<string, OptionValue> {
-  const out: Record<string, OptionValue> = {};
-  if (typeof raw !== 'object' || raw === null) return out;
-  for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (value === undefined || value === null || value === '') continue;
-    const type = definitions?.find((o) => o.name === name)?.type;
-    if (type === ApplicationCommandOptionType.Attachment) out[name] = upload(value, name);
-    else if (type === ApplicationCommandOptionType.Boolean) out[name] = value === true || value === 'true';
-    else if (type === ApplicationCommandOptionType.Integer || type === ApplicationCommandOptionType.Number)
-      out[name] = Number(value);
-    else out[name] = typeof value === 'string' ? value : JSON.stringify(value);
-  }
-  return out;
 }
 
 /** What a route handler gets: the request, its URL, the options and the page's change feed. */

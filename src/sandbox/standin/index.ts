@@ -260,6 +260,21 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     advanceClock(ms) {
       offset += ms;
     },
+    ...waiting(signal, gateway, rest),
+    ...memberAccess(world, signal),
+    ...controls(interactions, gateway, rest),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await closeAll(signal, rest, gateway, server);
+    },
+  };
+  return standIn;
+}
+
+/** Waiting for the bot: until its shards are ready, or until it sends a matching request. */
+function waiting(signal: Signal, gateway: Gateway, rest: Rest): Pick<StandIn, 'waitForReady' | 'waitFor'> {
+  return {
     waitForReady(shardCount = 1, timeoutMs = DEFAULT_WAIT_MS) {
       return signal
         .waitFor(
@@ -272,15 +287,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     waitFor(predicate, timeoutMs = DEFAULT_WAIT_MS) {
       return signal.waitFor(() => rest.requests.find(predicate), timeoutMs, 'a matching REST request');
     },
-    ...memberAccess(world, signal),
-    ...controls(interactions, gateway, rest),
-    async close() {
-      if (closed) return;
-      closed = true;
-      await closeAll(signal, rest, gateway, server);
-    },
   };
-  return standIn;
 }
 
 /** The dispatchers and fault injection: what a test does to the bot. */
