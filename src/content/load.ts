@@ -17,7 +17,7 @@ import {
   type Passage,
   type Topic,
 } from './types.js';
-import { parseYaml, schemaProblems } from './yaml.js';
+import { parseYamlWith } from './yaml.js';
 
 export const ARTICLES_DIR = 'articles';
 export const TOPICS_FILE = 'topics.yaml';
@@ -115,19 +115,14 @@ function parseTopics(
   problems: ContentProblem[],
 ): Topic[] {
   const file = TOPICS_FILE;
-  const yaml = parseYaml(file, source, 1, problems);
-  if (!yaml) return [];
-  const parsed = topicsSchema.safeParse(yaml.data);
-  if (!parsed.success) {
-    problems.push(...schemaProblems(file, parsed.error, yaml.lineOf));
-    return [];
-  }
+  const parsed = parseYamlWith(file, source, topicsSchema, problems);
+  if (!parsed) return [];
   const seen = new Map<string, number>();
   const pins = parsed.data.topics.flatMap((t, i) =>
-    t.pinned.map((id, j) => ({ id, line: yaml.lineOf(['topics', i, 'pinned', j]) })),
+    t.pinned.map((id, j) => ({ id, line: parsed.lineOf(['topics', i, 'pinned', j]) })),
   );
   const topics = parsed.data.topics.map((t, i) => {
-    const line = yaml.lineOf(['topics', i, 'id']);
+    const line = parsed.lineOf(['topics', i, 'id']);
     const first = seen.get(t.id);
     if (first !== undefined)
       problems.push({ file, line, message: `duplicate topic id "${t.id}" (first on line ${first})` });
@@ -142,7 +137,7 @@ function parseTopics(
         topicId: t.id,
         level,
         text: t.prompts[level],
-        line: yaml.lineOf(['topics', i, 'prompts', level]),
+        line: parsed.lineOf(['topics', i, 'prompts', level]),
       })),
     };
   });

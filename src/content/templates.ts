@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { PROMPT_LEVELS, type ContentProblem, type PromptTemplate } from './types.js';
-import { parseYaml, schemaProblems } from './yaml.js';
+import { parseYamlWith } from './yaml.js';
 
 export const TEMPLATES_FILE = 'templates.yaml';
 
@@ -62,16 +62,11 @@ function isPlaceholder(name: string): name is TemplatePlaceholder {
 
 /** Parses templates.yaml; what is wrong goes to `problems` as `templates.yaml:line` problems. */
 export function parseTemplates(source: string, problems: ContentProblem[]): PromptTemplate[] {
-  const yaml = parseYaml(TEMPLATES_FILE, source, 1, problems);
-  if (!yaml) return [];
-  const parsed = templatesSchema.safeParse(yaml.data);
-  if (!parsed.success) {
-    problems.push(...schemaProblems(TEMPLATES_FILE, parsed.error, yaml.lineOf));
-    return [];
-  }
+  const parsed = parseYamlWith(TEMPLATES_FILE, source, templatesSchema, problems);
+  if (!parsed) return [];
   const { templates } = parsed.data;
   return PROMPT_LEVELS.flatMap((level) =>
-    templates[level].map((text, i) => ({ level, text, line: yaml.lineOf(['templates', level, i]) })),
+    templates[level].map((text, i) => ({ level, text, line: parsed.lineOf(['templates', level, i]) })),
   );
 }
 

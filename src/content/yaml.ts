@@ -82,3 +82,23 @@ export function schemaProblems(
     return { file, line: lineOf(path), message: prefix + message };
   });
 }
+
+/**
+ * A YAML file checked against its schema: the checked data with the lines of its document, or null
+ * when either the YAML or the schema finds a problem (each one recorded as `file:line`).
+ */
+export function parseYamlWith<T>(
+  file: string,
+  source: string,
+  schema: z.ZodType<T>,
+  problems: ContentProblem[],
+): { readonly data: T; readonly lineOf: ParsedYaml['lineOf'] } | null {
+  const yaml = parseYaml(file, source, 1, problems);
+  if (!yaml) return null;
+  const parsed = schema.safeParse(yaml.data);
+  if (!parsed.success) {
+    problems.push(...schemaProblems(file, parsed.error, yaml.lineOf));
+    return null;
+  }
+  return { data: parsed.data, lineOf: yaml.lineOf };
+}
