@@ -17,6 +17,7 @@ import { readInput, type ImportInput } from './read-input.js';
 
 export { ImportError } from './errors.js';
 export { removeArticle, writeImport } from './write.js';
+import type { Writable } from './write.js';
 export type { ImportInput } from './read-input.js';
 export type { ContentProblem } from '../content/types.js';
 
@@ -52,18 +53,8 @@ export interface ImportSummary {
   readonly firstPassages: readonly string[];
 }
 
-export interface ImportResult {
-  readonly articleId: string;
-  /** Relative to contentDir, e.g. "articles/<id>.md". */
-  readonly articleFile: string;
-  /** The full text of the article file. */
-  readonly markdown: string;
-  /** Relative to contentDir, e.g. "sources/<id>.html". */
-  readonly sourceFile: string;
-  /** The original, byte for byte. */
-  readonly sourceBytes: Uint8Array;
-  /** The text of sources/<id>.provenance.md. */
-  readonly provenance: string;
+/** The files of an import (see {@link Writable}), what the importer found, and any problems. */
+export interface ImportResult extends Writable {
   readonly summary: ImportSummary;
   /** content:check problems of the result as it would load ([] in the common case). */
   readonly problems: readonly ContentProblem[];

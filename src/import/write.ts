@@ -11,10 +11,15 @@ import { ImportError } from './errors.js';
 /** What `writeImport` needs of an import result. */
 export interface Writable {
   readonly articleId: string;
+  /** Relative to contentDir, e.g. "articles/<id>.md". */
   readonly articleFile: string;
+  /** The full text of the article file. */
   readonly markdown: string;
+  /** Relative to contentDir, e.g. "sources/<id>.html". */
   readonly sourceFile: string;
+  /** The original, byte for byte. */
   readonly sourceBytes: Uint8Array;
+  /** The text of sources/<id>.provenance.md. */
   readonly provenance: string;
 }
 
