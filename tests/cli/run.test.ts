@@ -224,11 +224,12 @@ describe('prompt', () => {
 });
 
 describe('articles, topics, context, cite', () => {
-  it('lists articles with perspective and notice', async () => {
+  it('lists articles with perspective and notice, and no empty field for one without a perspective', async () => {
     const { content } = await realLibrary();
     const r = await cli('articles');
+    expect(r.out).not.toMatch(/undefined|Perspective: *\n/);
     for (const a of content.articles) {
-      expect(r.out).toContain(`Perspective: ${a.perspective}`);
+      if (a.perspective) expect(r.out).toContain(`Perspective: ${a.perspective}`);
       if (a.notice) expect(r.out).toContain(`Note: ${a.notice.split('\n')[0] ?? ''}`);
     }
     const j = (await json('articles')) as unknown as { articles: { articleId: string; passages: number }[] };
