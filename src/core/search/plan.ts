@@ -66,7 +66,8 @@ export function planQuery(
       for (const entry of index.vocabulary.atPrefix(q.term)) if (entry[0] !== q.term) completions.push(entry);
     }
     candidates.word(q.term, df(q.term));
-    // A whole word also searches its WordNet family and synonyms, at lower weights (families.ts).
+    // A whole word also searches its WordNet family, and a word no article uses its synonyms, at
+    // lower weights (families.ts): a real word is taken as meant.
     if (!q.prefix)
       for (const [term, weight] of relatedTerms(q.term, df(q.term) === 0))
         candidates.variant(term, q.term, weight, df(term));

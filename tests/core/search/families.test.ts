@@ -11,7 +11,7 @@ import {
   SYNONYM_WEIGHT,
   wordNetMaps,
 } from '../../../src/core/search/families.js';
-import { createSearchIndex, searchPassages } from '../../../src/core/search/index.js';
+import { createSearchIndex, matchedWords, searchPassages } from '../../../src/core/search/index.js';
 import { tinyContent } from '../../helpers/content.js';
 
 /** An index over one article whose paragraphs are `paragraphs` (ids f#1, f#2, …). */
@@ -59,6 +59,12 @@ describe('word families', () => {
       'The court heard that he had been held in detention for weeks.',
     );
     expect(ids(index, 'detention')).toEqual(['f#2', 'f#1']);
+  });
+
+  it('marks the words of the family that matched for bold, and not the others', () => {
+    const index = indexOf('The police detained him; detainees and bread.');
+    const [hit] = searchPassages(index, 'detention', { asYouType: false });
+    expect(matchedWords(hit?.passage.display ?? '', hit?.matched ?? [])).toEqual(['detained', 'detainees']);
   });
 
   it('leaves unrelated words apart, and a word being typed is not expanded', () => {
