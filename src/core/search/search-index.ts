@@ -9,7 +9,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Passage } from '../../content/types.js';
 import { indexTerms, phraseForm, words } from '../text.js';
-import { withFamily } from './families.js';
+import { wordNetMaps, withFamily } from './families.js';
 import { indexedNames, nameIndexWords } from './speakers.js';
 
 /** A passage's text reduced for phrase checks; `corrected` is empty when there are no corrections. */
@@ -116,6 +116,8 @@ export function assembleIndex(
     countNameTerms(nameFrequency, p);
   }
   const vocabulary = SearchableMap.from<number>(documentFrequency) as SearchableMap<number>;
+  // WordNet is read now, not at the first search, also when a saved index was restored.
+  wordNetMaps();
   return { mini, passages: byId, phraseForms, documentFrequency, nameFrequency, vocabulary };
 }
 
