@@ -1,6 +1,7 @@
 /** A search result, the one way to make one, and which of its words matched (for highlighting). */
 import type { InnerQuote, Passage } from '../../content/types.js';
 import { indexTerms, words } from '../text.js';
+import { withFamily } from './families.js';
 
 export interface SearchHit {
   readonly passage: Passage;
@@ -30,9 +31,9 @@ export function makeHit(
   return { passage, score, matched, queryTerms };
 }
 
-/** Whether a word of a text is one of the matched index terms (for bold highlighting). */
+/** Whether a word of a text is one of the matched index terms, or of a matched family (for bold). */
 export function matchesTerm(word: string, matched: ReadonlySet<string>): boolean {
-  return indexTerms(word).some((t) => matched.has(t));
+  return withFamily(indexTerms(word)).some((t) => matched.has(t));
 }
 
 /** The distinct words of a text that matched, lower-cased, in order of appearance. */

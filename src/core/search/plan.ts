@@ -4,6 +4,7 @@
  * its most frequent near-spellings, and when a query would visit too many postings the commonest
  * words are the first to go.
  */
+import { relatedTerms } from './families.js';
 import type { ParsedQuery } from './query.js';
 import type { SearchIndex } from './search-index.js';
 import {
@@ -65,6 +66,11 @@ export function planQuery(
       for (const entry of index.vocabulary.atPrefix(q.term)) if (entry[0] !== q.term) completions.push(entry);
     }
     candidates.word(q.term, df(q.term));
+    // A whole word also searches its WordNet family, and a word no article uses its synonyms, at
+    // lower weights (families.ts): a real word is taken as meant.
+    if (!q.prefix)
+      for (const [term, weight] of relatedTerms(q.term, df(q.term) === 0))
+        candidates.variant(term, q.term, weight, df(term));
     // Typo tolerance only for a word the articles do not have (nor, while it is being typed, any
     // word it begins): a real word is taken as meant.
     if (fuzzy && df(q.term) === 0 && completions.length === 0 && fuzzinessFor(q.term) > 0)

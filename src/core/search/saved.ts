@@ -9,7 +9,7 @@ import { indexedNames } from './speakers.js';
 import { assembleIndex, MINI_OPTIONS, type SearchIndex } from './search-index.js';
 
 /** Bumped whenever the index's terms or options change, so older saved indexes are rebuilt. */
-export const SAVED_INDEX_VERSION = 4;
+export const SAVED_INDEX_VERSION = 5;
 const SAVED_FORMAT = 'discussion-guide-search-index';
 /** First line of a saved index: its format, version and the sha256 of everything after the line. */
 const SAVED_HEADER = new RegExp(`^${SAVED_FORMAT} v${SAVED_INDEX_VERSION} sha256:([0-9a-f]{64})$`);

@@ -9,6 +9,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Passage } from '../../content/types.js';
 import { indexTerms, phraseForm, words } from '../text.js';
+import { wordNetMaps, withFamily } from './families.js';
 import { indexedNames, nameIndexWords } from './speakers.js';
 
 /** A passage's text reduced for phrase checks; `corrected` is empty when there are no corrections. */
@@ -49,7 +50,8 @@ export const MINI_OPTIONS: Options<IndexedPassage> = {
   storeFields: [],
   // Documents arrive already split into words (see createSearchIndex).
   tokenize: (text: string) => text.split(' '),
-  processTerm: (term: string) => [...indexTerms(term)],
+  // A word of a WordNet family is also indexed under the family's term (see families.ts).
+  processTerm: (term: string) => [...withFamily(indexTerms(term))],
   searchOptions: { processTerm: (term: string) => term },
 };
 
@@ -72,14 +74,14 @@ export function createSearchIndex(passages: Iterable<Passage>): SearchIndex {
 function indexedPassage(p: Passage): { doc: IndexedPassage; terms: Set<string> } {
   // Each text is split into words once; MiniSearch gets them space-separated.
   const textWords = words(p.text).map((w) => w.word);
-  const terms = new Set(textWords.flatMap((w) => indexTerms(w)));
+  const terms = new Set(textWords.flatMap((w) => withFamily(indexTerms(w))));
   // Of the corrected wording, only the words that corrections introduce, so a corrected
   // passage is not counted twice.
   const introduced: string[] = [];
   if (p.corrected !== p.text) {
     const have = new Set(terms);
     for (const { word } of words(p.corrected)) {
-      const ts = indexTerms(word);
+      const ts = withFamily(indexTerms(word));
       if (ts.some((t) => !have.has(t))) introduced.push(word);
       for (const t of ts) terms.add(t);
     }
@@ -114,6 +116,8 @@ export function assembleIndex(
     countNameTerms(nameFrequency, p);
   }
   const vocabulary = SearchableMap.from<number>(documentFrequency) as SearchableMap<number>;
+  // WordNet is read now, not at the first search, also when a saved index was restored.
+  wordNetMaps();
   return { mini, passages: byId, phraseForms, documentFrequency, nameFrequency, vocabulary };
 }
 
