@@ -77,6 +77,21 @@ export interface CompareOptions {
 
 const fold = (s: string) => foldTypography(s).trim().toLowerCase();
 
+/**
+ * The note that names the words no article uses, or undefined when there are none:
+ * "No article uses “outlawed”, so it was left out." Each word is passed through `show` (escaping).
+ */
+export function unusedWordsNote(
+  c: Comparison,
+  show: (word: string) => string = (w) => w,
+): string | undefined {
+  const quoted = (c.unusedWords ?? []).map((w) => `“${show(w)}”`);
+  const last = quoted.pop();
+  if (last === undefined) return undefined;
+  const list = quoted.length > 0 ? `${quoted.join(', ')} or ${last}` : last;
+  return `No article uses ${list}, so ${quoted.length > 0 ? 'they were' : 'it was'} left out.`;
+}
+
 /** Finds a curated topic by id or by title, case-insensitively. */
 export function findTopic(content: Content, input: string): Topic | undefined {
   const key = fold(input);
