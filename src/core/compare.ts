@@ -147,6 +147,11 @@ function addressing(index: SearchIndex, query: string): Addressing {
   return { hits: out, unused };
 }
 
+/** The words of one query (a topic's term, or free text) that no article uses, as written. */
+export function unusedWordsOf(index: SearchIndex, query: string): string[] {
+  return addressing(index, query).unused;
+}
+
 /** Compares the articles on a topic. Returns null for input with no searchable words. */
 export function compare(
   content: Content,
