@@ -2,7 +2,7 @@
 import { definedFields } from '../content/fields.js';
 import type { Article, InnerQuote, Passage } from '../content/types.js';
 import type { Citation } from '../core/cite.js';
-import type { Comparison } from '../core/compare.js';
+import { unusedWordsNote, type Comparison } from '../core/compare.js';
 import type { PassageContext } from '../core/context.js';
 import {
   articleName,
@@ -189,6 +189,8 @@ function articleHeader(a: Article, style: Style, extra = ''): string[] {
 export function comparisonText(c: Comparison, style: Style): string {
   const out = [style.bold(`Compare: ${c.title}`), ''];
   if (c.addressing.length === 0) out.push(`No article addresses “${c.title}”.`, '');
+  const unused = unusedWordsNote(c);
+  if (unused !== undefined) out.push(style.dim(unused), '');
   for (const p of c.addressing) {
     out.push(...articleHeader(p.article, style, ` — ${p.label}`));
     for (const h of p.passages)

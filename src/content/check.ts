@@ -5,9 +5,10 @@
  */
 import { checkSources, uncheckedNote } from './sources.js';
 import path from 'node:path';
-import { errorLine, formatProblem, loadContent } from './load.js';
+import { errorLine, formatProblem, loadContent, TOPICS_FILE } from './load.js';
 import { DEFAULT_CONTENT_DIR } from './paths.js';
-import { checkPrompts } from '../core/prompt-check.js';
+import { readFileSync } from 'node:fs';
+import { checkPrompts, checkTopicTerms } from '../core/prompt-check.js';
 import { createSearchIndex } from '../core/search/index.js';
 
 process.on('uncaughtException', (error) => {
@@ -26,8 +27,13 @@ if (!result.ok) {
 }
 const { articles, topics, passages } = result.content;
 // Warnings (`file:line: warning: …`) do not change the exit code: a prompt naming an author
-// whose article has nothing to show on its topic.
-for (const w of checkPrompts(result.content, createSearchIndex(passages.values())))
+// whose article has nothing to show on its topic; a topic term's word that no article uses.
+const index = createSearchIndex(passages.values());
+const topicsSource = readFileSync(path.join(dir, TOPICS_FILE), 'utf8');
+for (const w of [
+  ...checkPrompts(result.content, index),
+  ...checkTopicTerms(result.content, index, topicsSource),
+])
   console.error(formatProblem({ ...w, file: path.join(shown, w.file) }));
 for (const file of unchecked) console.log(uncheckedNote(path.join(shown, file)));
 console.log(

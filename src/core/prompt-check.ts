@@ -8,7 +8,7 @@
  */
 import { TOPICS_FILE } from '../content/load.js';
 import type { Article, Content, ContentProblem, Passage, Prompt } from '../content/types.js';
-import { compare } from './compare.js';
+import { compare, unusedWordsOf } from './compare.js';
 import type { SearchIndex } from './search/index.js';
 import { foldTypography } from './text.js';
 
@@ -94,4 +94,43 @@ function warning(prompt: Prompt, message: string): ContentProblem {
     line: prompt.line,
     message: `warning: prompt ${prompt.id} ${message}: pin a passage of theirs in this topic, or reword the question`,
   };
+}
+
+/**
+ * The line of a topic's term in topics.yaml (`source`): the first line from the topic's `id:` on
+ * that holds the term, else the `id:` line; 1 when the topic cannot be found.
+ */
+function termLine(source: string, topicId: string, term: string): number {
+  const lines = source.split(/\r?\n/);
+  const escaped = topicId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const idLine = lines.findIndex((l) =>
+    new RegExp(`^\\s*(-\\s+)?id:\\s*['"]?${escaped}['"]?\\s*(#.*)?$`).test(l),
+  );
+  if (idLine === -1) return 1;
+  for (let k = idLine + 1; k < lines.length; k++) {
+    if (/^\s*-\s+id:/.test(lines[k] ?? '')) break;
+    if ((lines[k] ?? '').includes(term)) return k + 1;
+  }
+  return idLine + 1;
+}
+
+/**
+ * A warning for each word of a curated topic's term that no article uses: /compare leaves it out
+ * (and says so), so the term may be misspelled or about something the articles do not discuss.
+ * `topicsSource`, the text of topics.yaml, places each warning on its term's line.
+ */
+export function checkTopicTerms(content: Content, index: SearchIndex, topicsSource = ''): ContentProblem[] {
+  const warnings: ContentProblem[] = [];
+  for (const topic of content.topics) {
+    for (const term of topic.terms) {
+      const unused = unusedWordsOf(index, term);
+      if (unused.length === 0) continue;
+      warnings.push({
+        file: TOPICS_FILE,
+        line: termLine(topicsSource, topic.id, term),
+        message: `warning: topic ${topic.id}, term “${term}”: no article uses ${unused.map((w) => `“${w}”`).join(', ')}, so /compare leaves ${unused.length > 1 ? 'them' : 'it'} out: check the spelling, or use the articles' words`,
+      });
+    }
+  }
+  return warnings;
 }

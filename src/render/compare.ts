@@ -101,6 +101,18 @@ export interface PageRef {
   readonly fingerprint: string;
 }
 
+/**
+ * "No article uses “outlawed”, so it was left out." on a line of its own, or nothing: the words
+ * the comparison left out (the CLI says the same through the core's unusedWordsNote).
+ */
+function unusedLine(c: Comparison): string {
+  const quoted = (c.unusedWords ?? []).map((w) => `“${echo(w, 40)}”`);
+  const last = quoted.pop();
+  if (last === undefined) return '';
+  const list = quoted.length > 0 ? `${quoted.join(', ')} or ${last}` : last;
+  return `\nNo article uses ${list}, so ${quoted.length > 0 ? 'they were' : 'it was'} left out.`;
+}
+
 function notAddressedLine(c: Comparison): string {
   const names = c.notAddressing.map((p) => escapeMarkdown(p.article.short));
   return names.length > 0 ? `\nNot addressed by: ${names.join(', ')}.` : '';
@@ -153,7 +165,10 @@ export function compareAnswer(c: Comparison, topicKey: string, page = 0): Payloa
   if (c.addressing.length === 0) {
     return finalize({
       ephemeral: true,
-      content: `No article addresses “${echo(c.title)}”. Try other words, or pick a topic from the list.`,
+      content: truncate(
+        `No article addresses “${echo(c.title)}”. Try other words, or pick a topic from the list.${unusedLine(c)}`,
+        LIMITS.content,
+      ),
       components: actionRows([], topicKey),
     });
   }
@@ -166,7 +181,7 @@ export function compareAnswer(c: Comparison, topicKey: string, page = 0): Payloa
       : `**Compare:** ${echo(c.title)}`;
   return finalize({
     ephemeral: true,
-    content: truncate(header + notAddressedLine(c), LIMITS.content),
+    content: truncate(header + unusedLine(c) + notAddressedLine(c), LIMITS.content),
     embeds: shown.map((p) => perspectiveEmbed(p, c.title)),
     components: [...pageButtons(topicKey, at, pages), ...actionRows(shown, topicKey)],
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { articleJson, articlesText, PLAIN } from '../../src/cli/format.js';
+import { articleJson, articlesText, comparisonText, PLAIN } from '../../src/cli/format.js';
 import { buildContent } from '../../src/content/load.js';
 import type { Article } from '../../src/content/types.js';
+import { tinyCompare } from '../helpers/compare.js';
 import { TINY_TOPICS } from '../helpers/content.js';
 
 /** One article through the real parser, from its front-matter lines. */
@@ -54,5 +55,31 @@ describe('articlesText', () => {
       passages: 1,
       corrections: 0,
     });
+  });
+});
+
+describe('comparisonText', () => {
+  const text = (input: string) => {
+    const c = tinyCompare(input);
+    return comparisonText(c, PLAIN).split('\n');
+  };
+  it('names the words no article uses under the title, as /compare does', () => {
+    const lines = text('natural gas outlawed');
+    expect(lines.slice(0, 3)).toEqual([
+      'Compare: natural gas outlawed',
+      '',
+      'No article uses “outlawed”, so it was left out.',
+    ]);
+    expect(lines.at(-1)).toBe('Not addressed by: Author (The Outlet).');
+    expect(text('outlawed forbidden banned').slice(0, 5)).toEqual([
+      'Compare: outlawed forbidden banned',
+      '',
+      'No article addresses “outlawed forbidden banned”.',
+      '',
+      'No article uses “outlawed”, “forbidden” or “banned”, so they were left out.',
+    ]);
+  });
+  it('has no such line when every word is used', () => {
+    expect(text('natural gas').join('\n')).not.toContain('No article uses');
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
-import { compare, findTopic, type Perspective } from '../../src/core/compare.js';
+import { compare, findTopic, TERM_WINDOW, type Perspective } from '../../src/core/compare.js';
 import { buildLibrary, type Library } from '../../src/core/index.js';
 import { createSearchIndex } from '../../src/core/search/index.js';
 import { hasArticle, realLibrary, tinyContent } from '../helpers/content.js';
@@ -76,6 +76,83 @@ describe('compare', () => {
   it('returns null for input with nothing to search', () => {
     expect(compare(content, index, '   ')).toBeNull();
     expect(compare(content, index, 'the and of')).toBeNull();
+  });
+});
+
+describe('compare: words no article uses', () => {
+  const war = tinyContent(
+    [
+      { id: 'north', body: ['The war began in spring.', 'Farmers planted wheat.'].join('\n\n') },
+      { id: 'south', body: ['Nobody expected the war to last.', 'The harbour froze.'].join('\n\n') },
+      { id: 'east', body: 'The orchestra played at dawn.' },
+    ],
+    `topics:
+  - id: banned-war
+    title: A banned war
+    terms: [outlawed war]
+    prompts: { understand: u, analyze: a, evaluate: e }
+`,
+  );
+  const warIndex = createSearchIndex(war.passages.values());
+  const ids = (ps: readonly Perspective[] | undefined) => ps?.map((p) => p.article.id);
+
+  it('leaves a curated term’s unused word out of its weight, and names it', () => {
+    const c = compare(war, warIndex, 'banned-war');
+    expect(ids(c?.addressing)).toEqual(['north', 'south']);
+    expect(ids(c?.notAddressing)).toEqual(['east']);
+    expect(c?.unusedWords).toEqual(['outlawed']);
+  });
+  it('does the same for free text, naming the words as written', () => {
+    const c = compare(war, warIndex, 'Outlawed war, forbidden');
+    expect(ids(c?.addressing)).toEqual(['north', 'south']);
+    expect(c?.unusedWords).toEqual(['outlawed', 'forbidden']);
+  });
+  it('names every word when no article uses any, and finds nothing', () => {
+    const c = compare(war, warIndex, 'outlawed forbidden');
+    expect(c?.addressing).toEqual([]);
+    expect(c?.unusedWords).toEqual(['outlawed', 'forbidden']);
+  });
+  it('names no word when every word is used, nor a near-spelling of a used word', () => {
+    expect(compare(war, warIndex, 'war wheat')?.unusedWords).toEqual([]);
+    expect(compare(war, warIndex, 'orchestra')?.unusedWords).toEqual([]);
+    expect(compare(war, warIndex, 'orchestrra')?.unusedWords).toEqual([]);
+  });
+});
+
+describe('compare: the words of a term close together', () => {
+  const far = Array.from({ length: TERM_WINDOW }, (_, k) => `word${String(k)}`).join(' ');
+  const security = tinyContent(
+    [
+      { id: 'close', body: 'Their national security was at stake.' },
+      { id: 'reversed', body: 'The security of the nation came first.' },
+      { id: 'sentences', body: 'Congress passed the Security Act. Nationals of other states left soon.' },
+      { id: 'distant', body: `Security, ${far}, for nationals.` },
+      { id: 'titled', body: 'Mr. Security spoke; national news covered it.' },
+    ],
+    `topics:
+  - id: security
+    title: Security
+    terms: [national security]
+    prompts: { understand: u, analyze: a, evaluate: e }
+`,
+  );
+  const securityIndex = createSearchIndex(security.passages.values());
+  const ids = (ps: readonly Perspective[] | undefined) => ps?.map((p) => p.article.id).sort();
+
+  it('matches a multi-word term only where its words are within the window of one sentence', () => {
+    // "security" is the curated topic (terms: national security); "national security" is free text.
+    for (const input of ['security', 'national security']) {
+      const c = compare(security, securityIndex, input);
+      expect(ids(c?.addressing), input).toEqual(['close', 'reversed', 'titled']);
+      expect(ids(c?.notAddressing), input).toEqual(['distant', 'sentences']);
+    }
+  });
+  it('counts a word of the name shown above a passage with any window', () => {
+    // Every passage is Ann Author's: "Ann" is not in their text, but a reader sees it above each.
+    expect(ids(compare(security, securityIndex, 'Ann stake')?.addressing)).toEqual(['close']);
+  });
+  it('still finds each word alone anywhere', () => {
+    expect(ids(compare(security, securityIndex, 'nationals')?.addressing)).toHaveLength(5);
   });
 });
 

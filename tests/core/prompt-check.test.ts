@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContent, formatProblem, readContentFiles } from '../../src/content/load.js';
 import type { Content } from '../../src/content/types.js';
-import { checkPrompts, namedAuthors } from '../../src/core/prompt-check.js';
+import { checkPrompts, checkTopicTerms, namedAuthors } from '../../src/core/prompt-check.js';
 import { createSearchIndex } from '../../src/core/search/index.js';
 import { articleFile, type TinyArticle } from '../helpers/content.js';
 import { writeManyArticles, type ManyArticlesFolder } from '../helpers/many-articles.js';
@@ -169,5 +169,37 @@ describe('checkPrompts in a class of ten articles', () => {
     expect(warningsOf(unsigned)).toEqual([
       'topics.yaml:6: warning: prompt energy-prices:understand names Haddad (The Reading Room), but haddad-library does not address “Energy prices”: pin a passage of theirs in this topic, or reword the question',
     ]);
+  });
+});
+
+describe('checkTopicTerms', () => {
+  const topics = [
+    'topics:', //                                                   1
+    '  - id: gas', //                                               2
+    '    title: Gas', //                                            3
+    '    terms:', //                                                4
+    '      - natural gas', //                                       5
+    '      - outlawed pipeline', //                                 6
+    '      - Germanny', //                                          7
+    '    prompts: { understand: u, analyze: a, evaluate: e }', //   8
+    '  - id: bread', //                                             9
+    '    title: Bread', //                                          10
+    '    terms: [bread, croissants brioche]', //                    11
+    '    prompts: { understand: u, analyze: a, evaluate: e }', //   12
+  ].join('\n');
+  const content = contentWith(ARTICLES, topics);
+  const index = createSearchIndex(content.passages.values());
+
+  it('warns, on the term’s line, about each word of a topic term that no article uses', () => {
+    expect(checkTopicTerms(content, index, topics).map(formatProblem)).toEqual([
+      "topics.yaml:6: warning: topic gas, term “outlawed pipeline”: no article uses “outlawed”, so /compare leaves it out: check the spelling, or use the articles' words",
+      "topics.yaml:11: warning: topic bread, term “croissants brioche”: no article uses “croissants”, “brioche”, so /compare leaves them out: check the spelling, or use the articles' words",
+    ]);
+  });
+  it('falls back to line 1 without the file’s text, and says nothing when every word is used', () => {
+    expect(checkTopicTerms(content, index).map((w) => w.line)).toEqual([1, 1]);
+    expect(
+      checkTopicTerms(contentWith(ARTICLES, topics.replace(/outlawed |, croissants brioche/g, '')), index),
+    ).toEqual([]);
   });
 });

@@ -137,6 +137,17 @@ describe('compareAnswer', () => {
     ]);
     expect(out.content).toBe('**Compare:** Gas and pipelines\nNot addressed by: Author (The Outlet).');
   });
+  it('names the words no article uses on a line under the title, and still shows what the rest finds', () => {
+    const out = compareAnswer(tinyCompare('natural gas outlawed'), 'natural gas outlawed');
+    expect(out.content).toBe(
+      '**Compare:** natural gas outlawed\nNo article uses “outlawed”, so it was left out.\n' +
+        'Not addressed by: Author (The Outlet).',
+    );
+    expect(embedsOf(out).map((e) => e.footer?.text)).toEqual(['alpha#1']);
+    expect(compareAnswer(tinyCompare('natural gas'), 'natural gas').content).toBe(
+      '**Compare:** natural gas\nNot addressed by: Author (The Outlet).',
+    );
+  });
   it('keeps a free-text topic with separators intact in the custom id', () => {
     const out = compareAnswer(tinyCompare('gas | 100%'), 'gas | 100%');
     expect(buttons(out).at(-1)).toEqual(['Discuss', ['compare', 'discuss', 'gas | 100%']]);
@@ -144,7 +155,8 @@ describe('compareAnswer', () => {
   it('says so when no article addresses the topic, escaping what was typed, with no blocks', () => {
     const out = compareAnswer(tinyCompare('cheese *and* <@123>'), 'cheese');
     expect(out.content).toBe(
-      'No article addresses “cheese \\*and\\* \\<@123\\>”. Try other words, or pick a topic from the list.',
+      'No article addresses “cheese \\*and\\* \\<@123\\>”. Try other words, or pick a topic from the list.\n' +
+        'No article uses “cheese” or “123”, so they were left out.',
     );
     expect(out).not.toHaveProperty('embeds');
     expect(buttons(out)).toEqual([['Discuss', ['compare', 'discuss', 'cheese']]]);
