@@ -105,8 +105,14 @@ function compareTopic({ positionals, values, library: core, io, print }: Command
     total: p.total,
     passages: p.passages.map((h) => passageJson(h.passage, p.article, h, h.pinned)),
   }));
-  print({ topic: result.topic?.id ?? topic, title: result.title, perspectives }, () =>
-    comparisonText(result, io.style),
+  print(
+    {
+      topic: result.topic?.id ?? topic,
+      title: result.title,
+      unusedWords: result.unusedWords ?? [],
+      perspectives,
+    },
+    () => comparisonText(result, io.style),
   );
 }
 

@@ -204,6 +204,27 @@ describe('compare', () => {
   });
 });
 
+describe('compare --json: words no article uses', () => {
+  it('lists them in unusedWords', () => {
+    const library = buildLibrary(
+      tinyContent([
+        { id: 'north', body: 'The war began in spring.' },
+        { id: 'south', body: 'The harbour froze.' },
+      ]),
+    );
+    const out: string[] = [];
+    const code = run(['compare', 'outlawed war', '--json'], library, {
+      out: (t) => out.push(t),
+      err: () => undefined,
+      style: PLAIN,
+    });
+    expect(code).toBe(EXIT_OK);
+    const j = JSON.parse(out.join('')) as { unusedWords: string[]; perspectives: { articleId: string }[] };
+    expect(j.unusedWords).toEqual(['outlawed']);
+    expect(j.perspectives.map((p) => p.articleId)).toEqual(['north', 'south']);
+  });
+});
+
 describe('prompt', () => {
   it('prints a prompt with evidence, by topic and level', async () => {
     const topicId = (await realLibrary()).content.topics[0]?.id ?? '';
