@@ -27,7 +27,7 @@ if (!result.ok) {
 const { articles, topics, passages } = result.content;
 // Warnings (`file:line: warning: …`) do not change the exit code: a prompt naming an author
 // whose article has nothing to show on its topic.
-for (const w of checkPrompts(result.content, createSearchIndex(passages.values())))
+for (const w of checkPrompts(result.content, createSearchIndex(passages.values(), articles)))
   console.error(formatProblem({ ...w, file: path.join(shown, w.file) }));
 for (const file of unchecked) console.log(uncheckedNote(path.join(shown, file)));
 console.log(
