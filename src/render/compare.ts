@@ -27,7 +27,9 @@ export function perspectiveEmbed(p: Perspective, title: string): APIEmbed {
       : p.passages
           .map((h) => {
             const who = speakerLine(h.passage);
-            const copy = (h.copyWording ?? []).map((c) => `\n*${escapeMarkdown(copyWordingLine(c))}*`).join('');
+            const copy = (h.copyWording ?? [])
+              .map((c) => `\n*${escapeMarkdown(copyWordingLine(c))}*`)
+              .join('');
             return `**¶${h.passage.paragraph}** · ${escapeMarkdown(who)}\n> ${boldMatches(highlight(h.passage.display, h.matched))}${copy}`;
           })
           .join('\n\n');

@@ -63,8 +63,7 @@ export function copyPhrasesIn(index: SearchIndex, raw: string): CopyPhrase[] {
 export function copyWordingById(phrases: readonly CopyPhrase[]): Map<string, CopyWording[]> {
   const out = new Map<string, CopyWording[]>();
   for (const c of phrases) {
-    for (const id of c.passageIds)
-      out.set(id, [...(out.get(id) ?? []), { from: c.from, shown: c.shown }]);
+    for (const id of c.passageIds) out.set(id, [...(out.get(id) ?? []), { from: c.from, shown: c.shown }]);
   }
   return out;
 }

@@ -92,7 +92,8 @@ function indexedPassage(p: Passage): { doc: IndexedPassage; terms: Set<string> }
   // Of the copy's wording, only the words a correction replaced (and a reader does not see).
   const replaced: string[] = [];
   if (p.corrected !== p.text) {
-    for (const { word } of words(p.text)) if (indexTerms(word).some((t) => !terms.has(t))) replaced.push(word);
+    for (const { word } of words(p.text))
+      if (indexTerms(word).some((t) => !terms.has(t))) replaced.push(word);
   }
   const doc = {
     id: p.id,

@@ -209,11 +209,11 @@ describe('only what the reader sees', () => {
     expect(alone?.passage.id).toBe('garbled#2');
     expect(alone?.copyWording).toEqual([{ from: 'equally', shown: '[appear similarly]' }]);
     // Other passages are found by what they show, never marked.
-    expect(searchPassages(index, 'which alerts noon').find((h) => h.passage.id === 'garbled#4')).toEqual(
-      expect.not.objectContaining({ copyWording: expect.anything() }),
-    );
+    const noon = searchPassages(index, 'which alerts noon').find((h) => h.passage.id === 'garbled#4');
+    expect(noon).toBeDefined();
+    expect(noon?.copyWording).toBeUndefined();
   });
-  it('keeps to the article and speaker asked for', () => {
+  it('keeps to the article asked for', () => {
     const other = tinyContent([GARBLED, { id: 'plain', body: 'Nothing garbled here.' }]);
     const both = createSearchIndex(other.passages.values(), other.articles);
     expect(searchPassages(both, 'which alerts', { articleId: 'plain' })).toEqual([]);
