@@ -11,10 +11,12 @@ export const GARBLED: TinyArticle = {
     'The two allies equally committed to the pact, the minister said.',
     'Equality before the law was the other topic of the summit.',
     'An alert went out at noon, and the summit closed early.',
+    'The pipeline carries natural gasoline to Europe.',
   ].join('\n\n'),
   extra: [
     'corrections:',
     "  - { from: 'which alerts', to: 'which signals' }",
     "  - { from: 'equally', to: 'appear similarly' }",
+    "  - { from: 'gasoline', to: 'gas' }",
   ].join('\n'),
 };

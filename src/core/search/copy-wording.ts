@@ -82,7 +82,8 @@ export function withCopyResults(
 ): SearchResult[] {
   if (phrases.length === 0) return [...results];
   const ids = new Set(phrases.flatMap((c) => c.passageIds));
-  const terms = [...new Set([...plan.queries, ...query.terms.filter((q) => !q.prefix).map((q) => q.term)])];
+  // Every query word as typed too: a phrase is only found whole, so its last word is complete.
+  const terms = [...new Set([...plan.queries, ...query.terms.map((q) => q.term)])];
   const all: Query = { combineWith: 'OR', queries: terms };
   const again = index.mini.search(all, {
     fields: ['text', 'copy', 'speakers'],

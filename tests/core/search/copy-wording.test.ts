@@ -12,6 +12,7 @@ describe('copyPhrasesOf / copyPhrasesIn', () => {
     expect(copyPhrasesOf(content.passages.values(), content.articles)).toEqual([
       expect.objectContaining({ from: 'which alerts', shown: 'which [signals]', passageIds: ['garbled#1'] }),
       expect.objectContaining({ from: 'equally', shown: '[appear similarly]', passageIds: ['garbled#2'] }),
+      expect.objectContaining({ from: 'gasoline', shown: '[gas]', passageIds: ['garbled#5'] }),
     ]);
     expect(copyPhrasesOf(content.passages.values(), [])).toEqual([]);
   });

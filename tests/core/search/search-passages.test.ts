@@ -205,6 +205,13 @@ describe('only what the reader sees', () => {
       // The word shown in its place is in bold.
       expect(matchedWords(hit?.passage.display ?? '', hit?.matched ?? []), q).toContain('signals');
     }
+    // A phrase of words a reader sees nowhere, sent or still being typed.
+    for (const q of ['gasoline', 'gasoline ', '"gasoline"']) {
+      const [gas] = searchPassages(index, q);
+      expect(gas?.passage.id, q).toBe('garbled#5');
+      expect(gas?.copyWording, q).toEqual([{ from: 'gasoline', shown: '[gas]' }]);
+      expect(matchedWords(gas?.passage.display ?? '', gas?.matched ?? []), q).toEqual(['gas']);
+    }
     const [alone] = searchPassages(index, 'equally committed');
     expect(alone?.passage.id).toBe('garbled#2');
     expect(alone?.copyWording).toEqual([{ from: 'equally', shown: '[appear similarly]' }]);
