@@ -28,7 +28,7 @@ if (!result.ok) {
 const { articles, topics, passages } = result.content;
 // Warnings (`file:line: warning: …`) do not change the exit code: a prompt naming an author
 // whose article has nothing to show on its topic; a topic term's word that no article uses.
-const index = createSearchIndex(passages.values());
+const index = createSearchIndex(passages.values(), articles);
 const topicsSource = readFileSync(path.join(dir, TOPICS_FILE), 'utf8');
 for (const w of [
   ...checkPrompts(result.content, index),

@@ -16,7 +16,7 @@ export interface Library {
 }
 
 export function buildLibrary(content: Content): Library {
-  return { content, index: createSearchIndex(content.passages.values()) };
+  return { content, index: createSearchIndex(content.passages.values(), content.articles) };
 }
 
 /** What {@link buildLibraryCached} did, for the log. */
@@ -48,7 +48,7 @@ export function buildLibraryCached(
   const file = path.join(cacheDir, `${PREFIX}${fingerprint.replace(/[^\w]/g, '').slice(0, 40)}.json`);
   let problem: string | undefined;
   try {
-    const index = loadSearchIndex(readFileSync(file, 'utf8'), passages, fingerprint);
+    const index = loadSearchIndex(readFileSync(file, 'utf8'), passages, fingerprint, content.articles);
     return { library: { content, index }, cache: { loaded: true, save: () => undefined } };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

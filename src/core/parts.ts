@@ -8,6 +8,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Content, Passage } from '../content/types.js';
 import type { Library } from './index.js';
 import { countNameTerms, MINI_OPTIONS, type SearchIndex } from './search/index.js';
+import { copyPhrasesOf } from './search/copy-wording.js';
 
 /** Items per part: each part takes a few milliseconds at most to receive and to add. */
 export const PASSAGES_PER_PART = 100;
@@ -140,6 +141,7 @@ export class LibraryAssembler {
       documentFrequency: this.documentFrequency,
       nameFrequency: this.nameFrequency,
       vocabulary: this.vocabulary,
+      copyPhrases: copyPhrasesOf(this.passages.values(), articles),
     };
     return { content, index };
   }

@@ -6,7 +6,7 @@ import { applyCorrections } from '../content/corrections.js';
 import { kindLabel, type Article, type Correction, type InnerQuote, type Passage } from '../content/types.js';
 import { MONTHS } from './cite.js';
 import { boundaryAtOrAfter, clip } from './graphemes.js';
-import { matchesTerm } from './search/index.js';
+import { matchesTerm, type CopyWording } from './search/index.js';
 import { words } from './text.js';
 
 /** Starts the footer of the bot's own prompt posts, so /prompt can rotate without storing anything. */
@@ -18,6 +18,27 @@ export function speakerLine(p: Passage): string {
   if (role === 'quoted') return `${name}, as quoted by ${quotedBy ?? 'the author'}`;
   if (role === 'interviewer') return `${name} (interviewer)`;
   return name;
+}
+
+/**
+ * Who speaks a passage, for a one-line list (autocomplete), when it is not simply the article's
+ * author: "Amy Lieberman (interviewer)", "Tatsiana Kulakevich" (an interviewee), "Donald Trump
+ * (quoted)", "The Outlet editors". Undefined for the author's own words.
+ */
+export function voiceTag(p: Passage): string | undefined {
+  const { name, role } = p.speaker;
+  if (role === 'author') return undefined;
+  if (role === 'interviewer') return `${name} (interviewer)`;
+  if (role === 'quoted') return `${name} (quoted)`;
+  return name;
+}
+
+/**
+ * Why a passage was found by words a reader does not see in it: the query held a garbled phrase of
+ * the copy, which the passage shows corrected (see SearchHit.copyWording).
+ */
+export function copyWordingLine(c: CopyWording): string {
+  return `matched the copy's wording “${c.from}”, shown corrected as ${c.shown}`;
 }
 
 /** "quoting Volodymyr Zelenskyy" when the passage reports other people's words. */

@@ -3,7 +3,7 @@ import { ButtonStyle, type APIEmbed } from 'discord-api-types/v10';
 import { button, row, type Row } from './components.js';
 import type { Topic } from '../content/types.js';
 import type { Comparison, Perspective } from '../core/compare.js';
-import { highlight, speakerLine } from '../core/reader-text.js';
+import { copyWordingLine, highlight, speakerLine } from '../core/reader-text.js';
 import { encodeId } from './custom-id.js';
 import { LIMITS } from './discord-limits.js';
 import {
@@ -27,7 +27,10 @@ export function perspectiveEmbed(p: Perspective, title: string): APIEmbed {
       : p.passages
           .map((h) => {
             const who = speakerLine(h.passage);
-            return `**¶${h.passage.paragraph}** · ${escapeMarkdown(who)}\n> ${boldMatches(highlight(h.passage.display, h.matched))}`;
+            const copy = (h.copyWording ?? [])
+              .map((c) => `\n*${escapeMarkdown(copyWordingLine(c))}*`)
+              .join('');
+            return `**¶${h.passage.paragraph}** · ${escapeMarkdown(who)}\n> ${boldMatches(highlight(h.passage.display, h.matched))}${copy}`;
           })
           .join('\n\n');
   return {

@@ -1,11 +1,13 @@
 /** Embeds for one passage: the quote itself, its context, its citations. Pure functions. */
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Article, Passage } from '../content/types.js';
+import type { CopyWording } from '../core/search/index.js';
 import { cite, CITATION_STYLES } from '../core/cite.js';
 import type { PassageContext } from '../core/context.js';
 import {
   articleName,
   articleSource,
+  copyWordingLine,
   highlight,
   innerQuotesLine,
   passageCorrections,
@@ -34,15 +36,20 @@ export function passageFooter(a: Article, p: Passage): string {
   return `${a.short} · para. ${p.paragraph} · ${p.id}`;
 }
 
+/** The field that says a passage was found by the copy's garbled wording, which it shows corrected. */
+export const COPY_WORDING_FIELD = 'Found by the copy’s wording';
+
 /**
  * A passage as a quote. `quoted`: words of a person quoted inside it that the search was about,
  * shown beside it credited to that person; the paragraph itself stays credited to its own speaker.
+ * `copyWording`: the garbled phrases of the copy that found it (see SearchHit.copyWording).
  */
 export function passageEmbed(
   a: Article,
   p: Passage,
   matched: readonly string[] = [],
   quoted: readonly QuotedWords[] = [],
+  copyWording: readonly CopyWording[] = [],
 ): APIEmbed {
   const inner = innerQuotesLine(p);
   return {
@@ -52,6 +59,14 @@ export function passageEmbed(
     ...(a.url !== undefined && { url: a.url }),
     description: quoteMarkdown(p, matched),
     fields: [
+      ...(copyWording.length > 0
+        ? [
+            {
+              name: COPY_WORDING_FIELD,
+              value: truncate(escapeMarkdown(copyWording.map(copyWordingLine).join('\n')), LIMITS.fieldValue),
+            },
+          ]
+        : []),
       ...quotedFields(quoted),
       {
         name: 'Source',

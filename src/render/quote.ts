@@ -4,7 +4,7 @@ import { button, row } from './components.js';
 import type { Article, Content } from '../content/types.js';
 import type { PassageContext } from '../core/context.js';
 import { compactLabels } from '../content/labels.js';
-import { articleName, quotedWords, snippet } from '../core/reader-text.js';
+import { articleName, quotedWords, snippet, voiceTag } from '../core/reader-text.js';
 import type { PassageInArticle, QuoteResult, SpeakerLookup } from '../core/quote.js';
 import type { Person, SearchHit } from '../core/search/index.js';
 import { encodeId, packUser } from './custom-id.js';
@@ -134,7 +134,7 @@ export function quoteAnswer(result: QuoteResult, req: QuoteRequest): Payload {
   return finalize({
     ephemeral: !req.public,
     ...(content && { content }),
-    embeds: [passageEmbed(article, hit.passage, hit.matched, quoted)],
+    embeds: [passageEmbed(article, hit.passage, hit.matched, quoted, hit.copyWording)],
     components: quoteButtons(result, req),
   });
 }
@@ -172,9 +172,16 @@ export function shareAnswer({ article, passage }: PassageInArticle, userId: stri
   });
 }
 
+/** Most characters of who is speaking on an autocomplete line; the rest is left for their words. */
+const VOICE_IN_CHOICE = 36;
+/** Most characters of a garbled phrase named on an autocomplete line. */
+const COPY_IN_CHOICE = 24;
+
 /**
- * Autocomplete for the query: a snippet showing the matched words, with article and paragraph; for a
- * passage quoting the person searched for, their words, credited to them.
+ * Autocomplete for the query: a snippet showing the matched words, with article and paragraph, and
+ * who is speaking when it is not simply the article's author; for a passage quoting the person
+ * searched for, their words, credited to them; for a passage found by the copy's garbled wording
+ * (see SearchHit.copyWording), that wording.
  * `suggestions` come from the core's suggestPassages; with nothing typed they are starting points.
  */
 export function quoteChoices(content: Content, suggestions: readonly SearchHit[], typed: string): Choice[] {
@@ -185,12 +192,16 @@ export function quoteChoices(content: Content, suggestions: readonly SearchHit[]
       const p = h.passage;
       const article = content.articleById.get(p.articleId);
       const [quoted] = article ? quotedWords(article, p, h.quoted ?? []) : [];
-      const label = `${short(p.articleId)} ¶${p.paragraph}: `;
+      const voice = quoted ? undefined : voiceTag(p);
+      const label = `${short(p.articleId)} ¶${p.paragraph}: ${voice ? `${truncate(voice, VOICE_IN_CHOICE)} — ` : ''}`;
+      const copy = h.copyWording?.[0];
+      const note = copy ? ` (copy: “${truncate(copy.from, COPY_IN_CHOICE)}”)` : '';
+      const room = LIMITS.choiceName - label.length - note.length;
       const words = quoted
-        ? `${quoted.speaker}: ${snippet(quoted.display, [], 60)}`
-        : snippet(p.display, h.matched, typed.trim() === '' ? 70 : LIMITS.choiceName - label.length);
+        ? `${quoted.speaker}: ${snippet(quoted.display, h.matched, 60)}`
+        : snippet(p.display, h.matched, typed.trim() === '' ? Math.min(70, room) : room);
       return {
-        name: truncate(label + words, LIMITS.choiceName),
+        name: truncate(label + truncate(words, Math.max(1, room)) + note, LIMITS.choiceName),
         value: typed.trim() === '' ? p.id : pickValue(p.id, typed),
       };
     }),

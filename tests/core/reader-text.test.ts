@@ -3,11 +3,13 @@ import type { Article, InnerQuote, Passage, Speaker } from '../../src/content/ty
 import {
   articleName,
   articleSource,
+  copyWordingLine,
   formatDate,
   highlight,
   innerQuotesLine,
   snippet,
   speakerLine,
+  voiceTag,
 } from '../../src/core/reader-text.js';
 import { indexTerms, textTerms, words } from '../../src/core/text.js';
 
@@ -246,5 +248,32 @@ describe('snippet', () => {
         expect(at <= first.start && first.end <= at + core.length, what).toBe(true);
       }
     }
+  });
+});
+
+describe('voiceTag', () => {
+  it('says who speaks when it is not simply the article’s author', () => {
+    expect(voiceTag(passage({ name: 'Mark Sumner', role: 'author' }))).toBeUndefined();
+    expect(voiceTag(passage({ name: 'Amy Lieberman', role: 'interviewer' }))).toBe(
+      'Amy Lieberman (interviewer)',
+    );
+    expect(voiceTag(passage({ name: 'Tatsiana Kulakevich', role: 'interviewee' }))).toBe(
+      'Tatsiana Kulakevich',
+    );
+    expect(voiceTag(passage({ name: 'Donald Trump', role: 'quoted', quotedBy: 'Mark Sumner' }))).toBe(
+      'Donald Trump (quoted)',
+    );
+    expect(voiceTag(passage({ name: 'Daily Kos editors', role: 'editors' }))).toBe('Daily Kos editors');
+  });
+});
+
+describe('copyWordingLine', () => {
+  it('names the copy’s garbled wording and how the passage shows it corrected', () => {
+    expect(copyWordingLine({ from: 'which alerts', shown: 'which [signals]' })).toBe(
+      "matched the copy's wording “which alerts”, shown corrected as which [signals]",
+    );
+    expect(copyWordingLine({ from: 'equally', shown: '[appear similarly]' })).toBe(
+      "matched the copy's wording “equally”, shown corrected as [appear similarly]",
+    );
   });
 });

@@ -7,6 +7,8 @@ import { embedLength } from '../../src/render/payload.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
 import { buttons, embedsOf, everyPage, footerOf, tinyCompare } from '../helpers/compare.js';
 import { realLibrary, tinyContent } from '../helpers/content.js';
+import { GARBLED } from '../helpers/copy-wording.js';
+import { buildLibrary } from '../../src/core/index.js';
 
 async function realCompare(input: string, options: Parameters<typeof compare>[3] = {}): Promise<Comparison> {
   const core = await realLibrary();
@@ -205,5 +207,28 @@ describe('compareMoreAnswer', () => {
         content: 'There is nothing more from that article on this topic.',
       });
     }
+  });
+});
+
+describe('only what the reader sees', () => {
+  const core = buildLibrary(tinyContent([GARBLED, { id: 'other', body: 'Bread is baked daily.' }]));
+  const blocks = (input: string) => {
+    const c = compare(core.content, core.index, input);
+    if (!c) throw new Error(`no comparison for ${input}`);
+    return embedsOf(compareAnswer(c, input)).map((e) => e.description ?? '');
+  };
+  it('never shows a passage matched by a hidden word of the copy, and bolds what matched', () => {
+    // "equally" is shown as "[appear similarly]".
+    const [block, ...rest] = blocks('equality');
+    expect(rest).toEqual([]);
+    expect(block).toContain('> **Equality** before the law');
+    expect(block).not.toContain('¶2');
+  });
+  it('says when the copy’s garbled wording found a passage', () => {
+    const [block] = blocks('which alerts');
+    expect(block).toContain('which \\[**signals**\\]');
+    expect(block).toContain(
+      `*${escapeMarkdown("matched the copy's wording “which alerts”, shown corrected as which [signals]")}*`,
+    );
   });
 });

@@ -16,6 +16,17 @@ export interface SearchHit {
    * "as quoted by" the passage's speaker. Absent when there are none.
    */
   readonly quoted?: readonly InnerQuote[];
+  /**
+   * The copy's garbled phrases that the query contained, which found this passage though a reader
+   * sees them corrected (see copy-wording.ts). Absent when the passage was found by what it shows.
+   */
+  readonly copyWording?: readonly CopyWording[];
+}
+
+/** A garbled phrase as the copy has it (`from`), and as a reader sees it, corrected in [brackets]. */
+export interface CopyWording {
+  readonly from: string;
+  readonly shown: string;
 }
 
 /**

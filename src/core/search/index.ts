@@ -4,7 +4,7 @@
  * search itself (`search-passages.ts`), saving and restoring the index (`saved.ts`), and the
  * numbers that tune them (`tuning.ts`). This is what the rest of the bot uses.
  */
-export { makeHit, matchedWords, matchesTerm, type SearchHit } from './hit.js';
+export { makeHit, matchedWords, matchesTerm, type CopyWording, type SearchHit } from './hit.js';
 export { parseQuery } from './query.js';
 export { loadSearchIndex, passagesFingerprint, saveSearchIndex } from './saved.js';
 export { countNameTerms, createSearchIndex, MINI_OPTIONS, type SearchIndex } from './search-index.js';

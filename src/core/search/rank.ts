@@ -4,7 +4,8 @@
  * fragment.
  */
 import type { SearchResult } from 'minisearch';
-import { makeHit, type SearchHit } from './hit.js';
+import { indexTerms, phraseForm, words } from '../text.js';
+import { makeHit, type CopyWording, type SearchHit } from './hit.js';
 import type { QueryPlan } from './plan.js';
 import type { ParsedQuery } from './query.js';
 import { inEither, type SearchIndex } from './search-index.js';
@@ -66,6 +67,7 @@ export function rerank(
   results: readonly SearchResult[],
   limit: number,
   lastPhraseTyping: boolean,
+  copyWording: ReadonlyMap<string, readonly CopyWording[]> = new Map(),
 ): SearchHit[] {
   const total = query.terms.length;
   const searched = new Set(plan.queries);
@@ -88,17 +90,53 @@ export function rerank(
     const passage = index.passages.get(id);
     if (!passage) continue;
     const forms = index.phraseForms.get(id);
-    if (!phrases.every((ph, i) => inEither(forms, ph, lastPhraseTyping && i === phrases.length - 1)))
-      continue;
+    const copy = copyWording.get(id);
+    const inIt = (needle: string, typing: boolean) => inEither(forms, needle, typing, copy !== undefined);
+    if (!phrases.every((ph, i) => inIt(ph, lastPhraseTyping && i === phrases.length - 1))) continue;
     // A word begins with its stem (nearly always: "negoti" → "negotiations"), so a skipped term is
     // looked for as the start of a word in the passage's phrase form.
-    for (const t of skipped) if (!found.has(t) && forms && inEither(forms, ` ${t}`, true)) found.add(t);
-    const fragment = query.fragment !== '' && inEither(forms, query.fragment, query.typing);
+    const byText: string[] = [];
+    for (const t of skipped) {
+      if (found.has(t) || !inIt(` ${t}`, true)) continue;
+      found.add(t);
+      byText.push(t);
+    }
+    const fragment = query.fragment !== '' && inIt(query.fragment, query.typing);
     const score = scoreOf(r.score, found.size, total, fragment || phrases.length > 0);
-    hits.push(makeHit(passage, score, r.terms, [...found]));
+    const hit = makeHit(passage, score, [...r.terms, ...correctedTerms(copy)], [...found]);
+    hits.push(copy ? { ...hit, copyWording: copy } : hit);
+    if (byText.length > 0) foundInText.set(hits[hits.length - 1] as SearchHit, byText);
     best.add(score);
   }
   return hits;
+}
+
+/**
+ * Query words a hit covers only as the start of a word of its text (a word being typed, or one too
+ * common to search): its matched terms get those words' terms once it is among the best, for bold.
+ */
+const foundInText = new WeakMap<SearchHit, readonly string[]>();
+
+/** The index terms of the words an editor's correction shows in [brackets], for bold. */
+function correctedTerms(copy: readonly CopyWording[] | undefined): string[] {
+  if (!copy) return [];
+  const bracketed = copy.flatMap((c) => [...c.shown.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1] ?? ''));
+  return bracketed.flatMap((b) => words(b).flatMap((w) => indexTerms(w.word)));
+}
+
+/** The hit with the terms of the words its text begins with a query word by (see foundInText). */
+function withWordsFoundInText(hit: SearchHit): SearchHit {
+  const starts = foundInText.get(hit);
+  if (!starts) return hit;
+  const matched = new Set(hit.matched);
+  for (const w of words(hit.passage.corrected)) {
+    const terms = indexTerms(w.word);
+    if (terms.length === 0) continue; // a stop word is never a match
+    const form = phraseForm(w.word).trim();
+    if (starts.some((t) => form.startsWith(t) || terms.some((term) => term.startsWith(t))))
+      for (const term of terms) matched.add(term);
+  }
+  return { ...hit, matched: [...matched] };
 }
 
 /** Each result with the query words it covers and the best score it could reach, best first. */
@@ -122,5 +160,8 @@ function boundedCandidates(
 export function topHits(hits: SearchHit[], limit: number): SearchHit[] {
   hits.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
   const floor = (hits[0]?.score ?? 0) * MIN_RELATIVE_SCORE;
-  return hits.filter((h) => h.score >= floor).slice(0, limit);
+  return hits
+    .filter((h) => h.score >= floor)
+    .slice(0, limit)
+    .map(withWordsFoundInText);
 }

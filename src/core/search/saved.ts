@@ -6,10 +6,11 @@ import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import type { Passage } from '../../content/types.js';
 import { indexedNames } from './speakers.js';
+import type { ArticleCorrections } from './copy-wording.js';
 import { assembleIndex, MINI_OPTIONS, type SearchIndex } from './search-index.js';
 
 /** Bumped whenever the index's terms or options change, so older saved indexes are rebuilt. */
-export const SAVED_INDEX_VERSION = 5;
+export const SAVED_INDEX_VERSION = 6;
 const SAVED_FORMAT = 'discussion-guide-search-index';
 /** First line of a saved index: its format, version and the sha256 of everything after the line. */
 const SAVED_HEADER = new RegExp(`^${SAVED_FORMAT} v${SAVED_INDEX_VERSION} sha256:([0-9a-f]{64})$`);
@@ -54,12 +55,14 @@ export function saveSearchIndex(index: SearchIndex): string {
  * index of this version, does not match its own checksum (altered or damaged: the passages'
  * fingerprint alone would not notice a changed document-id map), or was saved for other passages:
  * the caller then builds a fresh one.
- * `fingerprint`: the passages' {@link passagesFingerprint}, when the caller has it already.
+ * `fingerprint`: the passages' {@link passagesFingerprint}, when the caller has it already;
+ * `articles`: their corrections, as for createSearchIndex.
  */
 export function loadSearchIndex(
   text: string,
   passages: Iterable<Passage>,
   fingerprint?: string,
+  articles: Iterable<ArticleCorrections> = [],
 ): SearchIndex {
   const newline = text.indexOf('\n');
   const checksum = SAVED_HEADER.exec(newline === -1 ? '' : text.slice(0, newline))?.[1];
@@ -80,5 +83,5 @@ export function loadSearchIndex(
   if (saved.fingerprint !== (fingerprint ?? passagesFingerprint(list)))
     throw new Error('The saved search index was built from other passages.');
   const mini = MiniSearch.loadJS(saved.mini as Parameters<typeof MiniSearch.loadJS>[0], MINI_OPTIONS);
-  return assembleIndex(mini, list, new Map(saved.documentFrequency));
+  return assembleIndex(mini, list, new Map(saved.documentFrequency), articles);
 }

@@ -1,21 +1,27 @@
 /**
  * The passage index: MiniSearch over every quotable passage (captions and credits are never
- * indexed), with what the re-ranking and the query plan read beside it. Both the source wording
- * and the corrected wording of a passage are searchable, and so are the names of the people whose
- * words it holds (its voice and the people quoted in it: see speakers.ts), boosted, so that a
- * person's name in a query finds their words first.
+ * indexed), with what the re-ranking and the query plan read beside it. A passage is searchable by
+ * the words a reader sees (its corrected wording), and by the names of the people whose words it
+ * holds (its voice and the people quoted in it: see speakers.ts), boosted, so that a person's name
+ * in a query finds their words first. The copy's garbled words that a correction replaced are kept
+ * in a field of their own that is searched only for a query containing the garbled phrase
+ * (see copy-wording.ts).
  */
 import MiniSearch, { type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Passage } from '../../content/types.js';
 import { indexTerms, phraseForm, words } from '../text.js';
 import { wordNetMaps, withFamily } from './families.js';
+import { copyPhrasesOf, type ArticleCorrections, type CopyPhrase } from './copy-wording.js';
 import { indexedNames, nameIndexWords } from './speakers.js';
 
-/** A passage's text reduced for phrase checks; `corrected` is empty when there are no corrections. */
+/**
+ * A passage's wording reduced for phrase checks: `text` as a reader sees it (corrected), `copy` as
+ * the copy has it, empty when there are no corrections.
+ */
 export interface PhraseForms {
   readonly text: string;
-  readonly corrected: string;
+  readonly copy: string;
 }
 
 export interface SearchIndex {
@@ -33,30 +39,40 @@ export interface SearchIndex {
   readonly nameFrequency: ReadonlyMap<string, number>;
   /** The same, as a radix tree: completes a word being typed. */
   readonly vocabulary: SearchableMap<number>;
+  /** The corrections' garbled phrases, with the passages where they apply (see copy-wording.ts). */
+  readonly copyPhrases: readonly CopyPhrase[];
 }
 
 export interface IndexedPassage {
   readonly id: string;
+  /** The words a reader sees: the corrected wording. */
   readonly text: string;
-  /** Only the words that corrections introduce, so corrected passages are not counted twice. */
-  readonly corrected: string;
+  /** The copy's words that a correction replaced: searched only as copy-wording.ts says. */
+  readonly copy: string;
   /** The names of the people whose words it holds, as words, also without accents. */
   readonly speakers: string;
 }
 
 /** Options used both to build and to load a saved index, so the two can never disagree. */
 export const MINI_OPTIONS: Options<IndexedPassage> = {
-  fields: ['text', 'corrected', 'speakers'],
+  fields: ['text', 'copy', 'speakers'],
   storeFields: [],
   // Documents arrive already split into words (see createSearchIndex).
   tokenize: (text: string) => text.split(' '),
   // A word of a WordNet family is also indexed under the family's term (see families.ts).
   processTerm: (term: string) => [...withFamily(indexTerms(term))],
-  searchOptions: { processTerm: (term: string) => term },
+  // What a reader sees; the copy's replaced words only for a query with a garbled phrase.
+  searchOptions: { processTerm: (term: string) => term, fields: ['text', 'speakers'] },
 };
 
-/** Builds the index over the given passages. */
-export function createSearchIndex(passages: Iterable<Passage>): SearchIndex {
+/**
+ * Builds the index over the given passages. `articles`: their articles' corrections, so that a
+ * query with a garbled phrase of the copy finds where it stands (see copy-wording.ts).
+ */
+export function createSearchIndex(
+  passages: Iterable<Passage>,
+  articles: Iterable<ArticleCorrections> = [],
+): SearchIndex {
   const mini = new MiniSearch<IndexedPassage>(MINI_OPTIONS);
   const list = [...passages];
   const documentFrequency = new Map<string, number>();
@@ -67,31 +83,25 @@ export function createSearchIndex(passages: Iterable<Passage>): SearchIndex {
     for (const t of terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
   }
   mini.addAll(docs);
-  return assembleIndex(mini, list, documentFrequency);
+  return assembleIndex(mini, list, documentFrequency, articles);
 }
 
-/** A passage as MiniSearch indexes it, and every index term it holds. */
+/** A passage as MiniSearch indexes it, and every index term a reader sees in it. */
 function indexedPassage(p: Passage): { doc: IndexedPassage; terms: Set<string> } {
   // Each text is split into words once; MiniSearch gets them space-separated.
-  const textWords = words(p.text).map((w) => w.word);
-  const terms = new Set(textWords.flatMap((w) => withFamily(indexTerms(w))));
-  // Of the corrected wording, only the words that corrections introduce, so a corrected
-  // passage is not counted twice.
-  const introduced: string[] = [];
+  const shownWords = words(p.corrected).map((w) => w.word);
+  const terms = new Set(shownWords.flatMap((w) => withFamily(indexTerms(w))));
+  // Of the copy's wording, only the words a correction replaced (and a reader does not see).
+  const replaced: string[] = [];
   if (p.corrected !== p.text) {
-    const have = new Set(terms);
-    for (const { word } of words(p.corrected)) {
-      const ts = withFamily(indexTerms(word));
-      if (ts.some((t) => !have.has(t))) introduced.push(word);
-      for (const t of ts) terms.add(t);
-    }
+    for (const { word } of words(p.text))
+      if (withFamily(indexTerms(word)).some((t) => !terms.has(t))) replaced.push(word);
   }
-  const speakers = speakerWords(p);
   const doc = {
     id: p.id,
-    text: textWords.join(' '),
-    corrected: introduced.join(' '),
-    speakers: speakers.join(' '),
+    text: shownWords.join(' '),
+    copy: replaced.join(' '),
+    speakers: speakerWords(p).join(' '),
   };
   return { doc, terms };
 }
@@ -106,6 +116,7 @@ export function assembleIndex(
   mini: MiniSearch<IndexedPassage>,
   passages: readonly Passage[],
   documentFrequency: ReadonlyMap<string, number>,
+  articles: Iterable<ArticleCorrections> = [],
 ): SearchIndex {
   const byId = new Map<string, Passage>();
   const phraseForms = new Map<string, PhraseForms>();
@@ -118,7 +129,8 @@ export function assembleIndex(
   const vocabulary = SearchableMap.from<number>(documentFrequency) as SearchableMap<number>;
   // WordNet is read now, not at the first search, also when a saved index was restored.
   wordNetMaps();
-  return { mini, passages: byId, phraseForms, documentFrequency, nameFrequency, vocabulary };
+  const copyPhrases = copyPhrasesOf(passages, articles);
+  return { mini, passages: byId, phraseForms, documentFrequency, nameFrequency, vocabulary, copyPhrases };
 }
 
 /** Counts the terms of the names a passage holds into `nameFrequency` (see SearchIndex). */
@@ -128,15 +140,23 @@ export function countNameTerms(nameFrequency: Map<string, number>, p: Passage): 
 }
 
 function phraseFormsOf(p: Passage): PhraseForms {
-  return { text: phraseForm(p.text), corrected: p.corrected === p.text ? '' : phraseForm(p.corrected) };
+  return { text: phraseForm(p.corrected), copy: p.corrected === p.text ? '' : phraseForm(p.text) };
 }
 
-/** Whether a passage's source or corrected wording contains `needle` (in phrase form). */
-export function inEither(forms: PhraseForms | undefined, needle: string, typing: boolean): boolean {
+/**
+ * Whether a passage's wording as a reader sees it contains `needle` (in phrase form); with `copy`
+ * (a query with one of its garbled phrases: see copy-wording.ts), or as the copy has it.
+ */
+export function inEither(
+  forms: PhraseForms | undefined,
+  needle: string,
+  typing: boolean,
+  copy = false,
+): boolean {
   if (!forms) return false;
   return (
     containsForm(forms.text, needle, typing) ||
-    (forms.corrected !== '' && containsForm(forms.corrected, needle, typing))
+    (copy && forms.copy !== '' && containsForm(forms.copy, needle, typing))
   );
 }
 

@@ -12,6 +12,7 @@
 import type { Query, SearchResult } from 'minisearch';
 import type { Passage } from '../../content/types.js';
 import { foldTypography, phraseForm } from '../text.js';
+import { copyPhrasesIn, copyWordingById, withCopyResults } from './copy-wording.js';
 import { makeHit, type SearchHit } from './hit.js';
 import { planQuery, type QueryPlan } from './plan.js';
 import { parseQuery, type ParsedQuery } from './query.js';
@@ -62,9 +63,11 @@ function findHits(index: SearchIndex, raw: string, options: SearchOptions, speak
   if (query.terms.length === 0) return verbatim();
 
   const plan = planQuery(index, query, options.fuzzy ?? true, deadline);
-  if (plan.queries.length === 0) return verbatim();
+  // A garbled phrase of the copy, as it stands, also searches where it stands (copy-wording.ts).
+  const copy = copyPhrasesIn(index, raw);
+  if (plan.queries.length === 0 && copy.length === 0) return verbatim();
   const filtered = options.articleId !== undefined || speaker !== '';
-  const results: SearchResult[] = index.mini.search(
+  const shown: SearchResult[] = index.mini.search(
     { combineWith: 'OR', queries: speakerBoosted(plan) },
     {
       tokenize: (t) => [t],
@@ -78,8 +81,9 @@ function findHits(index: SearchIndex, raw: string, options: SearchOptions, speak
       }),
     },
   );
+  const results = withCopyResults(index, query, plan, copy, keep, shown);
   const lastPhraseTyping = query.typing && /"[^"]*$/.test(foldTypography(raw));
-  const hits = rerank(index, query, plan, results, limit, lastPhraseTyping);
+  const hits = rerank(index, query, plan, results, limit, lastPhraseTyping, copyWordingById(copy));
   return hits.length === 0 ? verbatim() : topHits(hits, limit);
 }
 

@@ -47,7 +47,7 @@ describe('saveSearchIndex / loadSearchIndex', () => {
     const { content, index } = await realLibrary();
     const passages = [...content.passages.values()];
     const saved = saveSearchIndex(index);
-    const loaded = loadSearchIndex(saved, passages);
+    const loaded = loadSearchIndex(saved, passages, undefined, content.articles);
     const fresh = answers(index);
     expect(fresh.some((hits) => hits.length > 0)).toBe(true);
     expect(answers(loaded)).toEqual(fresh);
@@ -70,11 +70,14 @@ describe('saveSearchIndex / loadSearchIndex', () => {
       },
     ]);
     const passages = [...content.passages.values()];
-    const index = createSearchIndex(passages);
-    const loaded = loadSearchIndex(saveSearchIndex(index), passages);
-    for (const q of ['Eastern', 'jap', 'talks fail', '2025', 'why'])
+    const index = createSearchIndex(passages, content.articles);
+    const loaded = loadSearchIndex(saveSearchIndex(index), passages, undefined, content.articles);
+    for (const q of ['Eastern', 'jap', 'jap european', 'talks fail', '2025', 'why'])
       expect(searchPassages(loaded, q)).toEqual(searchPassages(index, q));
     expect(searchPassages(loaded, 'eastern european')[0]?.passage.id).toBe('beta#2');
+    expect(searchPassages(loaded, 'jap european')[0]?.copyWording).toEqual([
+      { from: 'Jap European', shown: '[Eastern] European' },
+    ]);
 
     const empty = createSearchIndex([]);
     expect(searchPassages(loadSearchIndex(saveSearchIndex(empty), []), 'anything')).toEqual([]);

@@ -6,6 +6,7 @@ import {
   searchPassages,
 } from '../../../src/core/search/index.js';
 import { tinyContent } from '../../helpers/content.js';
+import { GARBLED } from '../../helpers/copy-wording.js';
 
 const content = tinyContent([
   {
@@ -33,7 +34,7 @@ const content = tinyContent([
     ].join('\n'),
   },
 ]);
-const index = createSearchIndex(content.passages.values());
+const index = createSearchIndex(content.passages.values(), content.articles);
 const ids = (q: string, opts = {}) => searchPassages(index, q, opts).map((h) => h.passage.id);
 
 describe('searchPassages', () => {
@@ -166,5 +167,82 @@ describe('people in the search', () => {
     ]);
     expect(personPassages(peopleIndex, 'nobody')).toEqual([]);
     expect(personPassages(peopleIndex, ' ')).toEqual([]);
+  });
+});
+
+describe('only what the reader sees', () => {
+  const garbled = tinyContent([GARBLED]);
+  const index = createSearchIndex(garbled.passages.values(), garbled.articles);
+  const ids = (q: string, opts = {}) => searchPassages(index, q, opts).map((h) => h.passage.id);
+
+  it('never finds a passage by a word of the copy that a correction replaced', () => {
+    // "equally" is shown as "[appear similarly]"; "alerts" as "[signals]".
+    expect(ids('equality')).toEqual(['garbled#3']);
+    expect(ids('equality', { asYouType: false })).toEqual(['garbled#3']);
+    expect(ids('<img src=x onerror=alert(1)>')).toEqual(['garbled#4']);
+    expect(ids('alerts ')).toEqual(['garbled#4']);
+    expect(ids('equaly ')).toEqual(['garbled#3']); // nor by a near-spelling of it
+    expect(ids('equall')).toEqual(['garbled#3']); // nor by completing it while it is typed
+    expect(ids('"alerts a tough"')).toEqual([]); // a garbled word without its phrase
+    expect(ids('"allies equally"')).toEqual(['garbled#2']); // the phrase is that one word
+  });
+  it('finds it by the words it shows, corrected, matched where a reader sees them', () => {
+    const [hit] = searchPassages(index, 'appear similarly committed');
+    expect(hit?.passage.id).toBe('garbled#2');
+    expect(hit?.copyWording).toBeUndefined();
+    expect(matchedWords(hit?.passage.display ?? '', hit?.matched ?? [])).toEqual([
+      'appear',
+      'similarly',
+      'committed',
+    ]);
+    expect(ids('"allies appear similarly"')).toEqual(['garbled#2']);
+  });
+  it('finds a garbled phrase of the copy as it stands, and says it was the copy’s wording', () => {
+    for (const q of ['which alerts', 'sanctions which alerts ', '"which alerts a tough"']) {
+      const [hit] = searchPassages(index, q);
+      expect(hit?.passage.id, q).toBe('garbled#1');
+      expect(hit?.copyWording, q).toEqual([{ from: 'which alerts', shown: 'which [signals]' }]);
+      // The word shown in its place is in bold.
+      expect(matchedWords(hit?.passage.display ?? '', hit?.matched ?? []), q).toContain('signals');
+    }
+    // A phrase of words a reader sees nowhere, sent or still being typed.
+    for (const q of ['gasoline', 'gasoline ', '"gasoline"']) {
+      const [gas] = searchPassages(index, q);
+      expect(gas?.passage.id, q).toBe('garbled#5');
+      expect(gas?.copyWording, q).toEqual([{ from: 'gasoline', shown: '[gas]' }]);
+      expect(matchedWords(gas?.passage.display ?? '', gas?.matched ?? []), q).toEqual(['gas']);
+    }
+    const [alone] = searchPassages(index, 'equally committed');
+    expect(alone?.passage.id).toBe('garbled#2');
+    expect(alone?.copyWording).toEqual([{ from: 'equally', shown: '[appear similarly]' }]);
+    // Other passages are found by what they show, never marked.
+    const noon = searchPassages(index, 'which alerts noon').find((h) => h.passage.id === 'garbled#4');
+    expect(noon).toBeDefined();
+    expect(noon?.copyWording).toBeUndefined();
+  });
+  it('keeps to the article asked for', () => {
+    const other = tinyContent([GARBLED, { id: 'plain', body: 'Nothing garbled here.' }]);
+    const both = createSearchIndex(other.passages.values(), other.articles);
+    expect(searchPassages(both, 'which alerts', { articleId: 'plain' })).toEqual([]);
+    expect(searchPassages(both, 'which alerts', { articleId: 'garbled' })[0]?.passage.id).toBe('garbled#1');
+  });
+});
+
+describe('bold', () => {
+  // Seven words begin with "neg" in two passages each; "negroni" in one only, so a word being typed,
+  // "neg", stands for the six others (MAX_PREFIX_EXPANSIONS) and finds "negroni" only in the text.
+  const common = 'negotiate negative neglect negligible negate negation negotiator';
+  const typed = tinyContent([
+    { id: 'bar', body: ['The harbour negroni stood on the bar.', common, common].join('\n\n') },
+  ]);
+  const typedIndex = createSearchIndex(typed.passages.values(), typed.articles);
+  it('marks a word the text begins with the word being typed, though it was not searched for', () => {
+    const hit = searchPassages(typedIndex, 'harbour neg').find((h) => h.passage.id === 'bar#1');
+    expect(hit?.queryTerms).toContain('neg');
+    expect(matchedWords(hit?.passage.display ?? '', hit?.matched ?? [])).toEqual(['harbour', 'negroni']);
+  });
+  it('never marks a stop word that begins with it', () => {
+    const hit = searchPassages(typedIndex, 'negroni th')[0];
+    expect(matchedWords(hit?.passage.display ?? '', hit?.matched ?? [])).toEqual(['negroni']);
   });
 });
