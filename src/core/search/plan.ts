@@ -66,6 +66,7 @@ export function planQuery(
   const candidates = new Candidates(query);
   const mistyped: string[] = [];
   const misbegun: string[] = [];
+  const joined: QueryTerm[] = [];
   for (const q of query.terms) {
     const completions: [string, number][] = [];
     if (q.prefix) {
@@ -77,13 +78,16 @@ export function planQuery(
     const unknown = df(q.term) === 0 && completions.length === 0;
     if (fuzzy && unknown && fuzzinessFor(q.term) > 0) mistyped.push(q.term);
     if (fuzzy && unknown && q.prefix && fuzzinessFor(q.term) > 0) misbegun.push(q.term);
-    if (unknown && !q.prefix) addCompoundParts(index, candidates, q, df);
+    if (unknown && !q.prefix) joined.push(q);
     completions.sort((a, b) => b[1] - a[1]);
     for (const [term, n] of completions.slice(0, MAX_PREFIX_EXPANSIONS))
       candidates.variant(term, q.term, PREFIX_WEIGHT * lengthRatio(q.term, term), n);
   }
   addJoinedWords(candidates, query, df);
-  addNearSpellings(index, candidates, mistyped, deadline);
+  const nearlySpelled = addNearSpellings(index, candidates, mistyped, deadline);
+  // A word one edit from a real word is read as mistyped, not as two words joined ("baslo" is not
+  // "ba" + "slo" when "basto" is a word).
+  for (const q of joined) if (!nearlySpelled.has(q.term)) addCompoundParts(index, candidates, q, df);
   addNearCompletions(index, candidates, misbegun);
   return { queries: withinPostings(candidates.list), boost: candidates.boost, origin: candidates.origin };
 }
@@ -133,13 +137,17 @@ function addNearCompletions(index: SearchIndex, candidates: Candidates, misbegun
   }
 }
 
-/** Near-spellings of the longest mistyped words, while there is time. */
+/**
+ * Near-spellings of the longest mistyped words, while there is time. Returns the words that have a
+ * near-spelling one edit away.
+ */
 function addNearSpellings(
   index: SearchIndex,
   candidates: Candidates,
   mistyped: string[],
   deadline: number,
-): void {
+): Set<string> {
+  const oneEditAway = new Set<string>();
   mistyped.sort((a, b) => b.length - a.length);
   for (const term of mistyped.slice(0, MAX_FUZZY_TERMS)) {
     // Near-spellings of the longest word are always looked up (their lookups are bounded); of the
@@ -154,10 +162,12 @@ function addNearSpellings(
       .sort((a, b) => b[1][0] - a[1][0])
       .slice(0, MAX_FUZZY_VARIANTS);
     for (const [near, [n, edits]] of found) {
+      if (edits <= 1) oneEditAway.add(term);
       // Weighed as MiniSearch weighs a fuzzy match.
       candidates.variant(near, term, (FUZZY_WEIGHT * term.length) / (term.length + edits), n);
     }
   }
+  return oneEditAway;
 }
 
 /** The rarest terms first, as many as fit in {@link MAX_POSTINGS}. */

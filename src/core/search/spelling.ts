@@ -47,8 +47,8 @@ export function knownBeginning(vocabulary: SearchableMap<number>, term: string):
 /**
  * Words of the vocabulary within `distance` (1 or 2) edits of `term`, where a swap of two
  * neighbouring letters is one edit (Damerau): "ruboi" → "rubio", "airprot" → "airport". Swaps are
- * looked up until `deadline` (a `performance.now()` time), in words of at most
- * {@link MAX_SPELLED_LENGTH} letters.
+ * looked up in words of at most {@link MAX_SPELLED_LENGTH} letters; a swap and another edit only
+ * when no word is one edit away, and until `deadline` (a `performance.now()` time).
  */
 export function nearSpellings(
   vocabulary: SearchableMap<number>,
@@ -64,12 +64,14 @@ export function nearSpellings(
   for (const [word, [n, edits]] of vocabulary.fuzzyGet(term, distance)) add(word, edits, n);
   if (term.length > MAX_SPELLED_LENGTH) return found;
   const known = knownBeginning(vocabulary, term);
+  // A word is the swapped term exactly: it begins with the letters before the swap.
+  for (let i = 0; i + 1 < term.length && i <= known; i++)
+    if (term[i] !== term[i + 1]) add(swapAt(term, i), 1);
+  // A swap and another edit cost as many lookups as the letters: only when nothing is one edit away.
+  if (distance < 2 || [...found.values()].some(([, edits]) => edits <= 1)) return found;
   for (let i = 0; i + 1 < term.length && performance.now() <= deadline; i++) {
     if (term[i] === term[i + 1]) continue;
     const swapped = swapAt(term, i);
-    // A word is the swapped term exactly: it begins with the letters before the swap.
-    if (i <= known) add(swapped, 1);
-    if (distance < 2) continue;
     for (const [word, [n, edits]] of vocabulary.fuzzyGet(swapped, 1)) add(word, edits + 1, n);
     for (let j = 0; j + 1 < term.length; j++)
       if (Math.min(i, j) <= known && j !== i && swapped[j] !== swapped[j + 1]) add(swapAt(swapped, j), 2);
