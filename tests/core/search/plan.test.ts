@@ -155,7 +155,11 @@ describe('typing in the plan', () => {
     expect(split.queries).toEqual(expect.arrayContaining(['nord', 'stream']));
     expect([split.origin.get('nord'), split.boost.get('stream')]).toEqual(['nordstream', COMPOUND_WEIGHT]);
     expect(plan(index, 'south stream ').origin.get('southstream')).toBe('south');
-    // A real word is never split.
+    // A real word is never split, nor a word one edit from a real word.
     expect(plan(index, 'pipeline ').queries).toEqual(['pipelin']);
+    const typo = createSearchIndex([passage(0, 'the basto'), passage(1, 'ba and slo')]);
+    expect(plan(typo, 'baslo ').queries).toContain('basto');
+    expect(plan(typo, 'baslo ').queries).not.toContain('ba');
+    expect(plan(typo, 'baslo ', false).queries).toEqual(expect.arrayContaining(['ba', 'slo']));
   });
 });
