@@ -53,6 +53,8 @@ function quote({ positionals, values, library: core, io, print }: CommandInput):
     ...(values.article !== undefined && { articleId: values.article }),
     ...(speaker !== undefined && { speaker }),
     limit: positiveInt(values.limit, 'limit', 5, 25),
+    // A sent query: its last word is a whole word, not one still being typed.
+    asYouType: false,
   };
   const hits =
     query === '' && speaker !== undefined

@@ -67,8 +67,10 @@ export function parsePick(core: Library, query: string): { passageId?: string; r
 function findHits(core: Library, search: QuoteSearch): { hits: SearchHit[]; shown: string } {
   const { query, articleId } = search;
   const speaker = search.speaker?.trim() ?? '';
+  // A sent query: its last word is a whole word, not one still being typed.
   const options = {
     limit: MAX_RESULTS,
+    asYouType: false,
     ...(articleId !== undefined && { articleId }),
     ...(speaker !== '' && { speaker }),
   };

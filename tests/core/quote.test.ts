@@ -74,6 +74,30 @@ describe('findQuote', () => {
   });
 });
 
+describe('a sent query', () => {
+  const talks = buildLibrary(
+    tinyContent([
+      {
+        id: 'talks',
+        body: ['The envoys kept negotiating the ceasefire terms for weeks.', 'Nothing was negotiated.'].join(
+          '\n\n',
+        ),
+      },
+    ]),
+  );
+  const top = (query: string) => {
+    const r = findQuote(talks, { query });
+    return r.found ? r.hit.passage.id : undefined;
+  };
+  it('reads its last word as a whole word: the same top result as with a full stop after it', () => {
+    expect(top('ceasefire negotiated')).toBe('talks#1');
+    expect(top('ceasefire negotiated')).toBe(top('ceasefire negotiated.'));
+  });
+  it('while autocomplete still reads the last word as being typed', () => {
+    expect(suggestPassages(talks, 'ceasefire negoti', 5).map((h) => h.passage.id)).toContain('talks#1');
+  });
+});
+
 describe('parsePick', () => {
   it('takes a known passage id off the front of a query, and nothing else', () => {
     expect(parsePick(core, 'alpha#1 gas')).toEqual({ passageId: 'alpha#1', rest: 'gas' });

@@ -1,18 +1,24 @@
 /**
  * Planning a search: which exact index terms MiniSearch scores, within {@link MAX_POSTINGS}. The
- * word being typed becomes its most frequent completions, a word the articles do not have becomes
- * its most frequent near-spellings, and when a query would visit too many postings the commonest
- * words are the first to go.
+ * word being typed becomes its most frequent completions (or, when no word begins with it, the
+ * words a beginning one edit away starts), a word the articles do not have becomes its most frequent
+ * near-spellings (a swap of two letters counting as one edit) and the two words it joins, two words
+ * the articles write as one are also searched joined, and when a query would visit too many
+ * postings the commonest words are the first to go.
  */
+import { stem } from '../text.js';
 import { relatedTerms } from './families.js';
-import type { ParsedQuery } from './query.js';
+import type { ParsedQuery, QueryTerm } from './query.js';
 import type { SearchIndex } from './search-index.js';
+import { nearCompletions, nearSpellings, splitCompound } from './spelling.js';
 import {
+  COMPOUND_WEIGHT,
   FUZZY_WEIGHT,
   fuzzinessFor,
   MAX_FUZZY_TERMS,
   MAX_FUZZY_VARIANTS,
   MAX_POSTINGS,
+  MAX_PREFIX_EDITS,
   MAX_PREFIX_EXPANSIONS,
   PREFIX_WEIGHT,
   SEARCH_BUDGET_MS,
@@ -60,6 +66,8 @@ export function planQuery(
   const df = (t: string) => (index.documentFrequency.get(t) ?? 0) + (index.nameFrequency.get(t) ?? 0);
   const candidates = new Candidates(query);
   const mistyped: string[] = [];
+  const misbegun: string[] = [];
+  const joined: QueryTerm[] = [];
   for (const q of query.terms) {
     const completions: [string, number][] = [];
     if (q.prefix) {
@@ -73,40 +81,99 @@ export function planQuery(
         candidates.variant(term, q.term, weight, df(term));
     // Typo tolerance only for a word the articles do not have (nor, while it is being typed, any
     // word it begins): a real word is taken as meant.
-    if (fuzzy && df(q.term) === 0 && completions.length === 0 && fuzzinessFor(q.term) > 0)
-      mistyped.push(q.term);
+    const unknown = df(q.term) === 0 && completions.length === 0;
+    if (fuzzy && unknown && fuzzinessFor(q.term) > 0) mistyped.push(q.term);
+    if (fuzzy && unknown && q.prefix && fuzzinessFor(q.term) > 0) misbegun.push(q.term);
+    if (unknown && !q.prefix) joined.push(q);
     completions.sort((a, b) => b[1] - a[1]);
-    for (const [term, n] of completions.slice(0, MAX_PREFIX_EXPANSIONS)) {
-      // Weighed as MiniSearch weighs a prefix match: less the more letters the completion adds.
-      const weight = (PREFIX_WEIGHT * q.term.length) / (q.term.length + 0.3 * (term.length - q.term.length));
-      candidates.variant(term, q.term, weight, n);
-    }
+    for (const [term, n] of completions.slice(0, MAX_PREFIX_EXPANSIONS))
+      candidates.variant(term, q.term, PREFIX_WEIGHT * lengthRatio(q.term, term), n);
   }
-  addNearSpellings(index, candidates, mistyped, deadline);
+  addJoinedWords(candidates, query, df);
+  const nearlySpelled = addNearSpellings(index, candidates, mistyped, deadline);
+  // A word one edit from a real word is read as mistyped, not as two words joined ("baslo" is not
+  // "ba" + "slo" when "basto" is a word).
+  for (const q of joined) if (!nearlySpelled.has(q.term)) addCompoundParts(index, candidates, q, df);
+  addNearCompletions(index, candidates, misbegun);
   return { queries: withinPostings(candidates.list), boost: candidates.boost, origin: candidates.origin };
 }
 
-/** Near-spellings of the longest mistyped words, while there is time. */
+/** As MiniSearch weighs a prefix match: less the more letters the completion adds. */
+function lengthRatio(typed: string, completion: string): number {
+  return typed.length / (typed.length + 0.3 * Math.max(0, completion.length - typed.length));
+}
+
+/** The two words a compound query word joins ("nordstream" → "nord", "stream"), as its variants. */
+function addCompoundParts(
+  index: SearchIndex,
+  candidates: Candidates,
+  q: QueryTerm,
+  df: (t: string) => number,
+): void {
+  const parts = splitCompound((t) => index.documentFrequency.get(t) ?? 0, q.word);
+  for (const part of parts ?? []) candidates.variant(part, q.term, COMPOUND_WEIGHT, df(part));
+}
+
+/**
+ * Two neighbouring query words the articles write as one ("nord stream" → "nordstream", "co
+ * aggressor" → "coaggressor"), as a variant of the first.
+ */
+function addJoinedWords(candidates: Candidates, query: ParsedQuery, df: (t: string) => number): void {
+  query.terms.forEach((q, i) => {
+    const next = query.terms[i + 1];
+    if (next === undefined || q.prefix || next.prefix) return;
+    const joined = q.word + next.word;
+    const term = [stem(joined), joined].find((t) => df(t) > 0);
+    if (term !== undefined) candidates.variant(term, q.term, COMPOUND_WEIGHT, df(term));
+  });
+}
+
+/**
+ * The words a misspelled beginning starts (a fuzzy prefix), the most frequent first. Only the word
+ * being typed is read so, and its lookups are bounded (see {@link nearCompletions}): they are always
+ * made, whatever the time.
+ */
+function addNearCompletions(index: SearchIndex, candidates: Candidates, misbegun: string[]): void {
+  for (const typed of misbegun) {
+    const near = [...nearCompletions(index.vocabulary, typed, Infinity)]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_FUZZY_VARIANTS);
+    const fuzzyWeight = (FUZZY_WEIGHT * typed.length) / (typed.length + MAX_PREFIX_EDITS);
+    for (const [term, n] of near) candidates.variant(term, typed, fuzzyWeight * lengthRatio(typed, term), n);
+  }
+}
+
+/**
+ * Near-spellings of the longest mistyped words, while there is time. Returns the words that have a
+ * near-spelling one edit away.
+ */
 function addNearSpellings(
   index: SearchIndex,
   candidates: Candidates,
   mistyped: string[],
   deadline: number,
-): void {
+): Set<string> {
+  const oneEditAway = new Set<string>();
   mistyped.sort((a, b) => b.length - a.length);
   for (const term of mistyped.slice(0, MAX_FUZZY_TERMS)) {
-    // Near-spellings are looked up in the first half of the time budget only.
-    if (performance.now() > deadline - SEARCH_BUDGET_MS / 2) break;
+    // Near-spellings of the longest word are always looked up (their lookups are bounded); of the
+    // others, in the first half of the time budget only.
+    const first = term === mistyped[0];
+    if (!first && performance.now() > deadline - SEARCH_BUDGET_MS / 2) break;
     // Two edits cost a hundred times more to look up than one: only the longest word gets them.
     const distance = term === mistyped[0] ? fuzzinessFor(term) : Math.min(1, fuzzinessFor(term));
-    const found = [...index.vocabulary.fuzzyGet(term, distance)]
+    const found = [
+      ...nearSpellings(index.vocabulary, term, distance, first ? Infinity : deadline - SEARCH_BUDGET_MS / 2),
+    ]
       .sort((a, b) => b[1][0] - a[1][0])
       .slice(0, MAX_FUZZY_VARIANTS);
-    for (const [near, [n, distance]] of found) {
+    for (const [near, [n, edits]] of found) {
+      if (edits <= 1) oneEditAway.add(term);
       // Weighed as MiniSearch weighs a fuzzy match.
-      candidates.variant(near, term, (FUZZY_WEIGHT * term.length) / (term.length + distance), n);
+      candidates.variant(near, term, (FUZZY_WEIGHT * term.length) / (term.length + edits), n);
     }
   }
+  return oneEditAway;
 }
 
 /** The rarest terms first, as many as fit in {@link MAX_POSTINGS}. */

@@ -9,6 +9,8 @@ import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from './tuning.js';
 export interface QueryTerm {
   /** The index term searched for: a stem, or the raw prefix being typed. */
   readonly term: string;
+  /** The word as typed, normalised but not stemmed: what a compound is split from or joined to. */
+  readonly word: string;
   /** True for the last word while it is still being typed. */
   readonly prefix: boolean;
 }
@@ -45,7 +47,7 @@ export function parseQuery(raw: string, asYouType?: boolean): ParsedQuery {
     const term = prefix ? n : stem(n);
     if (seen.has(term) || terms.length >= MAX_QUERY_TERMS) return;
     seen.add(term);
-    terms.push({ term, prefix });
+    terms.push({ term, word: n, prefix });
   });
   const fragment = phrases.length === 0 && ws.length >= 2 ? phraseForm(withoutPhrases) : '';
   return { terms, phrases, fragment, typing };

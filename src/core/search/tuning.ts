@@ -14,6 +14,11 @@ export const FUZZY_WEIGHT = 0.45;
 /** Weight of an as-you-type prefix match relative to an exact one. */
 export const PREFIX_WEIGHT = 0.5;
 /**
+ * Weight of a word a compound query word was split into ("nordstream" → "nord", "stream"), or of
+ * two query words joined ("co aggressor" → "coaggressor"), relative to an exact match.
+ */
+export const COMPOUND_WEIGHT = 0.9;
+/**
  * Weight of a match in the names of the people whose words a passage holds (its voice and the people
  * quoted in it), relative to a match in its text: a person's name in a query finds their words first.
  */
@@ -39,12 +44,28 @@ export const MAX_RERANKED = 500;
 /** Most near-spellings searched for one mistyped word: the most frequent ones. */
 export const MAX_FUZZY_VARIANTS = 12;
 /**
+ * Edits allowed in a word being typed, read as a misspelled beginning (a fuzzy prefix: "amuni" →
+ * "ammunition"), when no word begins with it as typed. One: each edit multiplies the beginnings
+ * looked up by about 50.
+ */
+export const MAX_PREFIX_EDITS = 1;
+/**
+ * Longest word read with swapped letters or as a misspelled beginning (longer words still get
+ * ordinary near-spellings): the lookups grow with the square of its length, and no word is longer.
+ */
+export const MAX_SPELLED_LENGTH = 24;
+/** Shortest word a compound is split into ("co" of "coaggressor"). */
+export const MIN_COMPOUND_PART = 2;
+/**
  * Time after which a search stops looking further (near-spellings, the verbatim scan) and answers
  * with what it has. With the postings cap, this keeps the event loop free for other students.
  */
 export const SEARCH_BUDGET_MS = 20;
 
-/** Edit distance allowed for a query word: none up to 4 letters, 1 up to 8, 2 beyond. */
+/**
+ * Edit distance allowed for a query word: none up to 4 letters, 1 up to 8, 2 beyond. A swap of two
+ * neighbouring letters counts as one edit ("ruboi" → "rubio").
+ */
 export function fuzzinessFor(term: string): number {
   if (term.length <= 4 || /^\p{N}+$/u.test(term)) return 0;
   return term.length <= 8 ? 1 : 2;

@@ -4,7 +4,12 @@ import type { Passage } from '../../../src/content/types.js';
 import { createSearchIndex, searchPassages } from '../../../src/core/search/index.js';
 import { planQuery } from '../../../src/core/search/plan.js';
 import { parseQuery } from '../../../src/core/search/query.js';
-import { MAX_POSTINGS, MAX_PREFIX_EXPANSIONS } from '../../../src/core/search/tuning.js';
+import {
+  COMPOUND_WEIGHT,
+  MAX_FUZZY_VARIANTS,
+  MAX_POSTINGS,
+  MAX_PREFIX_EXPANSIONS,
+} from '../../../src/core/search/tuning.js';
 
 function passage(i: number, text: string): Passage {
   return {
@@ -103,5 +108,58 @@ describe('names in the plan', () => {
       'marlow',
     ]);
     expect(searchPassages(index, 'marlow ', { limit: 50 })).toHaveLength(30);
+  });
+});
+
+describe('typing in the plan', () => {
+  const plan = (index: ReturnType<typeof createSearchIndex>, q: string, fuzzy = true) =>
+    planQuery(index, parseQuery(q), fuzzy, performance.now() + 1000);
+
+  it('completes a misspelled beginning one edit away, to its most frequent words only', () => {
+    // Many words begin one edit from "zqurt" ("zqart…", "zqort…"), none with "zqurt" itself.
+    const starts = Array.from(
+      { length: MAX_FUZZY_VARIANTS + 8 },
+      (_, i) => `zq${'aeio'[i % 4]}rt${'bcdfghjk'[i % 8]}${i}`,
+    );
+    const passages = starts.map((w, i) => passage(i, `${w} filler`));
+    passages.push(...[0, 1, 2].map((k) => passage(100 + k, 'zqartbfrequent')));
+    const index = createSearchIndex(passages);
+    const typed = plan(index, 'zqurt');
+    expect(typed.queries).toContain('zqartbfrequent');
+    expect(typed.queries.filter((t) => t.startsWith('zq'))).toHaveLength(MAX_FUZZY_VARIANTS);
+    expect(typed.origin.get('zqartbfrequent')).toBe('zqurt');
+    // Weighed below a completion of what was typed, and not at all without typo tolerance.
+    expect(typed.boost.get('zqartbfrequent')).toBeLessThan(0.5);
+    expect(plan(index, 'zqurt', false).queries).toEqual([]);
+    // A word that begins as typed is taken as meant: no misspelled beginnings then.
+    expect(plan(index, 'zqar').queries.every((t) => t.startsWith('zqar'))).toBe(true);
+  });
+
+  it('finds a near-spelling with two letters swapped, at one edit', () => {
+    const index = createSearchIndex([passage(0, 'the airport closed'), passage(1, 'the aircraft landed')]);
+    const sent = plan(index, 'airprot ');
+    expect(sent.queries).toContain('airport');
+    expect(sent.boost.get('airport')).toBeCloseTo((0.45 * 7) / 8);
+    // Two edits for a longer word: two swaps (four edits without Damerau).
+    const long = createSearchIndex([passage(0, 'the parliament voted')]);
+    expect(plan(long, 'parlaimnet ').queries).toContain('parliament');
+  });
+
+  it('splits a joined word into two words the articles have, and joins two they write as one', () => {
+    const index = createSearchIndex([
+      passage(0, 'the Nord Stream pipeline'),
+      passage(1, 'a stream of nordic news'),
+      passage(2, 'the Southstream leak'),
+    ]);
+    const split = plan(index, 'nordstream ');
+    expect(split.queries).toEqual(expect.arrayContaining(['nord', 'stream']));
+    expect([split.origin.get('nord'), split.boost.get('stream')]).toEqual(['nordstream', COMPOUND_WEIGHT]);
+    expect(plan(index, 'south stream ').origin.get('southstream')).toBe('south');
+    // A real word is never split, nor a word one edit from a real word.
+    expect(plan(index, 'pipeline ').queries).toEqual(['pipelin']);
+    const typo = createSearchIndex([passage(0, 'the basto'), passage(1, 'ba and slo')]);
+    expect(plan(typo, 'baslo ').queries).toContain('basto');
+    expect(plan(typo, 'baslo ').queries).not.toContain('ba');
+    expect(plan(typo, 'baslo ', false).queries).toEqual(expect.arrayContaining(['ba', 'slo']));
   });
 });

@@ -246,3 +246,47 @@ describe('bold', () => {
     expect(matchedWords(hit?.passage.display ?? '', hit?.matched ?? [])).toEqual(['negroni']);
   });
 });
+
+describe('how students type', () => {
+  const typed = tinyContent([
+    {
+      id: 'war',
+      body: [
+        '"I need ammunition, not a ride," said Zelenskyy.',
+        'Rubio met the delegation in Riyadh.',
+        'Missiles struck the Kyiv region overnight, and the Kyiv power station burned.',
+        'The Kyiv airport was closed after the strike.',
+        'The Nord Stream pipelines were sabotaged.',
+        'Russia calls Belarus a co-aggressor in the war.',
+        'The Kremlin denies any role in the Southstream leak.',
+      ].join('\n\n'),
+    },
+  ]);
+  const typedIndex = createSearchIndex(typed.passages.values());
+  const top = (q: string, opts = {}) => searchPassages(typedIndex, q, opts)[0]?.passage.id;
+
+  it('reads a misspelled beginning as the words it starts, while typing', () => {
+    expect(top('amuni')).toBe('war#1');
+    expect(top('zelinsk')).toBe('war#1');
+    expect(top('delegatoin in riy')).toBe('war#2');
+    // A finished word is a whole word: a misspelled beginning, sent, is not a word's beginning.
+    expect(top('amuni ')).toBeUndefined();
+  });
+  it('counts a swap of two neighbouring letters as one edit', () => {
+    expect(top('Ruboi ')).toBe('war#2');
+    expect(top('Ruboi')).toBe('war#2');
+    expect(top('Kyiv airprot ')).toBe('war#4');
+    expect(top('Kyiv airprot')).toBe('war#4');
+    expect(top('sabotgaed ')).toBe('war#5');
+  });
+  it('splits a joined word into the words the articles have, and joins words they write as one', () => {
+    expect(top('nordstream ')).toBe('war#5');
+    expect(top('nordstream pipelines', { asYouType: false })).toBe('war#5');
+    expect(top('coaggressor ')).toBe('war#6');
+    expect(top('co aggressor ')).toBe('war#6');
+    expect(top('co-aggressor')).toBe('war#6');
+    expect(top('south stream leak ')).toBe('war#7');
+    const joined = searchPassages(typedIndex, 'south stream ').find((h) => h.passage.id === 'war#7');
+    expect(joined?.matched).toEqual(['southstream']);
+  });
+});
