@@ -17,13 +17,16 @@ if (!engine || !canGc()) {
 const corpus = benchCorpus(Number(sizeArg), Number(seedArg));
 gc();
 const before = process.memoryUsage();
+const cpu0 = process.cpuUsage();
 const { result: index, ms: buildMs } = time(() => (engine.build as (p: typeof corpus) => unknown)(corpus));
+const cpu = process.cpuUsage(cpu0);
 gc();
 const after = process.memoryUsage();
 const MB = 2 ** 20;
 console.log(
   JSON.stringify({
     buildMs,
+    buildCpuMs: (cpu.user + cpu.system) / 1000,
     rssMB: after.rss / MB,
     rssGrowthMB: (after.rss - before.rss) / MB,
     heapGrowthMB: (after.heapUsed - before.heapUsed) / MB,

@@ -14,6 +14,8 @@ const run = promisify(execFile);
 export interface FreshFigures {
   readonly runs: number;
   readonly buildMs: Spread;
+  /** CPU time of the build (every thread of the child, GC included): what other work on the machine barely moves. */
+  readonly buildCpuMs: Spread;
   /** The child's RSS with the corpus and the index, after GC (MB). */
   readonly rssMB: Spread;
   /** RSS and heap growth from building the index, after GC (MB). */
@@ -28,6 +30,7 @@ export interface FreshResult {
 
 interface ChildFigures {
   readonly buildMs: number;
+  readonly buildCpuMs: number;
   readonly rssMB: number;
   readonly rssGrowthMB: number;
   readonly heapGrowthMB: number;
@@ -47,6 +50,7 @@ function figures(xs: readonly ChildFigures[]): FreshFigures {
   return {
     runs: xs.length,
     buildMs: of((x) => x.buildMs),
+    buildCpuMs: of((x) => x.buildCpuMs),
     rssMB: of((x) => x.rssMB),
     rssGrowthMB: of((x) => x.rssGrowthMB),
     heapGrowthMB: of((x) => x.heapGrowthMB),
@@ -68,7 +72,8 @@ export async function measureFresh(
       const f = await child(engine, size, seed);
       got[engine].push(f);
       log(
-        `search ${size} ${engine} in a fresh process ${r + 1}/${runs}: build ${f.buildMs.toFixed(0)} ms, ` +
+        `search ${size} ${engine} in a fresh process ${r + 1}/${runs}: build ${f.buildMs.toFixed(0)} ms ` +
+          `(CPU ${f.buildCpuMs.toFixed(0)} ms), ` +
           `RSS ${f.rssMB.toFixed(0)} MB (+${f.rssGrowthMB.toFixed(0)}), heap +${f.heapGrowthMB.toFixed(1)} MB`,
       );
     }

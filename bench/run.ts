@@ -47,6 +47,7 @@ function searchTables(result: SearchBenchResult): string {
     const fresh = (label: string, figure: (f: FreshFigures) => Spread) =>
       rows.push([label, spread(figure(size.fresh.ours)), spread(figure(size.fresh.baseline))]);
     fresh('fresh process: index build, ms', (f) => f.buildMs);
+    fresh('fresh process: index build, CPU ms', (f) => f.buildCpuMs);
     fresh('fresh process: RSS with the index, MB', (f) => f.rssMB);
     fresh('fresh process: RSS growth, MB', (f) => f.rssGrowthMB);
     fresh('fresh process: heap growth, MB', (f) => f.heapGrowthMB);
