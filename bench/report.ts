@@ -39,10 +39,9 @@ export function ratioCheck(
   unit: string,
 ): TargetCheck {
   const value = denominator > 0 && numerator >= 0 ? numerator / denominator : Number.NaN;
-  return {
-    ...check(what, value, op, limit, '×'),
-    detail: `${num(numerator)} ${unit} ÷ ${num(denominator)} ${unit}`,
-  };
+  const result = check(what, value, op, limit, '×');
+  if (result.pass === null) return result;
+  return { ...result, detail: `${num(numerator)} ${unit} ÷ ${num(denominator)} ${unit}` };
 }
 
 /** A number with sensible precision for a table. */

@@ -41,5 +41,8 @@ describe('ratio targets', () => {
     expect(ratioCheck('a', Number.NaN, 2, '<=', 1, 'ms').pass).toBeNull();
     expect(ratioCheck('a', 2, Number.NaN, '<=', 1, 'ms').pass).toBeNull();
     expect(ratioCheck('a', 2, 0, '<=', 1, 'ms').pass).toBeNull();
+    expect(targetTable([ratioCheck('a', Number.NaN, 2, '<=', 1, 'ms')]).split('\n')[2]).toMatch(
+      /^a\s+– ×\s+<= 1\.00 ×\s+not measured$/,
+    );
   });
 });
