@@ -11,6 +11,8 @@ export interface TargetCheck {
   readonly unit: string;
   /** Null when it was not measured in this run (e.g. 100,000 passages in quick mode). */
   readonly pass: boolean | null;
+  /** For a ratio: the two figures it was computed from, e.g. "2.48 ms ÷ 3.10 ms". */
+  readonly detail?: string;
 }
 
 export function check(
@@ -22,6 +24,24 @@ export function check(
 ): TargetCheck {
   const pass = Number.isFinite(value) ? (op === '<=' ? value <= limit : value >= limit) : null;
   return { what, value, op, limit, unit, pass };
+}
+
+/**
+ * A target on the ratio of two figures measured in the same run (`numerator ÷ denominator`), so that
+ * it holds whatever the machine. Not measured (null) when either figure is missing or zero.
+ */
+export function ratioCheck(
+  what: string,
+  numerator: number,
+  denominator: number,
+  op: '<=' | '>=',
+  limit: number,
+  unit: string,
+): TargetCheck {
+  const value = denominator > 0 && numerator >= 0 ? numerator / denominator : Number.NaN;
+  const result = check(what, value, op, limit, '×');
+  if (result.pass === null) return result;
+  return { ...result, detail: `${num(numerator)} ${unit} ÷ ${num(denominator)} ${unit}` };
 }
 
 /** A number with sensible precision for a table. */
@@ -62,7 +82,7 @@ export function targetTable(checks: readonly TargetCheck[]): string {
     ['target', 'measured', 'limit', 'result'],
     checks.map((c) => [
       c.what,
-      `${num(c.value)} ${c.unit}`,
+      `${num(c.value)} ${c.unit}`.trimEnd() + (c.detail ? ` (${c.detail})` : ''),
       `${c.op} ${num(c.limit)} ${c.unit}`,
       c.pass === null ? 'not measured' : c.pass ? 'PASS' : 'MISS',
     ]),

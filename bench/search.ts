@@ -14,16 +14,10 @@
  * both timing noise and sampling. Every figure is reported as the median over runs, with min–max
  * and quartiles.
  */
-import MiniSearch from 'minisearch';
 import type { Passage } from '../src/content/types.js';
-import {
-  createSearchIndex,
-  loadSearchIndex,
-  saveSearchIndex,
-  searchPassages,
-  type SearchIndex,
-} from '../src/core/search/index.js';
 import { benchCorpus, DEFAULT_SEED } from './corpus.js';
+import { benchFloor, type FloorResult } from './floor.js';
+import { measureFresh, type FreshResult } from './memory.js';
 import { generateQueries, hostileQueries, QUERY_TYPES, type BenchQuery, type QueryType } from './queries.js';
 import {
   canGc,
@@ -36,12 +30,11 @@ import {
   time,
   type Spread,
 } from './stats.js';
+import { baseline, ours, RESULT_LIMIT, type Engine, type EngineName } from './search-engines.js';
+
+export { ENGINES, RESULT_LIMIT, type EngineName } from './search-engines.js';
 
 export const SIZES = [100, 10_000, 100_000] as const;
-export const ENGINES = ['ours', 'baseline'] as const;
-export type EngineName = (typeof ENGINES)[number];
-/** How many results a search returns in the bot (Discord's autocomplete maximum, and /quote's pages). */
-export const RESULT_LIMIT = 25;
 
 export interface QueryTypeResult {
   /** Queries of this type per run. */
@@ -94,6 +87,10 @@ export interface SizeResult {
   readonly ours: EngineResult;
   /** Null where skipped: at 100,000 passages in quick mode (it alone would take over a minute). */
   readonly baseline: EngineResult | null;
+  /** The brute-force scan (floor.ts), on our engine's as-you-type queries of each run. */
+  readonly floor: FloorResult;
+  /** Build time and memory of each index in a fresh process (memory.ts). */
+  readonly fresh: FreshResult;
 }
 
 export interface SearchBenchResult {
@@ -143,45 +140,6 @@ function plan(size: number, engine: EngineName, quick: boolean): Plan | null {
   if (size >= 100_000) return { runs: 1, perType: 25, hostile: true };
   return size > 100 ? { runs: 3, perType: 50, hostile: true } : { runs: 5, perType: 300, hostile: true };
 }
-
-/** One engine under test: how to build, save, load and query it. */
-interface Engine<I> {
-  readonly name: EngineName;
-  readonly call: string;
-  build(passages: readonly Passage[]): I;
-  save(index: I): string;
-  load(saved: string, passages: readonly Passage[]): I;
-  /** Passage ids of the top results, best first. */
-  search(index: I, query: string): string[];
-}
-
-const ours: Engine<SearchIndex> = {
-  name: 'ours',
-  call: `searchPassages(index, query, { limit: ${RESULT_LIMIT} }), as /quote and its autocomplete call it`,
-  build: (passages) => createSearchIndex(passages),
-  save: (index) => saveSearchIndex(index),
-  load: (saved, passages) => loadSearchIndex(saved, passages),
-  search: (index, query) => searchPassages(index, query, { limit: RESULT_LIMIT }).map((h) => h.passage.id),
-};
-
-const BASELINE_OPTIONS = { fields: ['text'] };
-
-const baseline: Engine<MiniSearch> = {
-  name: 'baseline',
-  call: `new MiniSearch({ fields: ['text'] }); search(query, { fuzzy: 0.2, prefix: true, combineWith: 'OR' }), top ${RESULT_LIMIT}`,
-  build: (passages) => {
-    const mini = new MiniSearch(BASELINE_OPTIONS);
-    mini.addAll(passages);
-    return mini;
-  },
-  save: (mini) => JSON.stringify(mini),
-  load: (saved) => MiniSearch.loadJSON(saved, BASELINE_OPTIONS),
-  search: (mini, query) =>
-    mini
-      .search(query, { fuzzy: 0.2, prefix: true, combineWith: 'OR' })
-      .slice(0, RESULT_LIMIT)
-      .map((r) => r.id as string),
-};
 
 interface RunFigures {
   buildMs: number;
@@ -365,6 +323,12 @@ function byTypeResult(runs: readonly RunFigures[]): Record<QueryType, QueryTypeR
   ) as Record<QueryType, QueryTypeResult>;
 }
 
+/** Fresh-process builds per engine (memory.ts): each at 100,000 passages takes about 40 s. */
+function freshRuns(size: number, quick: boolean): number {
+  if (quick) return 1;
+  return size >= 100_000 ? 2 : 3;
+}
+
 /**
  * Runs the search benchmark. `quick` keeps all three sizes for our engine, with fewer runs and
  * queries, and skips the plain MiniSearch at 100,000 passages (see {@link plan}).
@@ -384,11 +348,23 @@ export async function runSearchBench(opts: SearchBenchOptions): Promise<SearchBe
     const baseResult = basePlan ? await benchEngine(baseline, corpus, basePlan, seed, opts.log) : null;
     if (!basePlan) opts.log(`search ${size}: plain MiniSearch skipped in quick mode`);
     await tick(); // lets the log flush between long synchronous stretches
+    const floor = benchFloor(
+      corpus,
+      Array.from({ length: oursPlan.runs }, (_, r) =>
+        runQueries(corpus, oursPlan.perType, seed, r)
+          .filter((q) => q.type === 'prefix')
+          .map((q) => q.text),
+      ),
+    );
+    opts.log(`search ${size} scan (floor): p50 ${floor.p50.median} ms, p99 ${floor.p99.median} ms`);
+    const fresh = await measureFresh(size, seed, freshRuns(size, opts.quick), opts.log);
     sizes.push({
       passages: size,
       queriesPerType: oursPlan.perType,
       ours: oursResult,
       baseline: baseResult,
+      floor,
+      fresh,
     });
   }
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, spread, table } from '../../bench/report.js';
+import { check, ratioCheck, spread, table, targetTable } from '../../bench/report.js';
 import { summarize } from '../../bench/stats.js';
 
 describe('bench report', () => {
@@ -26,5 +26,23 @@ describe('bench report', () => {
         ],
       ).split('\n'),
     ).toEqual(['what     ms', '─────  ────', 'build  5.00', 'load    120']);
+  });
+});
+
+describe('ratio targets', () => {
+  it('divides the two figures and shows both beside the ratio', () => {
+    const c = ratioCheck('p50 ÷ scan', 3, 2, '<=', 1, 'ms');
+    expect(c).toMatchObject({ value: 1.5, unit: '×', pass: false, detail: '3.00 ms ÷ 2.00 ms' });
+    expect(targetTable([c]).split('\n')[2]).toContain('1.50 × (3.00 ms ÷ 2.00 ms)');
+    expect(ratioCheck('peer', 200, 10, '>=', 20, 'ms').pass).toBe(true);
+  });
+
+  it('is not measured when either figure is missing or the divisor is zero', () => {
+    expect(ratioCheck('a', Number.NaN, 2, '<=', 1, 'ms').pass).toBeNull();
+    expect(ratioCheck('a', 2, Number.NaN, '<=', 1, 'ms').pass).toBeNull();
+    expect(ratioCheck('a', 2, 0, '<=', 1, 'ms').pass).toBeNull();
+    expect(targetTable([ratioCheck('a', Number.NaN, 2, '<=', 1, 'ms')]).split('\n')[2]).toMatch(
+      /^a\s+– ×\s+<= 1\.00 ×\s+not measured$/,
+    );
   });
 });
