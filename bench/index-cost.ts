@@ -113,7 +113,7 @@ if (which === 'baseline') {
       text: words(p.text)
         .map((w) => w.word)
         .join(' '),
-      corrected: '',
+      copy: '',
       speakers: '',
     })),
   );
