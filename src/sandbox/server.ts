@@ -16,12 +16,7 @@ import {
 } from 'discord-api-types/v10';
 import { projectPath } from '../paths.js';
 import { refuse } from './guard.js';
-import {
-  ApiError,
-  StandInError,
-  type DiscordErrorBody,
-  type StandIn,
-} from './standin/index.js';
+import { ApiError, StandInError, type DiscordErrorBody, type StandIn } from './standin/index.js';
 import { HttpError, str, typedOptions } from './page-options.js';
 import { pageState } from './view.js';
 
