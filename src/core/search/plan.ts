@@ -91,10 +91,14 @@ export function planQuery(
   }
   addJoinedWords(candidates, query, df);
   const nearlySpelled = addNearSpellings(index, candidates, mistyped, deadline);
-  // A word one edit from a real word is read as mistyped, not as two words joined ("baslo" is not
-  // "ba" + "slo" when "basto" is a word).
+  // A word one edit from a real word is read as that word mistyped: not as two words joined ("baslo"
+  // is not "ba" + "slo" when "basto" is a word), nor as a misspelled beginning of others.
   for (const q of joined) if (!nearlySpelled.has(q.term)) addCompoundParts(index, candidates, q, df);
-  addNearCompletions(index, candidates, misbegun);
+  addNearCompletions(
+    index,
+    candidates,
+    misbegun.filter((t) => !nearlySpelled.has(t)),
+  );
   return { queries: withinPostings(candidates.list), boost: candidates.boost, origin: candidates.origin };
 }
 

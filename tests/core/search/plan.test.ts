@@ -131,6 +131,11 @@ describe('typing in the plan', () => {
     // Weighed below a completion of what was typed, and not at all without typo tolerance.
     expect(typed.boost.get('zqartbfrequent')).toBeLessThan(0.5);
     expect(plan(index, 'zqurt', false).queries).toEqual([]);
+    // A word one edit from a whole word is read as that word mistyped, not as a misspelled beginning.
+    const near = createSearchIndex([passage(0, 'the fetond'), passage(1, 'the feandive')]);
+    expect(plan(near, 'fetnd').queries).toContain('fetond');
+    expect(plan(near, 'fetnd').queries).not.toContain('feandive');
+    expect(plan(near, 'feanid').queries).toContain('feandive');
     // A word that begins as typed is taken as meant: no misspelled beginnings then.
     expect(plan(index, 'zqar').queries.every((t) => t.startsWith('zqar'))).toBe(true);
   });
