@@ -59,7 +59,8 @@ describe('content:check (src/content/check.ts)', () => {
     const { content } = await realLibrary();
     const shown = path.relative(REPO, TEST_CONTENT_DIR);
     const r = check(shown);
-    expect(r.stderr).toBe('');
+    // Nothing but warnings (a teacher's edit may leave a topic term no article uses, and says so).
+    for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/:\d+: warning: /);
     expect(r.status).toBe(0);
     const prompts = content.topics.reduce((n, t) => n + t.prompts.length, 0);
     // Articles without a source are noted on lines of their own; the summary is the last line.

@@ -335,11 +335,8 @@ describe('/prompt and /summary', () => {
     expect(post).toBeDefined();
     const { content, index } = await realLibrary();
     expect(post?.embeds[0]?.description).toContain(escapeMarkdown(await promptText(TOPIC, 'evaluate')));
-    // The articles that address the topic, the one with the most passages on it first.
-    const shorts = (compare(content, index, TOPIC)?.perspectives ?? [])
-      .filter((p) => p.total > 0)
-      .sort((a, b) => b.total - a.total)
-      .map((p) => p.article.short);
+    // The articles that address the topic, in /compare's order: the most relevant first.
+    const shorts = (compare(content, index, TOPIC)?.addressing ?? []).map((p) => p.article.short);
     expect(post?.embeds.slice(1).map((e) => e.author?.name)).toEqual(shorts.slice(0, 9));
     if (shorts.length >= 2) {
       expect(post?.poll?.question.text).toBe('Which argument is better supported by the texts?');
