@@ -111,16 +111,29 @@ export function uniqueLabels(
   return labels;
 }
 
+/** Compact labels already worked out, per list of articles (content is immutable once loaded). */
+const compactByArticles = new WeakMap<readonly object[], ReadonlyMap<string, string>>();
+
 /**
  * The label without its parenthesis ("Sumner" for "Sumner (Daily Kos)") where no other article's
  * label has the same first part, for tight spaces such as autocomplete lines; the whole label
- * otherwise, so that it still tells the articles apart.
+ * otherwise, so that it still tells the articles apart. Worked out once per list of articles, not
+ * at every keystroke of an autocomplete.
  */
-export function compactLabels(articles: readonly Pick<Article, 'id' | 'short'>[]): Map<string, string> {
+export function compactLabels(
+  articles: readonly Pick<Article, 'id' | 'short'>[],
+): ReadonlyMap<string, string> {
+  const known = compactByArticles.get(articles);
+  if (known) return known;
   const head = (short: string) => short.split(' (')[0] ?? short;
   const count = new Map<string, number>();
-  for (const a of articles) count.set(labelKey(head(a.short)), (count.get(labelKey(head(a.short))) ?? 0) + 1);
-  return new Map(
+  for (const a of articles) {
+    const key = labelKey(head(a.short));
+    count.set(key, (count.get(key) ?? 0) + 1);
+  }
+  const labels = new Map(
     articles.map((a) => [a.id, count.get(labelKey(head(a.short))) === 1 ? head(a.short) : a.short]),
   );
+  compactByArticles.set(articles, labels);
+  return labels;
 }
