@@ -41,6 +41,22 @@ describe('the REST proxy', () => {
     expect(sent?.headers['user-agent']).toContain(PROXY_USER_AGENT_MARK);
   });
 
+  it('sends a message’s body again when it retries after a 429', async () => {
+    const general = standIn.channelId('general');
+    standIn.failNext(1, { status: 429, retryAfter: 0.2 }, `POST /channels/${general}/messages`);
+    const before = standIn.requests.length;
+    const sent = (await botRest(proxy.url).post(Routes.channelMessages(general), {
+      body: { content: 'Posted after a 429' },
+    })) as { id: string; content: string };
+    expect(sent.content).toBe('Posted after a 429');
+    expect(standIn.message(sent.id)?.content).toBe('Posted after a 429');
+    const tries = standIn.requests.slice(before);
+    expect(tries.map((r) => [r.status, (r.body as { content?: string } | undefined)?.content])).toEqual([
+      [429, 'Posted after a 429'],
+      [200, 'Posted after a 429'],
+    ]);
+  });
+
   it('passes Discord’s errors back as they came (a refused token is a 401 with its body)', async () => {
     const wrong = 'MTAxMDAwMDAwMDAwMDAwMDAw.V3Jvbmc.bm90LXRoZS1zdGFuZC1pbnMtdG9rZW4tYXQtYWxs';
     const refused = await botRest(proxy.url, wrong)

@@ -11,6 +11,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { proxyRequests, version as proxyVersion } from '@discordjs/proxy';
 // The ESM build of @discordjs/rest, the one @discordjs/proxy imports: its error classes must be the
 // same ones (discord.js re-exports the CommonJS build, whose errors the proxy would not recognise).
@@ -49,9 +51,11 @@ export interface RunningProxy {
 }
 
 /**
- * A REST client whose failures @discordjs/proxy can always answer: a failure that is not an answer
- * from Discord (Discord unreachable, say) becomes a 502. Without this the proxy would end the bot's
- * request with an empty 200.
+ * The REST client @discordjs/proxy forwards through, with two repairs (both found by the tests):
+ * - the body is read whole first: @discordjs/proxy hands over the incoming request as a stream,
+ *   which a retry after a 429 would find used up, so Discord got an empty message the second time;
+ * - a failure that is not an answer from Discord (Discord unreachable, say) becomes a 502, where
+ *   @discordjs/proxy would end the bot's request with an empty 200.
  */
 class ForwardingRest extends REST {
   constructor(
@@ -62,8 +66,10 @@ class ForwardingRest extends REST {
   }
 
   override async queueRequest(request: InternalRequest): Promise<ResponseLike> {
+    const body =
+      request.body instanceof Readable ? await buffer(request.body).then(emptyAsNone) : request.body;
     try {
-      return await super.queueRequest(request);
+      return await super.queueRequest({ ...request, body });
     } catch (err) {
       const known =
         err instanceof DiscordAPIError || err instanceof HTTPError || err instanceof RateLimitError;
@@ -73,6 +79,10 @@ class ForwardingRest extends REST {
       throw new HTTPError(502, 'Bad Gateway', request.method, scrubTokens(request.fullRoute), { files });
     }
   }
+}
+
+function emptyAsNone(bytes: Buffer): Buffer | undefined {
+  return bytes.length > 0 ? bytes : undefined;
 }
 
 /** The REST client that talks to Discord for every bot process. */
