@@ -7,9 +7,9 @@ import { createServer } from 'node:net';
 import { DiscordAPIError, HTTPError, REST, RESTEvents } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger.js';
-import { PROXY_USER_AGENT_MARK, startProxy, type RunningProxy } from '../src/proxy/server.js';
-import { startStandIn, type StandIn } from '../src/sandbox/standin/index.js';
+import { createLogger } from '../../src/logger.js';
+import { PROXY_USER_AGENT_MARK, startProxy, type RunningProxy } from '../../src/proxy/server.js';
+import { startStandIn, type StandIn } from '../../src/sandbox/standin/index.js';
 
 let standIn: StandIn;
 let proxy: RunningProxy;
