@@ -57,6 +57,26 @@ describe('the REST proxy', () => {
     ]);
   });
 
+  it('forwards a message with a file (multipart), again after a 429', async () => {
+    const general = standIn.channelId('general');
+    standIn.failNext(1, { status: 429, retryAfter: 0.2 }, `POST /channels/${general}/messages`);
+    const before = standIn.requests.length;
+    const sent = (await botRest(proxy.url).post(Routes.channelMessages(general), {
+      body: { content: 'The class’s answers', attachments: [{ id: 0, filename: 'answers.csv' }] },
+      files: [{ name: 'answers.csv', data: Buffer.from('student,answers\nStudent 7,2\n') }],
+    })) as { id: string };
+    expect(standIn.message(sent.id)?.content).toBe('The class’s answers');
+    const tries = standIn.requests.slice(before);
+    expect(tries.map((r) => r.headers['content-type']?.split(';')[0])).toEqual([
+      'multipart/form-data',
+      'multipart/form-data',
+    ]);
+    expect(tries.map((r) => [r.status, (r.body as { content?: string } | undefined)?.content])).toEqual([
+      [429, 'The class’s answers'],
+      [200, 'The class’s answers'],
+    ]);
+  });
+
   it('passes Discord’s errors back as they came (a refused token is a 401 with its body)', async () => {
     const wrong = 'MTAxMDAwMDAwMDAwMDAwMDAw.V3Jvbmc.bm90LXRoZS1zdGFuZC1pbnMtdG9rZW4tYXQtYWxs';
     const refused = await botRest(proxy.url, wrong)
