@@ -163,6 +163,17 @@ const schema = z.object({
     .optional(),
 });
 
+/**
+ * A warning when this process holds only some of the shards (so other processes share the bot) but
+ * sends REST straight to Discord: each process would keep its own count of limits Discord keeps per bot.
+ */
+export function sharedBotWarning(config: Config): string | undefined {
+  const { shardIds, shardCount, apiBase } = config;
+  if (shardIds === undefined || typeof shardCount !== 'number') return undefined;
+  if (shardIds.length >= shardCount || apiBase !== DISCORD_API_DEFAULT) return undefined;
+  return `SHARD_IDS holds ${shardIds.length} of ${shardCount} shards, so other processes share this bot, but DISCORD_API_BASE is Discord itself: run npm run proxy once for the bot and set DISCORD_API_BASE to its address in every process, so that they share Discord's rate limits.`;
+}
+
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
 /** Whether a variable counts as set: present and not blank. */

@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
 import { startBot } from './bot/client.js';
 import { loginProblem, SettingError } from './bot/setting-error.js';
-import { DISCORD_API_DEFAULT, dropBlankSettings, readConfig, type Config } from './config.js';
+import {
+  DISCORD_API_DEFAULT,
+  dropBlankSettings,
+  readConfig,
+  sharedBotWarning,
+  type Config,
+} from './config.js';
 import { formatProblem, loadContent } from './content/load.js';
 import { DEFAULT_CONTENT_DIR } from './content/paths.js';
 import { startLiveLibrary } from './core/live.js';
@@ -117,6 +123,8 @@ async function main(): Promise<void> {
     return;
   }
   const log = createLogger(config.logLevel);
+  const warning = sharedBotWarning(config);
+  if (warning !== undefined) log.warn(warning);
   // Edits to content/ reach the running bot; a bad edit is reported and the last good content stays.
   const live = startLiveLibrary({ content: loaded.content, contentDir, cacheDir: CACHE_DIR, log });
   const bot = startBot({

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_KEYS, dropBlankSettings, readConfig } from '../src/config.js';
+import { CONFIG_KEYS, dropBlankSettings, readConfig, sharedBotWarning } from '../src/config.js';
 
 /** A made-up token with the shape of a real one. */
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
@@ -153,6 +153,16 @@ describe('readConfig', () => {
     });
     const last = readConfig({ SHARD_COUNT: '2', SHARD_IDS: '1' });
     expect(last.ok && [last.config.shardCount, last.config.shardIds]).toEqual([2, [1]]);
+  });
+  it('warns a process holding some of the shards that sends REST straight to Discord', () => {
+    const warning = (env: Record<string, string>) => {
+      const r = readConfig({ SHARD_COUNT: '4', ...env });
+      return r.ok ? sharedBotWarning(r.config) : r.errors;
+    };
+    expect(warning({ SHARD_IDS: '0-1' })).toMatch(/^SHARD_IDS holds 2 of 4 shards, .* run npm run proxy /);
+    expect(warning({ SHARD_IDS: '0-1', DISCORD_API_BASE: 'http://10.0.0.5:8080/api' })).toBeUndefined();
+    expect(warning({ SHARD_IDS: '0-3' })).toBeUndefined();
+    expect(warning({})).toBeUndefined();
   });
   it('reads LOG_LEVEL in any case and rejects an unknown one, listing the levels', () => {
     const upper = readConfig({ LOG_LEVEL: 'WARN' });
