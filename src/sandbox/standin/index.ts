@@ -77,6 +77,12 @@ export interface StandInOptions {
   readonly students?: number;
   /** HELLO's heartbeat interval. Default {@link DEFAULT_HEARTBEAT_INTERVAL_MS}. */
   readonly heartbeatIntervalMs?: number;
+  /**
+   * Keep every 429 it answered in force until its Retry-After has passed: a request that 429 covers
+   * (every one but interaction callbacks for a global 429; the same method and path otherwise) is
+   * answered 429 again and recorded with `ignoredRateLimit`. Default false.
+   */
+  readonly enforceRateLimits?: boolean;
   /** Clock in Unix ms. Default `Date.now`. {@link StandIn.advanceClock} adds to it. */
   readonly now?: () => number;
 }
@@ -228,6 +234,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     gatewayUrl,
     shards: options.shards ?? 1,
     maxConcurrency: options.maxConcurrency ?? 1,
+    enforceRateLimits: options.enforceRateLimits ?? false,
   });
 
   const server = serve(rest, gateway, world);

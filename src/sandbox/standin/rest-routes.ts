@@ -35,6 +35,8 @@ export interface RestOptions {
   readonly gatewayUrl: () => string;
   readonly shards: number;
   readonly maxConcurrency: number;
+  /** Keep answered 429s in force: see rate-limits.ts. */
+  readonly enforceRateLimits?: boolean;
 }
 
 /** The parts of the stand-in the routes read and change. */

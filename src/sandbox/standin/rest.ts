@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, apiErrors, ErrorCode } from './errors.js';
 import type { Gateway } from './gateway.js';
+import { RateLimitKeeper } from './rate-limits.js';
 import type { Interactions } from './interactions.js';
 import type { Context, Reply, RestOptions, RestParts } from './rest-routes.js';
 import { appRoutes, guildRoutes } from './routes-app.js';
@@ -41,6 +42,11 @@ export interface RecordedRequest {
   readonly response: unknown;
   /** True when the answer came from {@link Rest.failNext} rather than the route. */
   readonly injected: boolean;
+  /**
+   * True when answered 429 because it came while an earlier 429 covering it still held (only with
+   * `enforceRateLimits`): the client did not wait as Discord told it to.
+   */
+  readonly ignoredRateLimit: boolean;
 }
 
 /** Selects requests: a substring of `"METHOD /path"`, a RegExp tested on it, or a predicate. */
@@ -82,6 +88,7 @@ export class Rest {
   readonly #faults: { remaining: number; fault: Fault; filter: RouteFilter | undefined }[] = [];
   readonly #delays: { ms: number; filter: RouteFilter | undefined; remaining: number }[] = [];
   readonly #pending = new Set<() => void>();
+  readonly #limits: RateLimitKeeper | undefined;
 
   constructor(
     private readonly world: World,
@@ -90,6 +97,7 @@ export class Rest {
     private readonly signal: Signal,
     private readonly options: RestOptions,
   ) {
+    this.#limits = options.enforceRateLimits === true ? new RateLimitKeeper() : undefined;
     const parts: RestParts = { world, interactions, gateway, signal, options };
     this.#routes = [
       ...appRoutes(parts),
@@ -179,13 +187,19 @@ export class Rest {
     let route: Route | undefined;
     let params: Record<string, string> = {};
     let injected = false;
+    let ignoredRateLimit = false;
     try {
       body = parseBody(raw, headers['content-type'] ?? '');
       if (versioned) [route, params] = this.#match(method, segments);
       const fault = this.#takeFault(method, path);
+      const refusal = fault ? undefined : this.#limits?.refusal(method, path, time);
       if (fault) {
         injected = true;
         reply = faultReply(fault);
+        this.#limits?.note(fault, method, path, time);
+      } else if (refusal) {
+        ignoredRateLimit = true;
+        reply = faultReply(refusal);
       } else if (!route) {
         throw apiErrors.notFound();
       } else {
@@ -203,6 +217,7 @@ export class Rest {
       status: reply.status,
       response: reply.body,
       injected,
+      ignoredRateLimit,
     });
     this.signal.notify();
 
