@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { InteractionResponseType, InteractionType, type APIMessage } from 'discord-api-types/v10';
 import { StandInError } from './errors.js';
 import type { Gateway } from './gateway.js';
+import type { FileUpload } from './multipart.js';
 import { acceptCallback } from './interaction-callbacks.js';
 import { interactionHandle } from './interaction-handle.js';
 import type {
@@ -281,13 +282,24 @@ export class Interactions {
   // REST side
 
   /** `POST /interactions/{id}/{token}/callback`; the JSON for `?with_response=true`, else undefined (204). */
-  callback(id: string, token: string, body: unknown, withResponse: boolean): Json | undefined {
-    return acceptCallback(this.#parts, this.records.get(id), token, body, withResponse);
+  callback(
+    id: string,
+    token: string,
+    body: unknown,
+    withResponse: boolean,
+    files: readonly FileUpload[] = [],
+  ): Json | undefined {
+    return acceptCallback(this.#parts, this.records.get(id), token, { body, withResponse, files });
   }
 
   /** `POST /webhooks/{app}/{token}`: a follow-up (it fills a reply still "thinking"). */
-  followUp(applicationId: string, token: string, body: unknown): APIMessage {
-    return followUp(this.#parts, this.#webhook(applicationId, token), body);
+  followUp(
+    applicationId: string,
+    token: string,
+    body: unknown,
+    files: readonly FileUpload[] = [],
+  ): APIMessage {
+    return followUp(this.#parts, this.#webhook(applicationId, token), body, files);
   }
 
   /** `GET /webhooks/{app}/{token}/messages/{id|@original}`. */
@@ -296,9 +308,16 @@ export class Interactions {
   }
 
   /** `PATCH /webhooks/{app}/{token}/messages/{id|@original}`. */
-  editMessage(applicationId: string, token: string, messageId: string, body: unknown): APIMessage {
+  editMessage(
+    applicationId: string,
+    token: string,
+    messageId: string,
+    body: unknown,
+    files: readonly FileUpload[] = [],
+  ): APIMessage {
     const record = this.#webhook(applicationId, token);
-    return editWebhookMessage(this.#parts, record, webhookMessage(this.#parts, record, messageId), body);
+    const stored = webhookMessage(this.#parts, record, messageId);
+    return editWebhookMessage(this.#parts, record, stored, { body, files });
   }
 
   /** `DELETE /webhooks/{app}/{token}/messages/{id|@original}`. */

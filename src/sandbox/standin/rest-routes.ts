@@ -6,6 +6,7 @@
 import { apiErrors, invalidFormBody, type FieldError } from './errors.js';
 import type { Gateway } from './gateway.js';
 import type { Interactions } from './interactions.js';
+import type { FileUpload } from './multipart.js';
 import type { Signal } from './signal.js';
 import type { ChannelState, GuildState, StoredMessage, World } from './state.js';
 
@@ -21,6 +22,8 @@ export interface Context {
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
   readonly body: unknown;
+  /** The files of a multipart body (`files[n]`), for the message it creates or edits. */
+  readonly files: readonly FileUpload[];
 }
 
 export interface RouteSpec {
