@@ -298,6 +298,8 @@ function sendError(res: ServerResponse, err: unknown): void {
     send(res, 403, {
       error: 'That command is for teachers (members with Manage Messages). Switch to the teacher to try it.',
     });
+  } else if (err instanceof StandInError && err.code === 50001) {
+    send(res, 403, { error: err.message.replace(/^StandIn: /, '') });
   } else if (err instanceof StandInError) send(res, 400, { error: err.message.replace(/^StandIn: /, '') });
   else send(res, 500, { error: 'Something went wrong in the sandbox.' });
 }

@@ -203,6 +203,9 @@ export class Interactions {
     }
     const channel = this.world.channels.get(stored.data.channel_id);
     if (!channel) throw new StandInError(0, `message ${messageId} has no channel`);
+    if (!this.world.canView(channel, user.id)) {
+      throw new StandInError(50001, `${user.key} cannot see #${channel.name} (a private thread)`);
+    }
     const guild = this.world.resolveGuild(channel.guildId);
     this.#member(guild, user);
     return this.#dispatch({

@@ -75,6 +75,8 @@ export function guildOf(world: World, context: Context): GuildState {
 export function channelOf(world: World, context: Context): ChannelState {
   const channel = world.channels.get(context.params.channel ?? '');
   if (!channel) throw apiErrors.unknownChannel();
+  // The bot reads and writes only what it can see (a private thread it is not in, without Manage Threads).
+  if (!world.canView(channel, world.bot.id)) throw apiErrors.missingAccess();
   return channel;
 }
 

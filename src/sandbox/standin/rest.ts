@@ -11,6 +11,7 @@ import type { Context, Reply, RestOptions, RestParts } from './rest-routes.js';
 import { appRoutes, guildRoutes } from './routes-app.js';
 import { messageRoutes, threadAndPollRoutes } from './routes-channels.js';
 import { commandRoutes } from './routes-commands.js';
+import { threadMemberRoutes } from './routes-threads.js';
 import { interactionRoutes } from './routes-interactions.js';
 import type { Signal } from './signal.js';
 import type { World } from './state.js';
@@ -99,6 +100,7 @@ export class Rest {
       ...interactionRoutes(interactions),
       ...messageRoutes(parts),
       ...threadAndPollRoutes(parts),
+      ...threadMemberRoutes(parts),
       ...commandRoutes(parts, 'global'),
       ...commandRoutes(parts, 'guild'),
       ...guildRoutes(world),
