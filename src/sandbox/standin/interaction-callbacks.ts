@@ -73,6 +73,7 @@ export function acceptCallback(
     case InteractionResponseType.Modal: {
       const problems = checkModal(body.data);
       if (problems.length > 0) throw invalidFormBody(problems);
+      record.modalOpen = true; // the member's client shows it until they submit or close it
       break;
     }
     default:
