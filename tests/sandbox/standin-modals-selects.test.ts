@@ -10,6 +10,7 @@ import {
   Client,
   Events,
   GatewayIntentBits,
+  LabelBuilder,
   ModalBuilder,
   StringSelectMenuBuilder,
   TextInputBuilder,
@@ -44,10 +45,10 @@ const modal = () =>
   new ModalBuilder()
     .setCustomId('answer')
     .setTitle('Your answer')
-    .addComponents(
-      new ActionRowBuilder<TextInputBuilder>().addComponents(
-        new TextInputBuilder().setCustomId('text').setLabel('Answer').setStyle(TextInputStyle.Paragraph),
-      ),
+    .addLabelComponents(
+      new LabelBuilder()
+        .setLabel('Answer')
+        .setTextInputComponent(new TextInputBuilder().setCustomId('text').setStyle(TextInputStyle.Paragraph)),
     );
 
 describe('modals a member has open', () => {
