@@ -10,6 +10,7 @@ import {
   PermissionFlagsBits,
   type APIApplicationCommand,
 } from 'discord-api-types/v10';
+import { pageModal } from './page-components.js';
 import type { StandIn } from './standin/index.js';
 
 export interface PageStateQuery {
@@ -72,6 +73,8 @@ export function pageState(standIn: StandIn, query: PageStateQuery) {
     older: window.older,
     limit: query.limit,
     names,
+    /** The modal the member has open (the bot showed it), or null. */
+    modal: pageModal(standIn, query.user),
     problems: query.problems,
   };
 }
