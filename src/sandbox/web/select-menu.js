@@ -64,39 +64,19 @@ export function renderSelect(m, select) {
   };
   const renderOptions = () => {
     list.replaceChildren(
-      ...select.options.map((o) => {
-        const on = picked.has(o.value);
-        return h(
-          'button',
-          {
-            type: 'button',
-            class: `select-option${on ? ' selected' : ''}`,
-            role: 'option',
-            'aria-selected': on ? 'true' : 'false',
-            'data-testid': 'select-option',
-            'data-value': o.value,
-            onclick: () => {
-              if (max === 1) {
-                picked = new Set([o.value]);
-                close(true);
-                return;
-              }
-              if (on) picked.delete(o.value);
-              else if (picked.size < max) picked.add(o.value);
-              showSummary([...picked]);
-              renderOptions();
-            },
-          },
-          o.emoji?.name ? h('span', { class: 'select-emoji' }, o.emoji.name) : null,
-          h(
-            'span',
-            { class: 'select-text' },
-            h('span', { class: 'select-label' }, o.label),
-            o.description ? h('span', { class: 'select-description' }, o.description) : null,
-          ),
-          h('span', { class: `select-check${max > 1 ? ' multi' : ''}` }, on ? icon('check', 14) : null),
-        );
-      }),
+      ...select.options.map((o) =>
+        optionButton(o, picked.has(o.value), max > 1, () => {
+          if (max === 1) {
+            picked = new Set([o.value]);
+            close(true);
+            return;
+          }
+          if (picked.has(o.value)) picked.delete(o.value);
+          else if (picked.size < max) picked.add(o.value);
+          showSummary([...picked]);
+          renderOptions();
+        }),
+      ),
     );
   };
   box.addEventListener('click', () => {
@@ -114,6 +94,36 @@ export function renderSelect(m, select) {
     if (e.key === 'Escape') close(false);
   });
   return el;
+}
+
+/**
+ * One option of the open list.
+ * @param {StringSelect['options'][number]} o
+ * @param {boolean} on picked
+ * @param {boolean} multi several may be picked (a check box is shown)
+ * @param {() => void} onPick
+ */
+function optionButton(o, on, multi, onPick) {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: `select-option${on ? ' selected' : ''}`,
+      role: 'option',
+      'aria-selected': on ? 'true' : 'false',
+      'data-testid': 'select-option',
+      'data-value': o.value,
+      onclick: onPick,
+    },
+    o.emoji?.name ? h('span', { class: 'select-emoji' }, o.emoji.name) : null,
+    h(
+      'span',
+      { class: 'select-text' },
+      h('span', { class: 'select-label' }, o.label),
+      o.description ? h('span', { class: 'select-description' }, o.description) : null,
+    ),
+    h('span', { class: `select-check${multi ? ' multi' : ''}` }, on ? icon('check', 14) : null),
+  );
 }
 
 /**
