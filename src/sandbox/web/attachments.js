@@ -4,7 +4,7 @@
  * size. Files are fetched from the page's own origin (/files/{id}/{name}), which serves them from
  * the stand-in.
  */
-import { h } from './dom.js';
+import { h, icon } from './dom.js';
 
 /** @typedef {import('discord-api-types/v10').APIAttachment} Attachment */
 
@@ -48,7 +48,7 @@ function file(a) {
   return h(
     'div',
     { class: 'attachment-file', 'data-testid': 'attachment-file' },
-    h('span', { class: 'attachment-icon', 'aria-hidden': 'true' }, '📄'),
+    h('span', { class: 'attachment-icon' }, icon('file', 30)),
     h(
       'span',
       { class: 'attachment-meta' },
