@@ -112,7 +112,7 @@ describe('the open modal', () => {
 });
 
 describe('/api/select', () => {
-  it("refuses values the menu does not offer, and values that are not a list", async () => {
+  it('refuses values the menu does not offer, and values that are not a list', async () => {
     const sent = await discussion.send({
       content: 'Pick',
       components: [
