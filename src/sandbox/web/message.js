@@ -115,7 +115,8 @@ function messageContext(m) {
   }
   if (m.type === 19 && m.referenced_message) {
     const ref = m.referenced_message;
-    const snippet = (ref.content || (ref.embeds.length ? 'Click to see attachment' : '')).slice(0, 120);
+    const attached = ref.embeds.length > 0 || ref.attachments.length > 0;
+    const snippet = (ref.content || (attached ? 'Click to see attachment' : '')).slice(0, 120);
     return h(
       'div',
       { class: 'message-context' },
