@@ -75,6 +75,7 @@ describe('private threads', () => {
     expect(() => s.channelWindow({ user: 'student1', channel: thread.id, limit: 10 })).toThrow(StandInError);
     expect(() => s.say({ user: 'student1', channel: thread.id, content: 'hi' })).toThrow(/cannot see/);
     expect(() => s.button({ user: 'student1', message: sent.id, customId: 'x' })).toThrow(/cannot see/);
+    expect(() => s.slash({ user: 'student1', channel: thread.id, name: 'quote' })).toThrow(/cannot see/);
   });
 
   it('answers the thread-member routes as Discord does for unknown members and non-threads', async () => {

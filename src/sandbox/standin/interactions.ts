@@ -210,7 +210,15 @@ export class Interactions {
     const channel = this.world.resolveChannel(guild, options.channel);
     const user = this.world.resolveUser(options.user);
     this.#member(guild, user);
+    this.#sees(channel, user);
     return { guild, channel, user };
+  }
+
+  /** A member acts only where they can see (a private thread: its members and Manage Threads). */
+  #sees(channel: ChannelState, user: StandInUser): void {
+    if (!this.world.canView(channel, user.id)) {
+      throw new StandInError(50001, `${user.key} cannot see #${channel.name} (a private thread)`);
+    }
   }
 
   #member(guild: GuildState, user: StandInUser): void {
@@ -243,9 +251,7 @@ export class Interactions {
     if (type === Component.StringSelect) checkChoice(component, values ?? []);
     const channel = this.world.channels.get(stored.data.channel_id);
     if (!channel) throw new StandInError(0, `message ${messageId} has no channel`);
-    if (!this.world.canView(channel, user.id)) {
-      throw new StandInError(50001, `${user.key} cannot see #${channel.name} (a private thread)`);
-    }
+    this.#sees(channel, user);
     const guild = this.world.resolveGuild(channel.guildId);
     this.#member(guild, user);
     return this.#dispatch({
