@@ -4,6 +4,7 @@
  * them to that member. Only the ends of a channel's history are read, so a long session stays cheap.
  */
 import { ChannelType, type APIMessage } from 'discord-api-types/v10';
+import { StandInError } from './errors.js';
 import { compareSnowflakes } from './snowflake.js';
 import type { StoredMessage, World } from './state.js';
 
@@ -76,7 +77,8 @@ function withMyVotes(stored: StoredMessage, userId: string): APIMessage {
 }
 
 /**
- * The newest `limit` messages of a channel or thread that `user` sees (its history plus their own
+ * The newest `limit` messages of a channel or thread that `user` sees (a private thread they may not
+ * see throws {@link StandInError} 50001) (its history plus their own
  * ephemeral messages), oldest first. A thread opened from a message shows that message at its top,
  * as Discord's client does, once the window reaches the thread's start.
  */
@@ -86,6 +88,9 @@ export function channelWindow(
 ): ChannelWindow {
   const user = world.resolveUser(options.user);
   const channel = world.resolveChannel(world.resolveGuild(options.guild), options.channel);
+  if (!world.canView(channel, user.id)) {
+    throw new StandInError(50001, `${user.key} cannot see #${channel.name} (a private thread)`);
+  }
   const { limit } = options;
   const shared = channel.messageIds;
   const own = world.ephemeralIds(channel.id, user.id);
