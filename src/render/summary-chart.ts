@@ -41,7 +41,6 @@ export function studentLabels(students: readonly StudentSummary[]): string[] {
 
 interface StudentRow {
   readonly student: string;
-  readonly order: number;
   readonly evidence: string;
   readonly answers: number;
 }
@@ -52,10 +51,10 @@ function studentRows(students: readonly StudentSummary[]): StudentRow[] {
     const student = labels[order] ?? s.userId;
     const count = (status: EvidenceStatus) => s.answers.filter((a) => a.evidence.status === status).length;
     return [
-      { student, order, evidence: EVIDENCE_LEGEND.resolved, answers: s.resolvedEvidence },
+      { student, evidence: EVIDENCE_LEGEND.resolved, answers: s.resolvedEvidence },
       // Evidence naming a passage since removed did not resolve either.
-      { student, order, evidence: EVIDENCE_LEGEND.unmatched, answers: count('unmatched') + count('missing') },
-      { student, order, evidence: EVIDENCE_LEGEND.none, answers: count('none') },
+      { student, evidence: EVIDENCE_LEGEND.unmatched, answers: count('unmatched') + count('missing') },
+      { student, evidence: EVIDENCE_LEGEND.none, answers: count('none') },
     ];
   });
 }
@@ -70,87 +69,79 @@ function titled(text: string, shown: number, total: number, noun: string): strin
   return shown < total ? `${text} (first ${shown} of ${total} ${noun})` : text;
 }
 
-/** The two bar charts, one above the other, for `summary`. */
-export function chartSpec(summary: AnswerSummary, content: Content): TopLevelSpec {
+/** One chart of the two, one above the other. */
+type ChartPart = Extract<TopLevelSpec, { vconcat: unknown }>['vconcat'][number];
+
+// An explicit order (the summary's), the same in both layers of a chart.
+const y = (field: string, order: readonly string[]) =>
+  ({ field, type: 'nominal', sort: [...order], title: null, axis: { labelLimit: LABEL_LIMIT } }) as const;
+const x = (field: string, title: string) =>
+  ({ field, type: 'quantitative', title, axis: { tickMinStep: 1, format: 'd' } }) as const;
+/** The count at the end of each bar. */
+const COUNT = { type: 'text', align: 'left', dx: 4 } as const;
+
+function studentsChart(summary: AnswerSummary): ChartPart {
   const students = summary.students.slice(0, CHART_MAX_STUDENTS);
   const totals = studentLabels(students).map((student, order) => ({
     student,
-    order,
     answers: students[order]?.answers.length ?? 0,
     label: countLabel(students[order]),
   }));
-  const articles = summary.articles.slice(0, CHART_MAX_ARTICLES).map((a, order) => ({
+  const order = totals.map((t) => t.student);
+  return {
+    title: titled('Answers per student', students.length, summary.students.length, 'students'),
+    width: WIDTH,
+    height: { step: BAR_STEP },
+    layer: [
+      {
+        data: { values: studentRows(students) },
+        mark: 'bar',
+        encoding: {
+          y: y('student', order),
+          x: x('answers', 'Answers'),
+          color: {
+            field: 'evidence',
+            type: 'nominal',
+            scale: { domain: Object.values(EVIDENCE_LEGEND), range: ['#2e7d32', '#f9a825', '#9e9e9e'] },
+            legend: { orient: 'top', title: null, labelLimit: 400, direction: 'horizontal' },
+          },
+        },
+      },
+      {
+        data: { values: totals },
+        mark: COUNT,
+        encoding: { y: y('student', order), x: x('answers', 'Answers'), text: { field: 'label' } },
+      },
+    ],
+  };
+}
+
+function articlesChart(summary: AnswerSummary, content: Content): ChartPart {
+  const articles = summary.articles.slice(0, CHART_MAX_ARTICLES).map((a) => ({
     article: content.articleById.get(a.articleId)?.short ?? a.articleId,
-    order,
     evidence: a.evidence,
   }));
-  // An explicit order (the summary's), the same in both layers of a chart.
-  const y = (field: string, order: readonly string[]) =>
-    ({ field, type: 'nominal', sort: [...order], title: null, axis: { labelLimit: LABEL_LIMIT } }) as const;
-  const x = (field: string, title: string) =>
-    ({ field, type: 'quantitative', title, axis: { tickMinStep: 1, format: 'd' } }) as const;
-  const studentOrder = totals.map((t) => t.student);
-  const articleOrder = articles.map((a) => a.article);
-  const label = { type: 'text', align: 'left', dx: 4 } as const;
+  const order = articles.map((a) => a.article);
+  const encoding = { y: y('article', order), x: x('evidence', 'Answers citing it') };
+  return {
+    title: titled('Evidence per article', articles.length, summary.articles.length, 'articles'),
+    width: WIDTH,
+    height: { step: BAR_STEP },
+    data: { values: articles },
+    layer: [
+      { mark: { type: 'bar', color: '#5865f2' }, encoding },
+      { mark: COUNT, encoding: { ...encoding, text: { field: 'evidence' } } },
+    ],
+  };
+}
+
+/** The two bar charts, one above the other, for `summary`. */
+export function chartSpec(summary: AnswerSummary, content: Content): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     background: 'white',
     padding: 12,
     config: { font: CHART_FONT, view: { stroke: null }, axis: { labelFontSize: 12, titleFontSize: 12 } },
-    vconcat: [
-      {
-        title: titled('Answers per student', students.length, summary.students.length, 'students'),
-        width: WIDTH,
-        height: { step: BAR_STEP },
-        layer: [
-          {
-            data: { values: studentRows(students) },
-            mark: 'bar',
-            encoding: {
-              y: y('student', studentOrder),
-              x: x('answers', 'Answers'),
-              color: {
-                field: 'evidence',
-                type: 'nominal',
-                scale: { domain: Object.values(EVIDENCE_LEGEND), range: ['#2e7d32', '#f9a825', '#9e9e9e'] },
-                legend: { orient: 'top', title: null, labelLimit: 400, direction: 'horizontal' },
-              },
-            },
-          },
-          {
-            data: { values: totals },
-            mark: label,
-            encoding: {
-              y: y('student', studentOrder),
-              x: x('answers', 'Answers'),
-              text: { field: 'label' },
-            },
-          },
-        ],
-      },
-      {
-        title: titled('Evidence per article', articles.length, summary.articles.length, 'articles'),
-        width: WIDTH,
-        height: { step: BAR_STEP },
-        data: { values: articles },
-        layer: [
-          {
-            mark: { type: 'bar', color: '#5865f2' },
-            encoding: {
-              y: y('article', articleOrder),
-              x: x('evidence', 'Answers citing it'),
-            },
-          },
-          {
-            mark: label,
-            encoding: {
-              y: y('article', articleOrder),
-              x: x('evidence', 'Answers citing it'),
-              text: { field: 'evidence' },
-            },
-          },
-        ],
-      },
-    ],
+    vconcat: [studentsChart(summary), articlesChart(summary, content)],
   };
 }
