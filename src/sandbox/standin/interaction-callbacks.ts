@@ -9,6 +9,7 @@ import { checkEdit, checkNewMessage, componentMessage, createResponse } from './
 import { INTERACTION_RESPONSE_WINDOW_MS } from './limits.js';
 import { applyEdit } from './messages.js';
 import { checkAutocomplete, checkModal, FLAG_EPHEMERAL, FLAG_LOADING, isRecord } from './validate.js';
+import { uploadsOf, withUploads } from './uploads.js';
 import { wire } from './wire.js';
 
 /** Handles an interaction callback. Returns the JSON for `?with_response=true`, else undefined (204). */
@@ -29,7 +30,8 @@ export function acceptCallback(
   if (parts.world.now() - record.dispatchedAt > INTERACTION_RESPONSE_WINDOW_MS)
     throw apiErrors.unknownInteraction();
   const type = wire(InteractionResponseType, body.type);
-  const data = isRecord(body.data) ? body.data : undefined;
+  // Files uploaded with the callback belong to its message (`data`).
+  const data = isRecord(body.data) ? (withUploads(body.data, uploadsOf(body)) as Json) : undefined;
   if (!allowedResponses(record).includes(type)) {
     throw invalidFormBody([
       {

@@ -21,6 +21,7 @@ import {
   isRecord,
   type MessageCheckOptions,
 } from './validate.js';
+import { messageAttachments } from './uploads.js';
 import { wire } from './wire.js';
 
 type Json = Record<string, unknown>;
@@ -152,7 +153,7 @@ export function buildMessage(world: World, spec: NewMessage): APIMessage {
     tts: body.tts === true,
     ...computeMentions(world, channel, author, body, content),
     mention_channels: [],
-    attachments: [],
+    attachments: messageAttachments(world, channel.id, body, [], (flags & FLAG_EPHEMERAL) !== 0) ?? [],
     embeds: Array.isArray(body.embeds) ? (body.embeds as APIEmbed[]) : [],
     components: Array.isArray(body.components) ? (body.components as APIMessageTopLevelComponent[]) : [],
     pinned: false,
@@ -195,6 +196,9 @@ export function buildMessage(world: World, spec: NewMessage): APIMessage {
 export function applyEdit(world: World, stored: StoredMessage, body: Json): void {
   const message = stored.data;
   const wasLoading = ((message.flags ?? 0) & FLAG_LOADING) !== 0;
+  // First, as it may refuse the edit: nothing is changed then.
+  const ephemeral = ((message.flags ?? 0) & FLAG_EPHEMERAL) !== 0;
+  const attachments = messageAttachments(world, message.channel_id, body, message.attachments, ephemeral);
   if ('content' in body) message.content = typeof body.content === 'string' ? body.content : '';
   if ('embeds' in body) message.embeds = Array.isArray(body.embeds) ? (body.embeds as APIEmbed[]) : [];
   if ('components' in body) {
@@ -202,9 +206,7 @@ export function applyEdit(world: World, stored: StoredMessage, body: Json): void
       ? (body.components as APIMessageTopLevelComponent[])
       : [];
   }
-  if ('attachments' in body && Array.isArray(body.attachments) && body.attachments.length === 0) {
-    message.attachments = [];
-  }
+  if (attachments) message.attachments = attachments;
   const old = message.flags ?? 0;
   const keep = old & (FLAG_EPHEMERAL | FLAG_IS_COMPONENTS_V2);
   const asked = typeof body.flags === 'number' ? body.flags : old;

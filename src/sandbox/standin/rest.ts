@@ -13,6 +13,7 @@ import { commandRoutes } from './routes-commands.js';
 import { interactionRoutes } from './routes-interactions.js';
 import type { Signal } from './signal.js';
 import type { World } from './state.js';
+import { parseMultipart, withUploads } from './uploads.js';
 
 export type { RestOptions } from './rest-routes.js';
 
@@ -32,7 +33,7 @@ export interface RecordedRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** Whether an Authorization header was present (its value is never recorded). */
   readonly authorization: boolean;
-  /** Parsed JSON body (or `payload_json` of a multipart body); undefined when empty. */
+  /** Parsed JSON body (or `payload_json` of a multipart body, its files in uploads.ts); undefined when empty. */
   readonly body: unknown;
   /** The matched route, e.g. `POST /interactions/:id/:token/callback`; null for unknown routes. */
   readonly route: string | null;
@@ -266,25 +267,15 @@ function safeDecode(segment: string): string {
 function parseBody(raw: Buffer, contentType: string): unknown {
   if (raw.length === 0) return undefined;
   if (contentType.startsWith('multipart/form-data')) {
-    const payload = multipartField(raw, contentType, 'payload_json');
-    return payload === undefined ? undefined : parseJson(payload);
+    // Files are kept with the body: messages.ts attaches them (see uploads.ts).
+    const { fields, files } = parseMultipart(raw, contentType);
+    const payload = fields.get('payload_json');
+    const body = payload === undefined ? undefined : parseJson(payload);
+    return files.length > 0 ? withUploads(body, files) : body;
   }
   const text = raw.toString('utf8');
   if (contentType.startsWith('application/json')) return parseJson(text);
   return text;
-}
-
-/** The text of one field of a multipart/form-data body (files are skipped: the stand-in stores no uploads). */
-function multipartField(raw: Buffer, contentType: string, name: string): string | undefined {
-  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  const marker = boundary?.[1] ?? boundary?.[2];
-  if (marker === undefined) return undefined;
-  for (const part of raw.toString('utf8').split(`--${marker}`)) {
-    const split = part.indexOf('\r\n\r\n');
-    if (split < 0 || !part.slice(0, split).includes(`name="${name}"`)) continue;
-    return part.slice(split + 4).replace(/\r\n$/, '');
-  }
-  return undefined;
 }
 
 function parseJson(text: string): unknown {
