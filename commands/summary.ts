@@ -18,7 +18,6 @@ import type { AnswerRecord } from '../src/core/discussion/answer.js';
 import { summarizeAnswers } from '../src/core/discussion/summary.js';
 import { summarize, type ThreadMessage } from '../src/core/summary.js';
 import { answerSummaryAnswer } from '../src/render/answer-summary.js';
-import { drawChart } from '../src/render/chart-image.js';
 import { LIMITS } from '../src/render/discord-limits.js';
 import { privateNotice } from '../src/render/payload.js';
 import { chartSpec } from '../src/render/summary-chart.js';
@@ -73,10 +72,13 @@ async function answersSummary(
 ): Promise<void> {
   const { content } = bot.library();
   const summary = summarizeAnswers(records, content);
-  const chart = await drawChart(chartSpec(summary, content)).catch((err: unknown) => {
-    bot.log.warn({ err }, 'summary chart could not be drawn; sending the summary without it');
-    return undefined;
-  });
+  // Loaded on first use: Vega and resvg take about a second and 40 MB, which most runs never need.
+  const chart = await import('../src/render/chart-image.js')
+    .then(({ drawChart }) => drawChart(chartSpec(summary, content)))
+    .catch((err: unknown) => {
+      bot.log.warn({ err }, 'summary chart could not be drawn; sending the summary without it');
+      return undefined;
+    });
   await i.editReply(editOptions(answerSummaryAnswer(summary, content, thread.name, chart?.png)));
 }
 
