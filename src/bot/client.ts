@@ -5,6 +5,7 @@
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import { commands, commandsByName } from '../../commands/index.js';
 import type { Config } from '../config.js';
+import type { AnswersForThread } from './answers.js';
 import type { ContentAccess } from './command.js';
 import { attachmentOrigins } from './attachment.js';
 import type { Library } from '../core/index.js';
@@ -25,6 +26,8 @@ export interface BotOptions {
   readonly content?: ContentAccess;
   /** Where human-readable start-up lines go (the invite link). */
   readonly print?: (line: string) => void;
+  /** The answers to a thread's prompt (the teachers' ledger), for /summary. */
+  readonly answersForThread?: AnswersForThread;
 }
 
 export interface Bot {
@@ -53,12 +56,14 @@ function clientOptions(config: BotOptions['config']): ClientOptions {
   };
 }
 
-export function startBot({ config, library, log, content, print = console.log }: BotOptions): Bot {
+export function startBot(options: BotOptions): Bot {
+  const { config, library, log, content, print = console.log, answersForThread } = options;
   const client = new Client(clientOptions(config));
   const router = createRouter(commandsByName, {
     library,
     log,
     ...(content && { content }),
+    ...(answersForThread && { answersForThread }),
     attachmentOrigins: attachmentOrigins(config.apiBase),
   });
   client.on(Events.InteractionCreate, (i) => void router.handle(i));

@@ -6,6 +6,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Library } from '../core/index.js';
+import type { AnswersForThread } from './answers.js';
 import type { Logger } from '../logger.js';
 import type { Choice } from '../render/payload.js';
 
@@ -30,6 +31,8 @@ export interface BotServices {
   readonly content?: ContentAccess;
   /** Origins (`https://cdn.discordapp.com`, …) that attachments are downloaded from, and only those. */
   readonly attachmentOrigins: readonly string[];
+  /** The answers to a thread's prompt, for /summary; absent: /summary counts the thread's history. */
+  readonly answersForThread?: AnswersForThread;
 }
 
 export type ButtonHandler = (

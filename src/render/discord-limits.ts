@@ -28,4 +28,10 @@ export const LIMITS = {
   /** Most messages one fetch of a channel's history returns. */
   messagesPerFetch: 100,
   modalTitle: 45,
+  /** Files on one message. */
+  attachments: 10,
+  /** Largest file a bot may upload where the server has no boost (10 MiB). */
+  attachmentBytes: 10 * 1024 * 1024,
+  /** An attachment's description (its alt text). */
+  attachmentDescription: 1024,
 } as const;
