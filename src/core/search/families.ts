@@ -20,6 +20,12 @@ export const FAMILY_MARK = '~';
 export const FAMILY_WEIGHT = 0.6;
 /** Weight of a match by synonym ("depart" for "leave"), relative to the word itself. */
 export const SYNONYM_WEIGHT = 0.25;
+/**
+ * How much of a query word a match by family or by synonym covers, when a passage's coverage of
+ * the query is reckoned (see rank.ts): a passage with the word itself covers it fully.
+ */
+export const FAMILY_COVERAGE = 0.8;
+export const SYNONYM_COVERAGE = 0.5;
 /** Version of the cached maps: bumped whenever wordnet.ts reads WordNet differently. */
 const CACHE_VERSION = 1;
 
@@ -100,12 +106,13 @@ export function withFamily(terms: readonly string[]): readonly string[] {
  * The terms a whole query word (a stem) also searches, each with its weight: its family's term,
  * and its synonyms (their stems). Nothing for a word being typed.
  */
-export function relatedTerms(stem: string, synonyms: boolean): [string, number][] {
-  const related: [string, number][] = [];
+export function relatedTerms(stem: string, synonyms: boolean): [string, number, number][] {
+  const related: [string, number, number][] = [];
   const family = familyTerm(stem);
-  if (family !== undefined) related.push([family, FAMILY_WEIGHT]);
+  if (family !== undefined) related.push([family, FAMILY_WEIGHT, FAMILY_COVERAGE]);
   if (synonyms)
-    for (const synonym of wordNetMaps().synonyms.get(stem) ?? []) related.push([synonym, SYNONYM_WEIGHT]);
+    for (const synonym of wordNetMaps().synonyms.get(stem) ?? [])
+      related.push([synonym, SYNONYM_WEIGHT, SYNONYM_COVERAGE]);
   return related;
 }
 

@@ -31,12 +31,18 @@ export interface QueryPlan {
   readonly boost: ReadonlyMap<string, number>;
   /** Completion or near-spelling → the query word, so coverage counts query words. */
   readonly origin: ReadonlyMap<string, string>;
+  /**
+   * How much of its query word a term of the same meaning covers (a family term, a synonym): less
+   * than the word itself (see rank.ts). Absent for the word, and for what it was typed as.
+   */
+  readonly meaning: ReadonlyMap<string, number>;
 }
 
 /** The terms a plan may search, with what each costs (its postings), as they are gathered. */
 class Candidates {
   readonly boost = new Map<string, number>();
   readonly origin = new Map<string, string>();
+  readonly meaning = new Map<string, number>();
   readonly list: { term: string; cost: number }[] = [];
 
   constructor(private readonly query: ParsedQuery) {}
@@ -46,12 +52,13 @@ class Candidates {
     this.list.push({ term, cost });
   }
 
-  /** A completion or near-spelling of query word `of`, unless already searched. */
-  variant(term: string, of: string, weight: number, cost: number): void {
-    if (this.origin.has(term) || this.query.terms.some((q) => q.term === term)) return;
+  /** A completion or near-spelling of query word `of`, unless already searched: whether it is added. */
+  variant(term: string, of: string, weight: number, cost: number): boolean {
+    if (this.origin.has(term) || this.query.terms.some((q) => q.term === term)) return false;
     this.boost.set(term, weight);
     this.origin.set(term, of);
     this.list.push({ term, cost });
+    return true;
   }
 }
 
@@ -77,8 +84,9 @@ export function planQuery(
     // A whole word also searches its WordNet family, and a word no article uses its synonyms, at
     // lower weights (families.ts): a real word is taken as meant.
     if (!q.prefix)
-      for (const [term, weight] of relatedTerms(q.term, df(q.term) === 0))
-        candidates.variant(term, q.term, weight, df(term));
+      for (const [term, weight, covers] of relatedTerms(q.term, df(q.term) === 0)) {
+        if (candidates.variant(term, q.term, weight, df(term))) candidates.meaning.set(term, covers);
+      }
     // Typo tolerance only for a word the articles do not have (nor, while it is being typed, any
     // word it begins): a real word is taken as meant.
     const unknown = df(q.term) === 0 && completions.length === 0;
@@ -99,7 +107,12 @@ export function planQuery(
     candidates,
     misbegun.filter((t) => !nearlySpelled.has(t)),
   );
-  return { queries: withinPostings(candidates.list), boost: candidates.boost, origin: candidates.origin };
+  return {
+    queries: withinPostings(candidates.list),
+    boost: candidates.boost,
+    origin: candidates.origin,
+    meaning: candidates.meaning,
+  };
 }
 
 /** As MiniSearch weighs a prefix match: less the more letters the completion adds. */

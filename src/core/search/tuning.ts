@@ -26,6 +26,12 @@ export const SPEAKER_BOOST = 3;
 /** Score multiplier for a passage that contains the whole query verbatim. */
 export const FRAGMENT_BOOST = 2;
 
+/**
+ * Weight of a query word in a passage's coverage of the query, on top of its rarity (its inverse
+ * document frequency, about 1 to 8): a word in nearly every passage still counts a little.
+ */
+export const RARITY_FLOOR = 1;
+
 /** Results scoring below this share of the best result's score are dropped as noise. */
 export const MIN_RELATIVE_SCORE = 0.05;
 
