@@ -111,8 +111,12 @@ export function relatedTerms(stem: string, synonyms: boolean): [string, number, 
   const family = familyTerm(stem);
   if (family !== undefined) related.push([family, FAMILY_WEIGHT, FAMILY_COVERAGE]);
   if (synonyms)
-    for (const synonym of wordNetMaps().synonyms.get(stem) ?? [])
+    for (const synonym of wordNetMaps().synonyms.get(stem) ?? []) {
       related.push([synonym, SYNONYM_WEIGHT, SYNONYM_COVERAGE]);
+      // And the synonym's family: "rich" finds "wealthy" by "wealth".
+      const synonymFamily = familyTerm(synonym);
+      if (synonymFamily !== undefined) related.push([synonymFamily, SYNONYM_WEIGHT, SYNONYM_COVERAGE]);
+    }
   return related;
 }
 

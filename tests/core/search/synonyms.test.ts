@@ -1,0 +1,22 @@
+/** Synonym matches (WordNet): found, and always below a literal match. */
+import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../../src/content/types.js';
+import { createSearchIndex, searchPassages } from '../../../src/core/search/index.js';
+
+function made(i: number, text: string): Passage {
+  const speaker = { name: 'Ann Author', role: 'author' as const };
+  const at = { paragraph: i + 1, line: i + 1, quotes: [] };
+  return { id: `s#${i + 1}`, articleId: 's', text, display: text, corrected: text, speaker, ...at };
+}
+
+describe('synonyms', () => {
+  it("finds a synonym's other forms: rich finds wealthy (by wealth's family)", () => {
+    const index = createSearchIndex([made(0, 'the wealthy nations'), made(1, 'the poor nations')]);
+    expect(searchPassages(index, 'rich ').map((h) => h.passage.id)).toEqual(['s#1']);
+  });
+
+  it('ranks a literal match above a synonym match', () => {
+    const index = createSearchIndex([made(0, 'the wealthy nations'), made(1, 'the rich nations')]);
+    expect(searchPassages(index, 'rich nations ')[0]?.passage.id).toBe('s#2');
+  });
+});
