@@ -7,7 +7,7 @@
  * postings the commonest words are the first to go.
  */
 import { stem } from '../text.js';
-import { relatedTerms } from './families.js';
+import { phraseTerms, relatedTerms } from './families.js';
 import type { ParsedQuery, QueryTerm } from './query.js';
 import type { SearchIndex } from './search-index.js';
 import { nearCompletions, nearSpellings, splitCompound } from './spelling.js';
@@ -23,6 +23,7 @@ import {
   PREFIX_WEIGHT,
   SEARCH_BUDGET_MS,
 } from './tuning.js';
+import { MAX_PHRASE_WORDS } from './wordnet.js';
 
 export interface QueryPlan {
   /** The exact index terms MiniSearch scores. */
@@ -84,9 +85,8 @@ export function planQuery(
     // A whole word also searches its WordNet family, and a word no article uses its synonyms, at
     // lower weights (families.ts): a real word is taken as meant.
     if (!q.prefix)
-      for (const [term, weight, covers] of relatedTerms(q.term, df(q.term) === 0)) {
+      for (const [term, weight, covers] of relatedTerms(q.term, df(q.term) === 0))
         if (candidates.variant(term, q.term, weight, df(term))) candidates.meaning.set(term, covers);
-      }
     // Typo tolerance only for a word the articles do not have (nor, while it is being typed, any
     // word it begins): a real word is taken as meant.
     const unknown = df(q.term) === 0 && completions.length === 0;
@@ -98,6 +98,7 @@ export function planQuery(
       candidates.variant(term, q.term, PREFIX_WEIGHT * lengthRatio(q.term, term), n);
   }
   addJoinedWords(candidates, query, df);
+  addPhrasalVerbs(candidates, query, df);
   const nearlySpelled = addNearSpellings(index, candidates, mistyped, deadline);
   // A word one edit from a real word is read as that word mistyped: not as two words joined ("baslo"
   // is not "ba" + "slo" when "basto" is a word), nor as a misspelled beginning of others.
@@ -129,6 +130,22 @@ function addCompoundParts(
 ): void {
   const parts = splitCompound((t) => index.documentFrequency.get(t) ?? 0, q.word);
   for (const part of parts ?? []) candidates.variant(part, q.term, COMPOUND_WEIGHT, df(part));
+}
+
+/**
+ * The synonyms of the phrasal verbs in a query ("turned down" → "reject", "refuse"), as variants
+ * of its first word that is a query word, searched at a synonym's weight.
+ */
+function addPhrasalVerbs(candidates: Candidates, query: ParsedQuery, df: (t: string) => number): void {
+  const { sequence } = query;
+  for (let i = 0; i < sequence.length; i++)
+    for (let n = 2; n <= MAX_PHRASE_WORDS && i + n <= sequence.length; n++) {
+      const phrase = sequence.slice(i, i + n);
+      const of = query.terms.find((q) => !q.prefix && phrase.includes(q.term));
+      if (of === undefined) continue;
+      for (const [term, weight, covers] of phraseTerms(phrase.join(' ')))
+        if (candidates.variant(term, of.term, weight, df(term))) candidates.meaning.set(term, covers);
+    }
 }
 
 /**

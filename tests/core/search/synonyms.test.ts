@@ -20,3 +20,11 @@ describe('synonyms', () => {
     expect(searchPassages(index, 'rich nations ')[0]?.passage.id).toBe('s#2');
   });
 });
+
+describe('phrasal verbs', () => {
+  it('searches the synonyms of a verb of several words: "turned down" finds "rejected"', () => {
+    const index = createSearchIndex([made(0, 'they accepted the offer'), made(1, 'they rejected the offer')]);
+    expect(searchPassages(index, 'turned down the offer ')[0]?.passage.id).toBe('s#2');
+    expect(searchPassages(index, 'turned down ').map((h) => h.passage.id)).toEqual(['s#2']);
+  });
+});
