@@ -82,11 +82,8 @@ export function planQuery(
       for (const entry of index.vocabulary.atPrefix(q.term)) if (entry[0] !== q.term) completions.push(entry);
     }
     candidates.word(q.term, df(q.term));
-    // A whole word also searches its WordNet family, and a word no article uses its synonyms, at
-    // lower weights (families.ts): a real word is taken as meant.
-    if (!q.prefix)
-      for (const [term, weight, covers] of relatedTerms(q.term, df(q.term) === 0))
-        if (candidates.variant(term, q.term, weight, df(term))) candidates.meaning.set(term, covers);
+    // A whole word also searches its WordNet family and synonyms, at lower weights (families.ts).
+    if (!q.prefix) addRelatedTerms(candidates, q.term, df, index.passages.size);
     // Typo tolerance only for a word the articles do not have (nor, while it is being typed, any
     // word it begins): a real word is taken as meant.
     const unknown = df(q.term) === 0 && completions.length === 0;
@@ -109,7 +106,7 @@ export function planQuery(
     misbegun.filter((t) => !nearlySpelled.has(t)),
   );
   return {
-    queries: withinPostings(candidates.list),
+    queries: withinPostings(candidates.list, candidates.meaning),
     boost: candidates.boost,
     origin: candidates.origin,
     meaning: candidates.meaning,
@@ -130,6 +127,21 @@ function addCompoundParts(
 ): void {
   const parts = splitCompound((t) => index.documentFrequency.get(t) ?? 0, q.word);
   for (const part of parts ?? []) candidates.variant(part, q.term, COMPOUND_WEIGHT, df(part));
+}
+
+/**
+ * A whole query word's family term and synonyms (see families.ts), as variants weighed less than
+ * the word. A term of the same meaning that is rarer than the word weighs no more than the word
+ * would (its weight is scaled down by the ratio of their rarities), so that a passage with a rare
+ * synonym does not outrank one with the word itself.
+ */
+function addRelatedTerms(candidates: Candidates, word: string, df: (t: string) => number, n: number): void {
+  const idf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
+  const own = df(word);
+  for (const [term, weight, covers] of relatedTerms(word, true)) {
+    const scaled = own === 0 ? weight : weight * Math.min(1, idf(own) / idf(df(term)));
+    if (candidates.variant(term, word, scaled, df(term))) candidates.meaning.set(term, covers);
+  }
 }
 
 /**
@@ -210,9 +222,16 @@ function addNearSpellings(
   return oneEditAway;
 }
 
-/** The rarest terms first, as many as fit in {@link MAX_POSTINGS}. */
-function withinPostings(candidates: { term: string; cost: number }[]): string[] {
-  candidates.sort((a, b) => a.cost - b.cost);
+/**
+ * The rarest terms first, as many as fit in {@link MAX_POSTINGS}: the query's words and what they
+ * were typed as before any term of the same meaning (`meaning`), which only fills what room is left.
+ */
+function withinPostings(
+  candidates: { term: string; cost: number }[],
+  meaning: ReadonlyMap<string, number>,
+): string[] {
+  const later = (t: string) => (meaning.has(t) ? 1 : 0);
+  candidates.sort((a, b) => later(a.term) - later(b.term) || a.cost - b.cost);
   const queries: string[] = [];
   let postings = 0;
   for (const c of candidates) {

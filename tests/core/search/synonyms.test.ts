@@ -20,9 +20,19 @@ describe('synonyms', () => {
     expect(searchPassages(index, 'atomic ').map((h) => h.passage.id)).toEqual(['s#1']);
   });
 
-  it('ranks a literal match above a synonym match', () => {
+  it('searches synonyms of a word the articles use too, below the word itself', () => {
     const index = createSearchIndex([made(0, 'the wealthy nations'), made(1, 'the rich nations')]);
-    expect(searchPassages(index, 'rich nations ')[0]?.passage.id).toBe('s#2');
+    expect(searchPassages(index, 'rich ').map((h) => h.passage.id)).toEqual(['s#2', 's#1']);
+  });
+
+  it('weighs a synonym rarer than the word no more than the word: a literal match still ranks first', () => {
+    // "rich" is in twelve long passages, "wealthy" in one short one.
+    const long = 'nations and several other words that make this passage long';
+    const literal = Array.from({ length: 12 }, (_, i) => made(i, `the rich ${long} number${i}`));
+    const index = createSearchIndex([...literal, made(12, 'wealthy')]);
+    const ids = searchPassages(index, 'rich ', { limit: 20 }).map((h) => h.passage.id);
+    expect(ids).toContain('s#13');
+    expect(ids.indexOf('s#13')).toBe(12);
   });
 });
 
