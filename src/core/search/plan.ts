@@ -7,7 +7,7 @@
  * postings the commonest words are the first to go.
  */
 import { stem } from '../text.js';
-import { phraseTerms, relatedTerms } from './families.js';
+import { FAMILY_COVERAGE, phraseTerms, relatedTerms } from './families.js';
 import type { ParsedQuery, QueryTerm } from './query.js';
 import type { SearchIndex } from './search-index.js';
 import { nearCompletions, nearSpellings, splitCompound } from './spelling.js';
@@ -20,6 +20,7 @@ import {
   MAX_POSTINGS,
   MAX_PREFIX_EDITS,
   MAX_PREFIX_EXPANSIONS,
+  MAX_SYNONYM_POSTINGS,
   PREFIX_WEIGHT,
   SEARCH_BUDGET_MS,
 } from './tuning.js';
@@ -82,8 +83,9 @@ export function planQuery(
       for (const entry of index.vocabulary.atPrefix(q.term)) if (entry[0] !== q.term) completions.push(entry);
     }
     candidates.word(q.term, df(q.term));
-    // A whole word also searches its WordNet family and synonyms, at lower weights (families.ts).
-    if (!q.prefix) addRelatedTerms(candidates, q.term, df, index.passages.size);
+    // A whole word also searches its WordNet family and synonyms, at lower weights (families.ts):
+    // while a query is typed, only a word no article uses gets synonyms (they cost every keystroke).
+    if (!q.prefix) addRelatedTerms(candidates, q.term, df, index.passages.size, !query.typing);
     // Typo tolerance only for a word the articles do not have (nor, while it is being typed, any
     // word it begins): a real word is taken as meant.
     const unknown = df(q.term) === 0 && completions.length === 0;
@@ -131,14 +133,20 @@ function addCompoundParts(
 
 /**
  * A whole query word's family term and synonyms (see families.ts), as variants weighed less than
- * the word. A term of the same meaning that is rarer than the word weighs no more than the word
+ * the word; the synonyms of a word the articles use only once the query is `sent`. A term of the same meaning that is rarer than the word weighs no more than the word
  * would (its weight is scaled down by the ratio of their rarities), so that a passage with a rare
  * synonym does not outrank one with the word itself.
  */
-function addRelatedTerms(candidates: Candidates, word: string, df: (t: string) => number, n: number): void {
+function addRelatedTerms(
+  candidates: Candidates,
+  word: string,
+  df: (t: string) => number,
+  n: number,
+  sent: boolean,
+): void {
   const idf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
   const own = df(word);
-  for (const [term, weight, covers] of relatedTerms(word, true)) {
+  for (const [term, weight, covers] of relatedTerms(word, sent || own === 0)) {
     const scaled = own === 0 ? weight : weight * Math.min(1, idf(own) / idf(df(term)));
     if (candidates.variant(term, word, scaled, df(term))) candidates.meaning.set(term, covers);
   }
@@ -224,20 +232,26 @@ function addNearSpellings(
 
 /**
  * The rarest terms first, as many as fit in {@link MAX_POSTINGS}: the query's words and what they
- * were typed as before any term of the same meaning (`meaning`), which only fills what room is left.
+ * were typed as first, then family terms, then synonyms (by `meaning`, how much of their word they
+ * cover), which only fill what room is left, and at most {@link MAX_SYNONYM_POSTINGS} of it.
  */
 function withinPostings(
   candidates: { term: string; cost: number }[],
   meaning: ReadonlyMap<string, number>,
 ): string[] {
-  const later = (t: string) => (meaning.has(t) ? 1 : 0);
-  candidates.sort((a, b) => later(a.term) - later(b.term) || a.cost - b.cost);
+  const covers = (t: string) => meaning.get(t) ?? 1;
+  candidates.sort((a, b) => covers(b.term) - covers(a.term) || a.cost - b.cost);
   const queries: string[] = [];
   let postings = 0;
+  let synonymPostings = 0;
   for (const c of candidates) {
     // A term in too many passages (at library scale) is left out; a query of nothing but such
     // terms is answered by the verbatim scan.
     if (c.cost === 0 || postings + c.cost > MAX_POSTINGS) continue;
+    if (covers(c.term) < FAMILY_COVERAGE) {
+      if (synonymPostings + c.cost > MAX_SYNONYM_POSTINGS) continue;
+      synonymPostings += c.cost;
+    }
     postings += c.cost;
     queries.push(c.term);
   }

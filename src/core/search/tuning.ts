@@ -41,6 +41,11 @@ export const MIN_RELATIVE_SCORE = 0.05;
 // in most passages. Common words carry little weight in BM25 anyway, so the rarest terms are kept.
 /** Most postings (passages per term, summed) one search may visit. */
 export const MAX_POSTINGS = 8_000;
+/**
+ * Most postings the synonyms of a query's words may add to one search, within {@link MAX_POSTINGS}:
+ * they rank below the words themselves, so they are not worth a search's whole cost.
+ */
+export const MAX_SYNONYM_POSTINGS = 1_000;
 /** Most words a word being typed is completed to: the most frequent ones. */
 export const MAX_PREFIX_EXPANSIONS = 6;
 /** Most query words searched with typo tolerance: the longest ones, where typos are likeliest. */

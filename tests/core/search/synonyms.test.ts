@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../../src/content/types.js';
 import { createSearchIndex, searchPassages } from '../../../src/core/search/index.js';
+import { planQuery } from '../../../src/core/search/plan.js';
+import { parseQuery } from '../../../src/core/search/query.js';
 
 function made(i: number, text: string): Passage {
   const speaker = { name: 'Ann Author', role: 'author' as const };
@@ -23,6 +25,14 @@ describe('synonyms', () => {
   it('searches synonyms of a word the articles use too, below the word itself', () => {
     const index = createSearchIndex([made(0, 'the wealthy nations'), made(1, 'the rich nations')]);
     expect(searchPassages(index, 'rich ').map((h) => h.passage.id)).toEqual(['s#2', 's#1']);
+  });
+
+  it('while a query is typed, gives synonyms only to the words no article uses (they cost every keystroke)', () => {
+    const index = createSearchIndex([made(0, 'the wealthy nations'), made(1, 'the rich nations')]);
+    const searched = (raw: string) => [...planQuery(index, parseQuery(raw), true, Infinity).origin.keys()];
+    expect(searched('rich nations ')).toContain('wealth');
+    expect(searched('rich nat')).not.toContain('wealth');
+    expect(searched('affluent nat')).toContain('wealthi');
   });
 
   it('weighs a synonym rarer than the word no more than the word: a literal match still ranks first', () => {
