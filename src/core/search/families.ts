@@ -20,8 +20,14 @@ export const FAMILY_MARK = '~';
 export const FAMILY_WEIGHT = 0.6;
 /** Weight of a match by synonym ("depart" for "leave"), relative to the word itself. */
 export const SYNONYM_WEIGHT = 0.25;
+/**
+ * How much of a query word a match by family or by synonym covers, when a passage's coverage of
+ * the query is reckoned (see rank.ts): a passage with the word itself covers it fully.
+ */
+export const FAMILY_COVERAGE = 0.8;
+export const SYNONYM_COVERAGE = 0.5;
 /** Version of the cached maps: bumped whenever wordnet.ts reads WordNet differently. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 4;
 
 const require = createRequire(import.meta.url);
 
@@ -41,12 +47,17 @@ function cacheFile(version: string, dict: string): string {
 interface CachedMaps {
   readonly family: [string, string][];
   readonly synonyms: [string, string[]][];
+  readonly phrases: [string, string[]][];
 }
 
 function readCache(file: string): WordNetMaps | null {
   try {
     const cached = JSON.parse(readFileSync(file, 'utf8')) as CachedMaps;
-    return { family: new Map(cached.family), synonyms: new Map(cached.synonyms) };
+    return {
+      family: new Map(cached.family),
+      synonyms: new Map(cached.synonyms),
+      phrases: new Map(cached.phrases),
+    };
   } catch {
     return null;
   }
@@ -55,7 +66,11 @@ function readCache(file: string): WordNetMaps | null {
 function writeCache(file: string, maps: WordNetMaps): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    const cached: CachedMaps = { family: [...maps.family], synonyms: [...maps.synonyms] };
+    const cached: CachedMaps = {
+      family: [...maps.family],
+      synonyms: [...maps.synonyms],
+      phrases: [...maps.phrases],
+    };
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(cached));
     renameSync(temporary, file);
@@ -78,7 +93,7 @@ export function wordNetMaps(): WordNetMaps {
     if (!cached) writeCache(file, maps);
   } catch {
     // Without WordNet, search still works: by stem alone.
-    maps = { family: new Map(), synonyms: new Map() };
+    maps = { family: new Map(), synonyms: new Map(), phrases: new Map() };
   }
   loaded = maps;
   return maps;
@@ -100,12 +115,32 @@ export function withFamily(terms: readonly string[]): readonly string[] {
  * The terms a whole query word (a stem) also searches, each with its weight: its family's term,
  * and its synonyms (their stems). Nothing for a word being typed.
  */
-export function relatedTerms(stem: string, synonyms: boolean): [string, number][] {
-  const related: [string, number][] = [];
+export function relatedTerms(stem: string, synonyms: boolean): [string, number, number][] {
+  const related: [string, number, number][] = [];
   const family = familyTerm(stem);
-  if (family !== undefined) related.push([family, FAMILY_WEIGHT]);
+  if (family !== undefined) related.push([family, FAMILY_WEIGHT, FAMILY_COVERAGE]);
   if (synonyms)
-    for (const synonym of wordNetMaps().synonyms.get(stem) ?? []) related.push([synonym, SYNONYM_WEIGHT]);
+    for (const synonym of wordNetMaps().synonyms.get(stem) ?? []) {
+      related.push([synonym, SYNONYM_WEIGHT, SYNONYM_COVERAGE]);
+      // And the synonym's family: "rich" finds "wealthy" by "wealth".
+      const synonymFamily = familyTerm(synonym);
+      if (synonymFamily !== undefined) related.push([synonymFamily, SYNONYM_WEIGHT, SYNONYM_COVERAGE]);
+    }
+  return related;
+}
+
+/**
+ * The terms a phrasal verb of a query ("turn down": the stems of its words) also searches, each
+ * with its weight and how much of its query word it covers: its synonyms ("reject", "refus"), and
+ * their families, as a word's synonyms.
+ */
+export function phraseTerms(key: string): [string, number, number][] {
+  const related: [string, number, number][] = [];
+  for (const synonym of wordNetMaps().phrases.get(key) ?? []) {
+    related.push([synonym, SYNONYM_WEIGHT, SYNONYM_COVERAGE]);
+    const synonymFamily = familyTerm(synonym);
+    if (synonymFamily !== undefined) related.push([synonymFamily, SYNONYM_WEIGHT, SYNONYM_COVERAGE]);
+  }
   return related;
 }
 

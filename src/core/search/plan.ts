@@ -7,7 +7,7 @@
  * postings the commonest words are the first to go.
  */
 import { stem } from '../text.js';
-import { relatedTerms } from './families.js';
+import { FAMILY_COVERAGE, phraseTerms, relatedTerms } from './families.js';
 import type { ParsedQuery, QueryTerm } from './query.js';
 import type { SearchIndex } from './search-index.js';
 import { nearCompletions, nearSpellings, splitCompound } from './spelling.js';
@@ -20,9 +20,11 @@ import {
   MAX_POSTINGS,
   MAX_PREFIX_EDITS,
   MAX_PREFIX_EXPANSIONS,
+  MAX_SYNONYM_POSTINGS,
   PREFIX_WEIGHT,
   SEARCH_BUDGET_MS,
 } from './tuning.js';
+import { MAX_PHRASE_WORDS } from './wordnet.js';
 
 export interface QueryPlan {
   /** The exact index terms MiniSearch scores. */
@@ -36,6 +38,11 @@ export interface QueryPlan {
    * first is its origin): a passage with the joined word covers both.
    */
   readonly joins: ReadonlyMap<string, string>;
+  /**
+   * How much of its query word a term of the same meaning covers (a family term, a synonym): less
+   * than the word itself (see rank.ts). Absent for the word, and for what it was typed as.
+   */
+  readonly meaning: ReadonlyMap<string, number>;
 }
 
 /** The terms a plan may search, with what each costs (its postings), as they are gathered. */
@@ -43,6 +50,7 @@ class Candidates {
   readonly boost = new Map<string, number>();
   readonly origin = new Map<string, string>();
   readonly joins = new Map<string, string>();
+  readonly meaning = new Map<string, number>();
   readonly list: { term: string; cost: number }[] = [];
 
   constructor(private readonly query: ParsedQuery) {}
@@ -53,16 +61,17 @@ class Candidates {
   }
 
   /**
-   * A completion or near-spelling of query word `of`, unless already searched: a variant of the
-   * same word found again another way keeps the higher weight ("aggressor" two edits from
-   * "coaggressor", and one of the two words it joins).
+   * A completion or near-spelling of query word `of`, unless already searched: whether it is added.
+   * A variant of the same word found again another way keeps the higher weight ("aggressor" two
+   * edits from "coaggressor", and one of the two words it joins).
    */
-  variant(term: string, of: string, weight: number, cost: number): void {
+  variant(term: string, of: string, weight: number, cost: number): boolean {
     if (this.origin.get(term) === of && (this.boost.get(term) ?? 1) < weight) this.boost.set(term, weight);
-    if (this.origin.has(term) || this.query.terms.some((q) => q.term === term)) return;
+    if (this.origin.has(term) || this.query.terms.some((q) => q.term === term)) return false;
     this.boost.set(term, weight);
     this.origin.set(term, of);
     this.list.push({ term, cost });
+    return true;
   }
 }
 
@@ -85,11 +94,21 @@ export function planQuery(
       for (const entry of index.vocabulary.atPrefix(q.term)) if (entry[0] !== q.term) completions.push(entry);
     }
     candidates.word(q.term, df(q.term));
-    // A whole word also searches its WordNet family, and a word no article uses its synonyms, at
-    // lower weights (families.ts): a real word is taken as meant. The word being typed searches
-    // the family of the word it already is ("divided" → "division"), not synonyms.
-    const related = q.prefix ? relatedTerms(stem(q.word), false) : relatedTerms(q.term, df(q.term) === 0);
-    for (const [term, weight] of related) candidates.variant(term, q.term, weight, df(term));
+    // A whole word also searches its WordNet family and synonyms, at lower weights (families.ts):
+    // while a query is typed, only a word no article uses gets synonyms (they cost every keystroke).
+    // The word being typed searches the family of the word it already is ("divided" → "division"),
+    // never synonyms.
+    if (q.prefix)
+      addRelatedTerms(
+        candidates,
+        { word: stem(q.word), of: q.term, synonyms: false },
+        df,
+        index.passages.size,
+      );
+    else {
+      const synonyms = !query.typing || df(q.term) === 0;
+      addRelatedTerms(candidates, { word: q.term, of: q.term, synonyms }, df, index.passages.size);
+    }
     // Typo tolerance only for a word the articles do not have (nor, while it is being typed, any
     // word it begins): a real word is taken as meant. Such a word may also join two words.
     const unknown = df(q.term) === 0 && completions.length === 0;
@@ -101,6 +120,7 @@ export function planQuery(
       candidates.variant(term, q.term, PREFIX_WEIGHT * lengthRatio(q.term, term), n);
   }
   addJoinedWords(index, candidates, query, df);
+  addPhrasalVerbs(candidates, query, df);
   const nearlySpelled = addNearSpellings(index, candidates, mistyped, deadline);
   // A word one edit from a real word is read as that word mistyped: not as two words joined ("baslo"
   // is not "ba" + "slo" when "basto" is a word), nor as a misspelled beginning of others.
@@ -111,9 +131,10 @@ export function planQuery(
     misbegun.filter((t) => !nearlySpelled.has(t)),
   );
   return {
-    queries: withinPostings(candidates.list),
+    queries: withinPostings(candidates.list, candidates.meaning),
     boost: candidates.boost,
     origin: candidates.origin,
+    meaning: candidates.meaning,
     joins: candidates.joins,
   };
 }
@@ -132,6 +153,43 @@ function addCompoundParts(
 ): void {
   const parts = splitCompound((t) => index.documentFrequency.get(t) ?? 0, q.word);
   for (const part of parts ?? []) candidates.variant(part, q.term, COMPOUND_WEIGHT, df(part));
+}
+
+/**
+ * A query word's family term and, if `synonyms`, its synonyms (see families.ts), as variants of
+ * `of` weighed less than the word. A term of the same meaning that is rarer than the word weighs no
+ * more than the word would (its weight is scaled down by the ratio of their rarities), so that a
+ * passage with a rare synonym does not outrank one with the word itself.
+ */
+function addRelatedTerms(
+  candidates: Candidates,
+  related: { readonly word: string; readonly of: string; readonly synonyms: boolean },
+  df: (t: string) => number,
+  n: number,
+): void {
+  const { word, of, synonyms } = related;
+  const idf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
+  const own = df(word);
+  for (const [term, weight, covers] of relatedTerms(word, synonyms)) {
+    const scaled = own === 0 ? weight : weight * Math.min(1, idf(own) / idf(df(term)));
+    if (candidates.variant(term, of, scaled, df(term))) candidates.meaning.set(term, covers);
+  }
+}
+
+/**
+ * The synonyms of the phrasal verbs in a query ("turned down" → "reject", "refuse"), as variants
+ * of its first word that is a query word, searched at a synonym's weight.
+ */
+function addPhrasalVerbs(candidates: Candidates, query: ParsedQuery, df: (t: string) => number): void {
+  const { sequence } = query;
+  for (let i = 0; i < sequence.length; i++)
+    for (let n = 2; n <= MAX_PHRASE_WORDS && i + n <= sequence.length; n++) {
+      const phrase = sequence.slice(i, i + n);
+      const of = query.terms.find((q) => !q.prefix && phrase.includes(q.term));
+      if (of === undefined) continue;
+      for (const [term, weight, covers] of phraseTerms(phrase.join(' ')))
+        if (candidates.variant(term, of.term, weight, df(term))) candidates.meaning.set(term, covers);
+    }
 }
 
 /**
@@ -212,15 +270,28 @@ function addNearSpellings(
   return oneEditAway;
 }
 
-/** The rarest terms first, as many as fit in {@link MAX_POSTINGS}. */
-function withinPostings(candidates: { term: string; cost: number }[]): string[] {
-  candidates.sort((a, b) => a.cost - b.cost);
+/**
+ * The rarest terms first, as many as fit in {@link MAX_POSTINGS}: the query's words and what they
+ * were typed as first, then family terms, then synonyms (by `meaning`, how much of their word they
+ * cover), which only fill what room is left, and at most {@link MAX_SYNONYM_POSTINGS} of it.
+ */
+function withinPostings(
+  candidates: { term: string; cost: number }[],
+  meaning: ReadonlyMap<string, number>,
+): string[] {
+  const covers = (t: string) => meaning.get(t) ?? 1;
+  candidates.sort((a, b) => covers(b.term) - covers(a.term) || a.cost - b.cost);
   const queries: string[] = [];
   let postings = 0;
+  let synonymPostings = 0;
   for (const c of candidates) {
     // A term in too many passages (at library scale) is left out; a query of nothing but such
     // terms is answered by the verbatim scan.
     if (c.cost === 0 || postings + c.cost > MAX_POSTINGS) continue;
+    if (covers(c.term) < FAMILY_COVERAGE) {
+      if (synonymPostings + c.cost > MAX_SYNONYM_POSTINGS) continue;
+      synonymPostings += c.cost;
+    }
     postings += c.cost;
     queries.push(c.term);
   }

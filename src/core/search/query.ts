@@ -23,6 +23,11 @@ export interface ParsedQuery {
   readonly fragment: string;
   /** Whether the last word is still being typed. */
   readonly typing: boolean;
+  /**
+   * The stems of every whole word in order, stop words too ("turned down" → "turn", "down"), where
+   * phrasal verbs are looked for (see families.ts). Not the word being typed.
+   */
+  readonly sequence: readonly string[];
 }
 
 /** Parses a raw query. Never throws; an empty result has no terms and no phrases. */
@@ -39,9 +44,12 @@ export function parseQuery(raw: string, asYouType?: boolean): ParsedQuery {
   const ws = words(withoutPhrases);
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
+  const sequence: string[] = [];
   ws.forEach((w, i) => {
     const last = i === ws.length - 1;
     const prefix = typing && last;
+    const lower = foldTypography(w.word).toLowerCase();
+    if (!prefix && /^[a-z]+$/.test(lower)) sequence.push(stem(lower));
     const n = prefix ? foldTypography(w.word).toLowerCase().replace(/'/g, '') : normalizeWord(w.word);
     if (n === null || n === '' || (prefix && n.length < 2)) return;
     const term = prefix ? n : stem(n);
@@ -50,5 +58,5 @@ export function parseQuery(raw: string, asYouType?: boolean): ParsedQuery {
     terms.push({ term, word: n, prefix });
   });
   const fragment = phrases.length === 0 && ws.length >= 2 ? phraseForm(withoutPhrases) : '';
-  return { terms, phrases, fragment, typing };
+  return { terms, phrases, fragment, typing, sequence };
 }

@@ -9,7 +9,7 @@ import { makeHit, type CopyWording, type SearchHit } from './hit.js';
 import type { QueryPlan } from './plan.js';
 import type { ParsedQuery } from './query.js';
 import { inEither, type SearchIndex } from './search-index.js';
-import { FRAGMENT_BOOST, MAX_RERANKED, MIN_RELATIVE_SCORE } from './tuning.js';
+import { FRAGMENT_BOOST, MAX_RERANKED, MIN_RELATIVE_SCORE, RARITY_FLOOR } from './tuning.js';
 
 /**
  * The one score: MiniSearch's, times the square of the share of query words `covered`, doubled
@@ -47,8 +47,8 @@ class TopScores {
 
 interface Candidate {
   readonly r: SearchResult;
-  /** Query words the passage covers so far. */
-  readonly found: Set<string>;
+  /** Query words the passage covers so far, each with how much (1 for the word itself). */
+  readonly found: Map<string, number>;
   /** The best score it could reach. */
   readonly bound: number;
 }
@@ -69,17 +69,17 @@ export function rerank(
   lastPhraseTyping: boolean,
   copyWording: ReadonlyMap<string, readonly CopyWording[]> = new Map(),
 ): SearchHit[] {
-  const total = query.terms.length;
   const searched = new Set(plan.queries);
   // Also the word being typed: a passage with any word that begins with it covers it, even when
   // that word is not among the completions searched.
   const skipped = query.terms.filter((q) => q.prefix || !searched.has(q.term)).map((q) => q.term);
   const phrases = query.phrases;
+  const rarity = queryWordRarity(index, query, plan);
   const candidates = boundedCandidates(
     results,
     plan,
     skipped,
-    total,
+    rarity,
     phrases.length > 0 || query.fragment !== '',
   );
   const hits: SearchHit[] = [];
@@ -97,13 +97,18 @@ export function rerank(
     // looked for as the start of a word in the passage's phrase form.
     const byText: string[] = [];
     for (const t of skipped) {
-      if (found.has(t) || !inIt(` ${t}`, true)) continue;
-      found.add(t);
+      if (found.get(t) === 1 || !inIt(` ${t}`, true)) continue;
+      found.set(t, 1);
       byText.push(t);
     }
     const fragment = query.fragment !== '' && inIt(query.fragment, query.typing);
-    const score = scoreOf(r.score, found.size, total, fragment || phrases.length > 0);
-    const hit = makeHit(passage, score, [...r.terms, ...correctedTerms(copy)], [...found]);
+    const score = scoreOf(
+      relevance(r),
+      coverage(found, rarity),
+      rarity.total,
+      fragment || phrases.length > 0,
+    );
+    const hit = makeHit(passage, score, [...r.terms, ...correctedTerms(copy)], [...found.keys()]);
     hits.push(copy ? { ...hit, copyWording: copy } : hit);
     if (byText.length > 0) foundInText.set(hits[hits.length - 1] as SearchHit, byText);
     best.add(score);
@@ -139,24 +144,74 @@ function withWordsFoundInText(hit: SearchHit): SearchHit {
   return { ...hit, matched: [...matched] };
 }
 
+/**
+ * How much each query word weighs in a passage's coverage of the query: {@link RARITY_FLOOR} plus
+ * how rare it is (BM25's inverse document frequency), so that covering one rare word counts for
+ * more than covering a common one, and a word in every passage still counts a little. `total` is
+ * their sum. A word no passage has as typed (being typed, or mistyped) is as rare as the commonest
+ * of the words searched for it.
+ */
+interface Rarity {
+  readonly of: ReadonlyMap<string, number>;
+  readonly total: number;
+}
+
+function queryWordRarity(index: SearchIndex, query: ParsedQuery, plan: QueryPlan): Rarity {
+  const n = index.passages.size;
+  const df = (t: string) => index.documentFrequency.get(t) ?? 0;
+  const counts = new Map(query.terms.map((q) => [q.term, df(q.term)]));
+  for (const [t, q] of plan.origin)
+    if (counts.get(q) === 0 || (!plan.meaning.has(t) && query.terms.some((w) => w.term === q && w.prefix)))
+      counts.set(q, Math.max(counts.get(q) ?? 0, plan.meaning.has(t) ? 0 : df(t)));
+  const of = new Map<string, number>();
+  let total = 0;
+  for (const [q, count] of counts) {
+    const idf = RARITY_FLOOR + Math.log(1 + (n - count + 0.5) / (count + 0.5));
+    of.set(q, idf);
+    total += idf;
+  }
+  return { of, total };
+}
+
+/** The rarity-weighted share of the query a passage covers (see {@link Rarity}), times the total. */
+function coverage(found: ReadonlyMap<string, number>, rarity: Rarity): number {
+  let covered = 0;
+  for (const [q, share] of found) covered += (rarity.of.get(q) ?? 0) * share;
+  return covered;
+}
+
+/** MiniSearch's score, without its own reward for matching more terms: rank.ts reckons coverage. */
+function relevance(r: SearchResult): number {
+  return r.score / Math.max(1, r.queryTerms.length);
+}
+
+/** The query words a result covers, each with how much: its best match (see QueryPlan.meaning). */
+function coveredWords(r: SearchResult, plan: QueryPlan): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const t of r.queryTerms) {
+    const q = plan.origin.get(t) ?? t;
+    const covers = plan.meaning.get(t) ?? 1;
+    found.set(q, Math.max(found.get(q) ?? 0, covers));
+    // A word two query words join covers both.
+    const second = plan.joins.get(t);
+    if (second !== undefined) found.set(second, Math.max(found.get(second) ?? 0, covers));
+  }
+  return found;
+}
+
 /** Each result with the query words it covers and the best score it could reach, best first. */
 function boundedCandidates(
   results: readonly SearchResult[],
   plan: QueryPlan,
   skipped: readonly string[],
-  total: number,
+  rarity: Rarity,
   boostPossible: boolean,
 ): Candidate[] {
   const candidates = results.map((r) => {
-    const found = new Set(r.queryTerms.map((t) => plan.origin.get(t) ?? t));
-    // A word two query words join covers both.
-    for (const t of r.queryTerms) {
-      const second = plan.joins.get(t);
-      if (second !== undefined) found.add(second);
-    }
-    let reachable = found.size;
-    for (const t of skipped) if (!found.has(t)) reachable++;
-    return { r, found, bound: scoreOf(r.score, reachable, total, boostPossible) };
+    const found = coveredWords(r, plan);
+    let reachable = coverage(found, rarity);
+    for (const t of skipped) reachable += (rarity.of.get(t) ?? 0) * (1 - (found.get(t) ?? 0));
+    return { r, found, bound: scoreOf(relevance(r), reachable, rarity.total, boostPossible) };
   });
   return candidates.sort((a, b) => b.bound - a.bound);
 }

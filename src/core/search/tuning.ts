@@ -26,6 +26,12 @@ export const SPEAKER_BOOST = 3;
 /** Score multiplier for a passage that contains the whole query verbatim. */
 export const FRAGMENT_BOOST = 2;
 
+/**
+ * Weight of a query word in a passage's coverage of the query, on top of its rarity (its inverse
+ * document frequency, about 1 to 8): a word in nearly every passage still counts a little.
+ */
+export const RARITY_FLOOR = 1;
+
 /** Results scoring below this share of the best result's score are dropped as noise. */
 export const MIN_RELATIVE_SCORE = 0.05;
 
@@ -35,6 +41,11 @@ export const MIN_RELATIVE_SCORE = 0.05;
 // in most passages. Common words carry little weight in BM25 anyway, so the rarest terms are kept.
 /** Most postings (passages per term, summed) one search may visit. */
 export const MAX_POSTINGS = 8_000;
+/**
+ * Most postings the synonyms of a query's words may add to one search, within {@link MAX_POSTINGS}:
+ * they rank below the words themselves, so they are not worth a search's whole cost.
+ */
+export const MAX_SYNONYM_POSTINGS = 1_000;
 /** Most words a word being typed is completed to: the most frequent ones. */
 export const MAX_PREFIX_EXPANSIONS = 6;
 /** Most query words searched with typo tolerance: the longest ones, where typos are likeliest. */

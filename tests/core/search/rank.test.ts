@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../../src/content/types.js';
 import { makeHit } from '../../../src/core/search/hit.js';
+import { createSearchIndex, searchPassages } from '../../../src/core/search/index.js';
 import { scoreOf, topHits } from '../../../src/core/search/rank.js';
 import { FRAGMENT_BOOST, MIN_RELATIVE_SCORE } from '../../../src/core/search/tuning.js';
 import { tinyContent } from '../../helpers/content.js';
@@ -18,6 +19,24 @@ describe('scoreOf', () => {
     expect(scoreOf(8, 1, 2, false)).toBe(2);
     expect(scoreOf(8, 1, 2, true)).toBe(2 * FRAGMENT_BOOST);
     expect(scoreOf(8, 0, 3, true)).toBe(0);
+  });
+});
+
+function made(i: number, text: string): Passage {
+  const speaker = { name: 'Ann Author', role: 'author' as const };
+  const at = { paragraph: i + 1, line: i + 1, quotes: [] };
+  return { id: `m#${i + 1}`, articleId: 'm', text, display: text, corrected: text, speaker, ...at };
+}
+
+describe('coverage of the query', () => {
+  it('counts a rare query word for more than a commoner one', () => {
+    // "wanted" is in three passages, "distance" in one, longer: each covers one query word, and the
+    // rarer one's passage ranks first (by BM25 alone, the shorter passage won).
+    const filler = Array.from({ length: 16 }, (_, i) => made(i, `filler number${i}`));
+    const wanted = [16, 17, 18].map((i) => made(i, `wanted number${i}`));
+    const far = made(19, 'distance number19 plus several more words and yet more words here');
+    const index = createSearchIndex([...filler, ...wanted, far]);
+    expect(searchPassages(index, 'wanted distance ')[0]?.passage.id).toBe('m#20');
   });
 });
 
