@@ -129,9 +129,8 @@ export function wordList(text: string): string[] {
 
 /**
  * Text reduced for phrase and fragment comparison: folded, lower-cased, punctuation removed,
- * whitespace collapsed, with single spaces around. `"oh, well"` → `" oh well "`.
- * The result is kept for every passage: it is built as one flat string, and of one-byte characters
- * when it can be (half the memory of a two-byte string).
+ * whitespace collapsed, with single spaces around. `"oh, well"` → `" oh well "`. Built as one flat
+ * string; to keep one, see {@link compactString}.
  */
 export function phraseForm(text: string): string {
   const folded = foldTypography(text);
@@ -142,16 +141,16 @@ export function phraseForm(text: string): string {
   for (let i = 0; i < ws.length; i++) ws[i] = (ws[i] as string).replace(/['.]/g, '');
   ws.unshift('');
   ws.push('');
-  return oneByte(ws.join(' '));
+  return ws.join(' ');
 }
 
 const LATIN1 = /^[^\u0100-\uffff]*$/;
 
 /**
- * The same text, stored one byte per character when every character allows it: V8 keeps a string
- * cut from a two-byte text (one with a curly quote, say) two bytes per character even once its
- * characters all fit in one.
+ * The same text, stored one byte per character when every character allows it, for a string kept
+ * long (a passage's phrase form): V8 keeps a string cut from a two-byte text (one with a curly
+ * quote, say) two bytes per character even once its characters all fit in one. Costs a copy.
  */
-function oneByte(text: string): string {
+export function compactString(text: string): string {
   return LATIN1.test(text) ? Buffer.from(text, 'latin1').toString('latin1') : text;
 }
