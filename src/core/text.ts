@@ -29,8 +29,12 @@ const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u00AD]/g;
 
+const PLAIN_ASCII = /^[^`\u0080-\uffff]*$/;
+
 /** Folds typography so that `’` = `'`, `“` = `"`, `—` = `-`, and removes invisible characters. */
 export function foldTypography(text: string): string {
+  // ASCII without a backtick is folded already (NFKC leaves ASCII as it is).
+  if (PLAIN_ASCII.test(text)) return text;
   return text
     .normalize('NFKC')
     .replace(INVISIBLE, '')
@@ -87,15 +91,21 @@ const NO_TERMS: readonly string[] = Object.freeze([]);
 export function indexTerms(word: string): readonly string[] {
   const cached = termCache.get(word);
   if (cached) return cached;
-  const n = normalizeWord(word);
-  let terms = NO_TERMS;
-  if (n !== null) {
-    const s = stem(n);
-    terms = Object.freeze(s === n ? [n] : [s, n]);
-  }
+  const terms = uncachedIndexTerms(word);
   if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
   termCache.set(word, terms);
   return terms;
+}
+
+/**
+ * {@link indexTerms}, worked out without the module's cache: for a caller that keeps its own while
+ * it lasts (building an index), so that the cache is not left holding every word of the articles.
+ */
+export function uncachedIndexTerms(word: string): readonly string[] {
+  const n = normalizeWord(word);
+  if (n === null) return NO_TERMS;
+  const s = stem(n);
+  return Object.freeze(s === n ? [n] : [s, n]);
 }
 
 /** Every index term of a text (duplicates kept, as the index counts frequencies). */
@@ -103,13 +113,44 @@ export function textTerms(text: string): string[] {
   return words(text).flatMap((w) => indexTerms(w.word));
 }
 
+/** A text of ASCII characters only, where {@link WORD} reduces to {@link ASCII_WORD}. */
+const ASCII = /^[^\u0080-\uffff]*$/;
+/** {@link WORD} over ASCII text: `\p{L}` is `[A-Za-z]` there, and `\p{N}` is `[0-9]`. */
+const ASCII_WORD = /(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:'[A-Za-z]+)*/g;
+
+/**
+ * The words of a text, as {@link words} finds them, without their offsets: what indexing reads. A
+ * text of ASCII characters (nearly every one) is split by a plain regular expression, which is faster.
+ */
+export function wordList(text: string): string[] {
+  if (ASCII.test(text)) return text.match(ASCII_WORD) ?? [];
+  return words(text).map((w) => w.word);
+}
+
 /**
  * Text reduced for phrase and fragment comparison: folded, lower-cased, punctuation removed,
- * whitespace collapsed, with single spaces around. `"oh, well"` → `" oh well "`.
+ * whitespace collapsed, with single spaces around. `"oh, well"` → `" oh well "`. Built as one flat
+ * string; to keep one, see {@link compactString}.
  */
 export function phraseForm(text: string): string {
-  const ws = words(foldTypography(text)).map((w) =>
-    w.word.toLowerCase().replace(/'/g, '').replace(/\./g, ''),
-  );
-  return ` ${ws.join(' ')} `;
+  const folded = foldTypography(text);
+  const ws = ASCII.test(folded)
+    ? (folded.toLowerCase().match(ASCII_WORD) ?? [])
+    : words(folded).map((w) => w.word.toLowerCase());
+  if (ws.length === 0) return '  ';
+  for (let i = 0; i < ws.length; i++) ws[i] = (ws[i] as string).replace(/['.]/g, '');
+  ws.unshift('');
+  ws.push('');
+  return ws.join(' ');
+}
+
+const LATIN1 = /^[^\u0100-\uffff]*$/;
+
+/**
+ * The same text, stored one byte per character when every character allows it, for a string kept
+ * long (a passage's phrase form): V8 keeps a string cut from a two-byte text (one with a curly
+ * quote, say) two bytes per character even once its characters all fit in one. Costs a copy.
+ */
+export function compactString(text: string): string {
+  return LATIN1.test(text) ? Buffer.from(text, 'latin1').toString('latin1') : text;
 }

@@ -10,7 +10,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Passage } from '../../content/types.js';
-import { indexTerms, phraseForm, words } from '../text.js';
+import { compactString, indexTerms, phraseForm, uncachedIndexTerms, wordList } from '../text.js';
 import { wordNetMaps, withFamily } from './families.js';
 import { copyPhrasesOf, type ArticleCorrections, type CopyPhrase } from './copy-wording.js';
 import { indexedNames, nameIndexWords } from './speakers.js';
@@ -43,27 +43,58 @@ export interface SearchIndex {
   readonly copyPhrases: readonly CopyPhrase[];
 }
 
+/**
+ * A passage as MiniSearch indexes it: each field already split into words (an empty field is one
+ * empty word, as an empty string split on spaces is).
+ */
 export interface IndexedPassage {
   readonly id: string;
   /** The words a reader sees: the corrected wording. */
-  readonly text: string;
+  readonly text: readonly string[];
   /** The copy's words that a correction replaced: searched only as copy-wording.ts says. */
-  readonly copy: string;
+  readonly copy: readonly string[];
   /** The names of the people whose words it holds, as words, also without accents. */
-  readonly speakers: string;
+  readonly speakers: readonly string[];
 }
 
 /** Options used both to build and to load a saved index, so the two can never disagree. */
 export const MINI_OPTIONS: Options<IndexedPassage> = {
   fields: ['text', 'copy', 'speakers'],
   storeFields: [],
-  // Documents arrive already split into words (see createSearchIndex).
-  tokenize: (text: string) => text.split(' '),
+  // Documents arrive already split into words (see IndexedPassage): MiniSearch gets the lists as
+  // they are. (A string is split on spaces, as documents were once given.)
+  stringifyField: (words: readonly string[] | string) => words as string,
+  tokenize: (words: readonly string[] | string) =>
+    typeof words === 'string' ? words.split(' ') : (words as string[]),
   // A word of a WordNet family is also indexed under the family's term (see families.ts).
   processTerm: (term: string) => [...withFamily(indexTerms(term))],
   // What a reader sees; the copy's replaced words only for a query with a garbled phrase.
   searchOptions: { processTerm: (term: string) => term, fields: ['text', 'speakers'] },
 };
+
+/**
+ * Each word's index terms with its family term (what {@link MINI_OPTIONS}' processTerm gives),
+ * worked out once per distinct word while an index is built, and let go of after: the articles
+ * repeat their words, and stemming is the costly part.
+ */
+class BuildTerms {
+  #cache: Map<string, readonly string[]> | undefined = new Map();
+
+  of(word: string): readonly string[] {
+    const cache = this.#cache;
+    if (!cache) return withFamily(indexTerms(word));
+    let terms = cache.get(word);
+    if (terms === undefined) {
+      terms = withFamily(uncachedIndexTerms(word));
+      cache.set(word, terms);
+    }
+    return terms;
+  }
+
+  done(): void {
+    this.#cache = undefined;
+  }
+}
 
 /**
  * Builds the index over the given passages. `articles`: their articles' corrections, so that a
@@ -73,37 +104,48 @@ export function createSearchIndex(
   passages: Iterable<Passage>,
   articles: Iterable<ArticleCorrections> = [],
 ): SearchIndex {
-  const mini = new MiniSearch<IndexedPassage>(MINI_OPTIONS);
+  const terms = new BuildTerms();
+  // MiniSearch only reads the terms (never changes the lists): each word's list is shared.
+  const mini = new MiniSearch<IndexedPassage>({
+    ...MINI_OPTIONS,
+    processTerm: (term: string) => terms.of(term) as string[],
+  });
   const list = [...passages];
   const documentFrequency = new Map<string, number>();
-  const docs: IndexedPassage[] = [];
+  // One passage at a time: its words are garbage as soon as MiniSearch has them.
   for (const p of list) {
-    const { doc, terms } = indexedPassage(p);
-    docs.push(doc);
-    for (const t of terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+    const { doc, shown } = indexedPassage(p, terms);
+    mini.add(doc);
+    for (const t of shown) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
   }
-  mini.addAll(docs);
+  terms.done();
   return assembleIndex(mini, list, documentFrequency, articles);
 }
 
 /** A passage as MiniSearch indexes it, and every index term a reader sees in it. */
-function indexedPassage(p: Passage): { doc: IndexedPassage; terms: Set<string> } {
-  // Each text is split into words once; MiniSearch gets them space-separated.
-  const shownWords = words(p.corrected).map((w) => w.word);
-  const terms = new Set(shownWords.flatMap((w) => withFamily(indexTerms(w))));
+function indexedPassage(p: Passage, terms: BuildTerms): { doc: IndexedPassage; shown: Set<string> } {
+  // Each text is split into words once.
+  const shownWords = wordList(p.corrected);
+  const shown = new Set<string>();
+  for (const w of shownWords) for (const t of terms.of(w)) shown.add(t);
   // Of the copy's wording, only the words a correction replaced (and a reader does not see).
   const replaced: string[] = [];
   if (p.corrected !== p.text) {
-    for (const { word } of words(p.text))
-      if (withFamily(indexTerms(word)).some((t) => !terms.has(t))) replaced.push(word);
+    for (const word of wordList(p.text)) if (terms.of(word).some((t) => !shown.has(t))) replaced.push(word);
   }
   const doc = {
     id: p.id,
-    text: shownWords.join(' '),
-    copy: replaced.join(' '),
-    speakers: speakerWords(p).join(' '),
+    text: orEmptyWord(shownWords),
+    copy: orEmptyWord(replaced),
+    // A name's words are split on spaces, as they always were.
+    speakers: speakerWords(p).join(' ').split(' '),
   };
-  return { doc, terms };
+  return { doc, shown };
+}
+
+/** The words, or one empty word for none: MiniSearch counts an empty field as one word long. */
+function orEmptyWord(list: string[]): string[] {
+  return list.length > 0 ? list : [''];
 }
 
 /** The words of the names indexed for a passage (see {@link nameIndexWords}). */
@@ -140,7 +182,9 @@ export function countNameTerms(nameFrequency: Map<string, number>, p: Passage): 
 }
 
 function phraseFormsOf(p: Passage): PhraseForms {
-  return { text: phraseForm(p.corrected), copy: p.corrected === p.text ? '' : phraseForm(p.text) };
+  // Kept for every passage: one byte per character where it can be (half the memory).
+  const form = (text: string) => compactString(phraseForm(text));
+  return { text: form(p.corrected), copy: p.corrected === p.text ? '' : form(p.text) };
 }
 
 /**
