@@ -28,4 +28,7 @@ export const LIMITS = {
   /** Most messages one fetch of a channel's history returns. */
   messagesPerFetch: 100,
   modalTitle: 45,
+  /** A select menu's options, and each option's label, value and description. */
+  selectOptions: 25,
+  selectOption: 100,
 } as const;
