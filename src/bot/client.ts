@@ -2,6 +2,7 @@
  * The bot process: one discord.js client (one or more shards), the router, command registration
  * and a graceful shutdown. Only the Guilds intent is requested: no privileged intents.
  */
+import { createHmac } from 'node:crypto';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { commands, commandsByName } from '../../commands/index.js';
 import type { Config } from '../config.js';
@@ -38,6 +39,12 @@ export interface Bot {
   readonly stop: () => Promise<void>;
 }
 
+/** The pseudonyms' key: ANSWER_SECRET, or else one derived from the token (which it never reveals). */
+export function answerSecret(config: Config): string {
+  if (config.answerSecret !== undefined) return config.answerSecret;
+  return createHmac('sha256', 'discussion-pseudonyms').update(config.token ?? '').digest('hex');
+}
+
 export function startBot({ config, library, log, content, print = console.log }: BotOptions): Bot {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -49,6 +56,7 @@ export function startBot({ config, library, log, content, print = console.log }:
     log,
     ...(content && { content }),
     attachmentOrigins: attachmentOrigins(config.apiBase),
+    answerSecret: answerSecret(config),
   });
   client.on(Events.InteractionCreate, (i) => void router.handle(i));
   client.on(Events.Error, (err) => {
