@@ -11,8 +11,15 @@ import {
   PermissionFlagsBits,
   ThreadAutoArchiveDuration,
   type Message,
+  type SendableChannels,
+  type ThreadChannel,
 } from 'discord.js';
-import type { Command } from '../src/bot/command.js';
+import type { BotServices, Command } from '../src/bot/command.js';
+import { OPEN_MODE, type DiscussionMode } from '../src/core/discussion/answer.js';
+import { countLine, promptButtons } from '../src/render/answer-card.js';
+import { cardButtons } from './discussion-cards.js';
+import { openLedger, writeHeader } from './discussion-io.js';
+import { respondButtons, respondModals, respondSelects } from './respond.js';
 import { editOptions, messageOptions, replyOptions } from '../src/bot/payload-options.js';
 import { PROMPT_LEVELS, type Content } from '../src/content/types.js';
 import {
@@ -33,6 +40,33 @@ import { articleChoices } from '../src/render/quote.js';
 /** How far back the channel's history is read to find prompts already used: one fetch's worth. */
 export const HISTORY_LIMIT = LIMITS.messagesPerFetch;
 
+/** The prompt post with its Respond row (and post-first's count line and buttons) when it has a ledger. */
+function withRespond(payload: Payload, ledger: ThreadChannel | undefined, mode: DiscussionMode): Payload {
+  if (!ledger) return payload;
+  return {
+    ...payload,
+    ...(mode.postFirst && { content: countLine(0, false) }),
+    components: [promptButtons(ledger.id, mode)],
+  };
+}
+
+/** The prompt's ledger, opened in the channel (or the thread's parent); undefined if it cannot be. */
+async function openLedgerFor(
+  channel: SendableChannels,
+  title: string,
+  teacherId: string,
+  bot: BotServices,
+): Promise<ThreadChannel | undefined> {
+  const parent = channel.isThread() ? channel.parent : channel;
+  if (!parent || parent.type !== ChannelType.GuildText) return undefined;
+  try {
+    return await openLedger(parent, title, teacherId);
+  } catch (err) {
+    bot.log.warn({ err, command: 'prompt' }, 'could not open the teachers’ ledger');
+    return undefined;
+  }
+}
+
 /** The private answer to a topic not in topics.yaml: what was typed is escaped and cut short. */
 export function unknownTopic(content: Content, typed: string): Payload {
   const topics = content.topics.map((t) => escapeMarkdown(t.id)).join(', ');
@@ -51,6 +85,18 @@ export function promptTitle(pick: PromptPick): string {
 export function unknownArticle(content: Content, typed: string): Payload {
   const ids = content.articles.map((a) => escapeMarkdown(a.id)).join(', ');
   return privateNotice(`Unknown article “${echo(typed)}”. Articles: ${ids}.`);
+}
+
+/** `/prompt mode:`: open shows each answer at once; post-first hides them until Reveal; anonymous shows pseudonyms. */
+export const MODE_CHOICES = [
+  { name: 'open: each answer shows at once, with its writer’s name', value: 'open', mode: OPEN_MODE },
+  { name: 'post-first: answers hidden until a teacher reveals them', value: 'post-first', mode: { postFirst: true, anonymous: false } },
+  { name: 'anonymous: answers show a pseudonym (Student 7)', value: 'anonymous', mode: { postFirst: false, anonymous: true } },
+  { name: 'post-first + anonymous', value: 'post-first+anonymous', mode: { postFirst: true, anonymous: true } },
+] as const satisfies readonly { name: string; value: string; mode: DiscussionMode }[];
+
+export function modeOf(value: string | null): DiscussionMode {
+  return MODE_CHOICES.find((m) => m.value === value)?.mode ?? OPEN_MODE;
 }
 
 const data = new SlashCommandBuilder()
@@ -79,6 +125,12 @@ const data = new SlashCommandBuilder()
   .addBooleanOption((o) => o.setName('thread').setDescription('Open a discussion thread on it'))
   .addBooleanOption((o) =>
     o.setName('poll').setDescription('Add a poll: which argument is better supported?'),
+  )
+  .addStringOption((o) =>
+    o
+      .setName('mode')
+      .setDescription('How answers are collected (default: open)')
+      .addChoices(...MODE_CHOICES.map((m) => ({ name: m.name, value: m.value }))),
   )
   .toJSON();
 
@@ -125,9 +177,17 @@ export const prompt = {
       return;
     }
     const title = promptTitle(result.pick);
+    const mode = modeOf(i.options.getString('mode'));
+    const ledger = await openLedgerFor(channel, title, i.user.id, bot);
     const payload = promptPost(result.pick, { poll: wantPoll, topicTitle: title });
-    const message: Message = await channel.send(messageOptions(payload));
+    const message: Message = await channel.send(messageOptions(withRespond(payload, ledger, mode)));
+    if (ledger) {
+      await writeHeader(ledger, { promptMessageId: message.id, channelId: message.channelId, mode, revealed: false }, message.url);
+    }
     let where = `Posted: ${message.url}`;
+    where += ledger
+      ? `\nTeachers’ ledger (answers, and who wrote each): <#${ledger.id}>`
+      : '\nNo Respond button: the bot could not open a private thread for the answers (it needs Create Private Threads).';
     if (wantThread) {
       if (channel.isThread()) {
         where += ' (already in a thread, so no new thread was opened)';
@@ -149,6 +209,9 @@ export const prompt = {
     );
     await i.editReply(editOptions(privateNotice(where)));
   },
+  buttons: { ...respondButtons, ...cardButtons },
+  modals: respondModals,
+  selects: respondSelects,
   autocomplete: (i, bot) => {
     const focused = i.options.getFocused(true);
     const { content } = bot.library();
