@@ -21,6 +21,7 @@ export const ErrorCode = {
   UnknownApplication: 10002,
   UnknownChannel: 10003,
   UnknownGuild: 10004,
+  UnknownUser: 10013,
   UnknownMessage: 10008,
   UnknownWebhook: 10015,
   UnknownApplicationCommand: 10063,
@@ -96,6 +97,7 @@ export const apiErrors = {
   unknownWebhook: () => new ApiError(404, { code: ErrorCode.UnknownWebhook, message: 'Unknown Webhook' }),
   unknownMessage: () => new ApiError(404, { code: ErrorCode.UnknownMessage, message: 'Unknown Message' }),
   unknownChannel: () => new ApiError(404, { code: ErrorCode.UnknownChannel, message: 'Unknown Channel' }),
+  unknownUser: () => new ApiError(404, { code: ErrorCode.UnknownUser, message: 'Unknown User' }),
   unknownGuild: () => new ApiError(404, { code: ErrorCode.UnknownGuild, message: 'Unknown Guild' }),
   unknownApplication: () =>
     new ApiError(404, { code: ErrorCode.UnknownApplication, message: 'Unknown Application' }),

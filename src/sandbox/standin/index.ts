@@ -135,6 +135,8 @@ export interface StandIn {
     limit: number;
     guild?: string | number;
   }): ChannelWindow;
+  /** Whether a member sees a channel or thread: a private thread only its members and Manage Threads see. */
+  sees(options: { user: string; channel: string; guild?: string | number }): boolean;
   /** Registered commands: global when `guild` is omitted, else that guild's. */
   commands(guild?: string | number): APIApplicationCommand[];
   /** Records votes on a poll message (replacing the user's previous votes). */

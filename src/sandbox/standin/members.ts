@@ -6,7 +6,7 @@ import { buildMessage, refreshPollResults } from './messages.js';
 import type { Signal } from './signal.js';
 import type { World } from './state.js';
 import { checkMessage } from './validate.js';
-import { channelWindow, guildDirectory } from './views.js';
+import { channelWindow, guildDirectory, seesChannel } from './views.js';
 
 export type MemberAccess =
   | 'guildId'
@@ -16,6 +16,7 @@ export type MemberAccess =
   | 'channelMessages'
   | 'guild'
   | 'channelWindow'
+  | 'sees'
   | 'commands'
   | 'say'
   | 'commandsFor'
@@ -33,6 +34,8 @@ export function memberAccess(world: World, signal: Signal): Pick<StandIn, Member
       world.history(world.resolveChannel(world.resolveGuild(guild), channel), { limit: 100 }),
     guild: (guild) => guildDirectory(world, guild),
     channelWindow: (query) => channelWindow(world, query),
+    sees: ({ user, channel, guild }) =>
+      seesChannel(world, world.resolveChannel(world.resolveGuild(guild), channel).id, world.resolveUser(user).id),
     commands: (guild) =>
       guild === undefined
         ? [...world.globalCommands.values()]

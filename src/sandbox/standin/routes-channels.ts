@@ -103,6 +103,23 @@ export function threadAndPollRoutes(parts: RestParts): RouteSpec[] {
       const thread = createThread(parts, parent, world.mintId(), type, body);
       return json(threadReply(world, thread), 201);
     }),
+    // Thread members: who sees a private thread (besides members with Manage Threads).
+    route('PUT', '/channels/:channel/thread-members/:user', true, (context) => {
+      const thread = channelOf(world, context).thread;
+      if (!thread) throw apiErrors.invalidChannelType();
+      const user = world.users.get(param(context, 'user'));
+      if (!user) throw apiErrors.unknownUser();
+      thread.memberIds.add(user.id);
+      parts.signal.notify();
+      return noContent();
+    }),
+    route('DELETE', '/channels/:channel/thread-members/:user', true, (context) => {
+      const thread = channelOf(world, context).thread;
+      if (!thread) throw apiErrors.invalidChannelType();
+      thread.memberIds.delete(param(context, 'user'));
+      parts.signal.notify();
+      return noContent();
+    }),
 
     route('GET', '/channels/:channel/polls/:message/answers/:answer', true, (context) => {
       const stored = channelMessage(world, context);
