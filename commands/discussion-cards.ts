@@ -3,24 +3,30 @@
  * Withdraw (its writer) and Remove (a teacher), Reveal (post-first), reading others' answers
  * (post-first, after answering), and the prompt post's count.
  */
-import { MessageFlags, PermissionFlagsBits, type ButtonInteraction, type Message, type ThreadChannel } from 'discord.js';
+import {
+  MessageFlags,
+  PermissionFlagsBits,
+  type ButtonInteraction,
+  type Message,
+  type ThreadChannel,
+} from 'discord.js';
 import type { BotServices, ButtonHandler } from '../src/bot/command.js';
 import { editOptions, messageOptions, replyOptions, updateOptions } from '../src/bot/payload-options.js';
-import type { AnswerRecord, DiscussionMode } from '../src/core/discussion/answer.js';
+import { modeCode, type AnswerRecord, type DiscussionMode } from '../src/core/discussion/answer.js';
 import { standing, type Ledger } from '../src/core/discussion/ledger.js';
 import { findPassage } from '../src/core/quote.js';
 import { CMD } from '../src/render/answer.js';
-import { cardEmbeds, cardPayload, countLine, promptButtons, withdrawnCard } from '../src/render/answer-card.js';
+import {
+  cardEmbeds,
+  cardPayload,
+  countLine,
+  promptButtons,
+  withdrawnCard,
+} from '../src/render/answer-card.js';
 import { button, row } from '../src/render/components.js';
 import { encodeId } from '../src/render/custom-id.js';
 import { finalize, privateNotice, type Payload } from '../src/render/payload.js';
-import {
-  discussionThread,
-  ledgerThread,
-  loadLedger,
-  pseudonymsOf,
-  rewriteEntry,
-} from './discussion-io.js';
+import { discussionThread, ledgerThread, loadLedger, pseudonymsOf, rewriteEntry } from './discussion-io.js';
 
 export const NOT_YOURS = 'Only the student who wrote this answer can withdraw it (a teacher can remove it).';
 export const TEACHERS_ONLY = 'Only teachers (Manage Messages) can do that.';
@@ -33,7 +39,8 @@ function byline(record: AnswerRecord, mode: DiscussionMode, names: Map<string, s
 function cardParts(bot: BotServices, record: AnswerRecord) {
   const content = bot.library().content;
   const found = record.passageId === undefined ? undefined : findPassage(content, record.passageId);
-  const side = record.sideArticleId === undefined ? undefined : content.articleById.get(record.sideArticleId)?.short;
+  const side =
+    record.sideArticleId === undefined ? undefined : content.articleById.get(record.sideArticleId)?.short;
   return { ...(found && { passage: found }), ...(side !== undefined && { sideShort: side }) };
 }
 
@@ -64,23 +71,31 @@ export async function postCard(
       }),
     ),
   );
-  await rewriteEntry(thread, ledgerMessageId, { kind: 'answer', record: { ...record, cardMessageId: card.id } });
+  await rewriteEntry(thread, ledgerMessageId, {
+    kind: 'answer',
+    record: { ...record, cardMessageId: card.id },
+  });
   return card;
 }
 
 /** The prompt post's count line and buttons, from the ledger (post-first). */
-export async function refreshPromptPost(thread: ThreadChannel, prompt: Message, loaded?: Ledger): Promise<void> {
+export async function refreshPromptPost(
+  thread: ThreadChannel,
+  prompt: Message,
+  loaded?: Ledger,
+): Promise<void> {
   const ledger = loaded ?? (await loadLedger(thread));
   const header = ledger.header?.header;
   if (!header) return;
   await prompt.edit({
     content: countLine(standing(ledger).length, header.revealed),
-    components: [promptButtons(thread.id, header.mode, header.revealed)],
+    components: [promptButtons(thread.id, header.mode, modeCode(header.mode), header.revealed)],
     allowedMentions: { parse: [] },
   });
 }
 
-const isTeacher = (i: ButtonInteraction) => i.memberPermissions?.has(PermissionFlagsBits.ManageMessages) === true;
+const isTeacher = (i: ButtonInteraction) =>
+  i.memberPermissions?.has(PermissionFlagsBits.ManageMessages) === true;
 
 /** Withdraw (the writer) or Remove (a teacher): the record is marked, the card says so. */
 const takeBack =
@@ -103,8 +118,14 @@ const takeBack =
       return;
     }
     await i.update(updateOptions(withdrawnCard(byTeacher)));
-    await rewriteEntry(thread, entry.messageId, { kind: 'answer', record: { ...entry.record, withdrawn: true } });
-    bot.log.info({ command: 'prompt', action: byTeacher ? 'remove' : 'withdraw', interactionId: i.id }, 'answer taken back');
+    await rewriteEntry(thread, entry.messageId, {
+      kind: 'answer',
+      record: { ...entry.record, withdrawn: true },
+    });
+    bot.log.info(
+      { command: 'prompt', action: byTeacher ? 'remove' : 'withdraw', interactionId: i.id },
+      'answer taken back',
+    );
   };
 
 const reveal: ButtonHandler = async (i, fields, bot) => {
@@ -129,7 +150,9 @@ const reveal: ButtonHandler = async (i, fields, bot) => {
   }
   await refreshPromptPost(thread, i.message);
   const where = i.message.thread ? ` in <#${i.message.thread.id}>` : '';
-  await i.editReply(editOptions(privateNotice(`Revealed ${posted} ${posted === 1 ? 'answer' : 'answers'}${where}.`)));
+  await i.editReply(
+    editOptions(privateNotice(`Revealed ${posted} ${posted === 1 ? 'answer' : 'answers'}${where}.`)),
+  );
 };
 
 /** One page of the others' answers, for a student who has answered (post-first, before Reveal). */
@@ -149,7 +172,11 @@ function othersPage(
   const entry = others[at];
   if (!entry) return privateNotice('No one else has answered yet.');
   const names = pseudonymsOf(ledger, bot.answerSecret ?? '', entry.record.promptMessageId);
-  const embeds = cardEmbeds({ record: entry.record, byline: byline(entry.record, mode, names), ...cardParts(bot, entry.record) });
+  const embeds = cardEmbeds({
+    record: entry.record,
+    byline: byline(entry.record, mode, names),
+    ...cardParts(bot, entry.record),
+  });
   return finalize({
     ephemeral: true,
     content: `Answer ${at + 1} of ${others.length} (only you can see this).`,
@@ -157,7 +184,9 @@ function othersPage(
     components: [
       row(
         button(encodeId(CMD, 'others', ledgerId, code, String(at - 1)), '◀', { disabled: at === 0 }),
-        button(encodeId(CMD, 'others', ledgerId, code, String(at + 1)), '▶', { disabled: at >= others.length - 1 }),
+        button(encodeId(CMD, 'others', ledgerId, code, String(at + 1)), '▶', {
+          disabled: at >= others.length - 1,
+        }),
       ),
     ],
   });

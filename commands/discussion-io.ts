@@ -14,7 +14,13 @@ import {
 } from 'discord.js';
 import { editOptions, messageOptions } from '../src/bot/payload-options.js';
 import type { AnswerRecord } from '../src/core/discussion/answer.js';
-import { readLedger, type Ledger, type LedgerEntry, type LedgerHeader } from '../src/core/discussion/ledger.js';
+import {
+  encodeEntry,
+  readLedger,
+  type Ledger,
+  type LedgerEntry,
+  type LedgerHeader,
+} from '../src/core/discussion/ledger.js';
 import { assignPseudonyms } from '../src/core/discussion/pseudonym.js';
 import { ledgerAnswerLine, ledgerPayload } from '../src/render/answer-card.js';
 import { LIMITS } from '../src/render/discord-limits.js';
@@ -25,7 +31,11 @@ import { threadName } from '../src/render/prompt.js';
 export const LEDGER_FETCHES = 10;
 
 /** Opens a prompt's ledger: a private thread only the bot, the teacher and moderators see. */
-export async function openLedger(parent: TextChannel, title: string, teacherId: string): Promise<ThreadChannel> {
+export async function openLedger(
+  parent: TextChannel,
+  title: string,
+  teacherId: string,
+): Promise<ThreadChannel> {
   const thread = await parent.threads.create({
     name: truncate(`Teachers’ ledger: ${title}`, LIMITS.threadName),
     type: ChannelType.PrivateThread,
@@ -36,9 +46,13 @@ export async function openLedger(parent: TextChannel, title: string, teacherId: 
   return thread;
 }
 
-export async function writeHeader(thread: ThreadChannel, header: LedgerHeader, promptUrl: string): Promise<void> {
+export async function writeHeader(
+  thread: ThreadChannel,
+  header: LedgerHeader,
+  promptUrl: string,
+): Promise<void> {
   const line = `Teachers’ ledger for ${promptUrl}: one message per answer, read back by the bot. Please do not edit or delete them.`;
-  await thread.send(messageOptions(ledgerPayload({ kind: 'header', header }, line)));
+  await thread.send(messageOptions(ledgerPayload(encodeEntry({ kind: 'header', header }), line)));
 }
 
 /** The ledger thread by id, or undefined when it is gone or not a thread. */
@@ -54,7 +68,8 @@ export async function loadLedger(thread: ThreadChannel): Promise<Ledger> {
   for (let n = 0; n < LEDGER_FETCHES; n++) {
     const page = await thread.messages.fetch({ limit: LIMITS.messagesPerFetch, ...(before && { before }) });
     for (const m of page.values()) {
-      if (m.author.id === thread.client.user.id) own.push({ id: m.id, text: m.embeds[0]?.description ?? undefined });
+      if (m.author.id === thread.client.user.id)
+        own.push({ id: m.id, text: m.embeds[0]?.description ?? undefined });
     }
     if (page.size < LIMITS.messagesPerFetch) break;
     before = [...page.keys()].reduce((a, b) => (BigInt(a) < BigInt(b) ? a : b));
@@ -72,20 +87,32 @@ export function pseudonymsOf(ledger: Ledger, secret: string, promptMessageId: st
 }
 
 export async function appendAnswer(thread: ThreadChannel, record: AnswerRecord): Promise<Message> {
-  return thread.send(messageOptions(ledgerPayload({ kind: 'answer', record }, ledgerAnswerLine(record, record.pseudonym))));
+  return thread.send(
+    messageOptions(
+      ledgerPayload(encodeEntry({ kind: 'answer', record }), ledgerAnswerLine(record, record.pseudonym)),
+    ),
+  );
 }
 
-export async function rewriteEntry(thread: ThreadChannel, messageId: string, entry: LedgerEntry): Promise<void> {
+export async function rewriteEntry(
+  thread: ThreadChannel,
+  messageId: string,
+  entry: LedgerEntry,
+): Promise<void> {
   const line =
     entry.kind === 'answer'
       ? ledgerAnswerLine(entry.record, entry.record.pseudonym)
       : 'Teachers’ ledger: one message per answer, read back by the bot. Please do not edit or delete them.';
   const message = await thread.messages.fetch(messageId);
-  await message.edit(editOptions(ledgerPayload(entry, line)));
+  await message.edit(editOptions(ledgerPayload(encodeEntry(entry), line)));
 }
 
 /** The prompt post, by id, in a channel the bot can send to. */
-export async function promptMessage(client: Client, channelId: string, messageId: string): Promise<Message | undefined> {
+export async function promptMessage(
+  client: Client,
+  channelId: string,
+  messageId: string,
+): Promise<Message | undefined> {
   const channel = await client.channels.fetch(channelId).catch(() => null);
   if (!channel?.isTextBased() || !('messages' in channel)) return undefined;
   return channel.messages.fetch(messageId).catch(() => undefined);
@@ -101,7 +128,10 @@ export async function discussionThread(prompt: Message): Promise<SendableChannel
   if (prompt.thread) return prompt.thread;
   const title = prompt.embeds[0]?.title ?? 'answers';
   try {
-    return await prompt.startThread({ name: threadName(title), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
+    return await prompt.startThread({
+      name: threadName(title),
+      autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+    });
   } catch (err) {
     const existing = await prompt.client.channels.fetch(prompt.id).catch(() => null);
     if (existing?.isThread()) return existing;

@@ -15,7 +15,7 @@ import {
   type ThreadChannel,
 } from 'discord.js';
 import type { BotServices, Command } from '../src/bot/command.js';
-import { OPEN_MODE, type DiscussionMode } from '../src/core/discussion/answer.js';
+import { modeCode, OPEN_MODE, type DiscussionMode } from '../src/core/discussion/answer.js';
 import { countLine, promptButtons } from '../src/render/answer-card.js';
 import { cardButtons } from './discussion-cards.js';
 import { openLedger, writeHeader } from './discussion-io.js';
@@ -46,7 +46,7 @@ function withRespond(payload: Payload, ledger: ThreadChannel | undefined, mode: 
   return {
     ...payload,
     ...(mode.postFirst && { content: countLine(0, false) }),
-    components: [promptButtons(ledger.id, mode)],
+    components: [promptButtons(ledger.id, mode, modeCode(mode))],
   };
 }
 
@@ -90,9 +90,21 @@ export function unknownArticle(content: Content, typed: string): Payload {
 /** `/prompt mode:`: open shows each answer at once; post-first hides them until Reveal; anonymous shows pseudonyms. */
 export const MODE_CHOICES = [
   { name: 'open: each answer shows at once, with its writer’s name', value: 'open', mode: OPEN_MODE },
-  { name: 'post-first: answers hidden until a teacher reveals them', value: 'post-first', mode: { postFirst: true, anonymous: false } },
-  { name: 'anonymous: answers show a pseudonym (Student 7)', value: 'anonymous', mode: { postFirst: false, anonymous: true } },
-  { name: 'post-first + anonymous', value: 'post-first+anonymous', mode: { postFirst: true, anonymous: true } },
+  {
+    name: 'post-first: answers hidden until a teacher reveals them',
+    value: 'post-first',
+    mode: { postFirst: true, anonymous: false },
+  },
+  {
+    name: 'anonymous: answers show a pseudonym (Student 7)',
+    value: 'anonymous',
+    mode: { postFirst: false, anonymous: true },
+  },
+  {
+    name: 'post-first + anonymous',
+    value: 'post-first+anonymous',
+    mode: { postFirst: true, anonymous: true },
+  },
 ] as const satisfies readonly { name: string; value: string; mode: DiscussionMode }[];
 
 export function modeOf(value: string | null): DiscussionMode {
@@ -182,7 +194,11 @@ export const prompt = {
     const payload = promptPost(result.pick, { poll: wantPoll, topicTitle: title });
     const message: Message = await channel.send(messageOptions(withRespond(payload, ledger, mode)));
     if (ledger) {
-      await writeHeader(ledger, { promptMessageId: message.id, channelId: message.channelId, mode, revealed: false }, message.url);
+      await writeHeader(
+        ledger,
+        { promptMessageId: message.id, channelId: message.channelId, mode, revealed: false },
+        message.url,
+      );
     }
     let where = `Posted: ${message.url}`;
     where += ledger

@@ -13,7 +13,14 @@ import {
 import type { BotServices, ButtonHandler, ModalHandler, SelectHandler } from '../src/bot/command.js';
 import { editOptions, replyOptions, updateOptions } from '../src/bot/payload-options.js';
 import type { Library } from '../src/core/index.js';
-import { modeFromCode, tidyDraft, type AnswerRecord } from '../src/core/discussion/answer.js';
+import {
+  ANSWER_MAX,
+  EVIDENCE_MAX,
+  modeFromCode,
+  REASONING_MAX,
+  tidyDraft,
+  type AnswerRecord,
+} from '../src/core/discussion/answer.js';
 import { promptArticleIds, resolveEvidence, sideChoices } from '../src/core/discussion/evidence.js';
 import { findPassage } from '../src/core/quote.js';
 import {
@@ -29,6 +36,8 @@ import { privateNotice } from '../src/render/payload.js';
 import { appendAnswer, ledgerThread, loadLedger, promptMessage, pseudonymsOf } from './discussion-io.js';
 import { postCard, refreshPromptPost } from './discussion-cards.js';
 
+const DRAFT_LIMITS = { answer: ANSWER_MAX, evidence: EVIDENCE_MAX, reasoning: REASONING_MAX } as const;
+
 export const GONE =
   'This prompt’s answers can no longer be found (its teachers’ ledger was deleted). Ask your teacher for a new prompt.';
 
@@ -40,7 +49,11 @@ function placeOf(fields: readonly string[], promptMessageId?: string): DraftPlac
 }
 
 /** The articles of the prompt post (from its evidence footers), read from Discord. */
-async function articlesOf(i: { client: Message['client']; channelId: string | null }, core: Library, promptId: string) {
+async function articlesOf(
+  i: { client: Message['client']; channelId: string | null },
+  core: Library,
+  promptId: string,
+) {
   const prompt = i.channelId ? await promptMessage(i.client, i.channelId, promptId) : undefined;
   const known = new Set(core.content.articleById.keys());
   return promptArticleIds(prompt?.embeds.map((e) => e.footer?.text) ?? [], known);
@@ -62,7 +75,9 @@ async function preview(
   const sides = sideChoices(articleIds).flatMap((id) => core.content.articleById.get(id) ?? []);
   return previewPayload({
     place,
-    state: found ? state : { draft: state.draft, ...(state.sideArticleId && { sideArticleId: state.sideArticleId }) },
+    state: found
+      ? state
+      : { draft: state.draft, ...(state.sideArticleId && { sideArticleId: state.sideArticleId }) },
     evidence,
     ...(found && { chosen: { ...found, matched: hit?.matched ?? [] } }),
     sides,
@@ -76,7 +91,7 @@ const respond: ButtonHandler = async (i, fields) => {
     await i.reply(replyOptions(privateNotice(GONE)));
     return;
   }
-  await i.showModal(respondModal(place) as never);
+  await i.showModal(respondModal(place, DRAFT_LIMITS));
 };
 
 const edit: ButtonHandler = async (i, fields) => {
@@ -86,7 +101,7 @@ const edit: ButtonHandler = async (i, fields) => {
     await i.reply(replyOptions(privateNotice('This preview can no longer be read. Press Respond again.')));
     return;
   }
-  await i.showModal(respondModal(place, state.draft) as never);
+  await i.showModal(respondModal(place, DRAFT_LIMITS, state.draft));
 };
 
 const draftSubmitted: ModalHandler = async (i, fields, bot) => {
@@ -97,7 +112,9 @@ const draftSubmitted: ModalHandler = async (i, fields, bot) => {
     reasoning: i.fields.getTextInputValue(FIELD.reasoning),
   });
   if (!place || draft.answer === '') {
-    await i.reply(replyOptions(privateNotice('Your answer was empty, so there is nothing to post. Press Respond again.')));
+    await i.reply(
+      replyOptions(privateNotice('Your answer was empty, so there is nothing to post. Press Respond again.')),
+    );
     return;
   }
   const fromPreview = i.message?.flags.has(MessageFlags.Ephemeral) === true;
@@ -116,12 +133,20 @@ const draftSubmitted: ModalHandler = async (i, fields, bot) => {
   else await i.reply(replyOptions(payload));
 };
 
-function pickedState(i: StringSelectMenuInteraction, which: 'passageId' | 'sideArticleId'): PreviewState | undefined {
+function pickedState(
+  i: StringSelectMenuInteraction,
+  which: 'passageId' | 'sideArticleId',
+): PreviewState | undefined {
   const state = readPreview(i.message.embeds.map((e) => e.toJSON()));
   const value = i.values[0];
   if (!state || value === undefined) return undefined;
-  const { [which]: _dropped, ...rest } = state;
-  return value === NONE ? rest : { ...rest, [which]: value };
+  const passageId = which === 'passageId' ? value : state.passageId;
+  const sideArticleId = which === 'sideArticleId' ? value : state.sideArticleId;
+  return {
+    draft: state.draft,
+    ...(passageId !== undefined && passageId !== NONE && { passageId }),
+    ...(sideArticleId !== undefined && sideArticleId !== NONE && { sideArticleId }),
+  };
 }
 
 const select =
@@ -168,7 +193,11 @@ const post: ButtonHandler = async (i, fields, bot) => {
   };
   const secret = bot.answerSecret ?? '';
   const guess = mode.anonymous
-    ? pseudonymsOf({ answers: [...ledger.answers, { messageId: 'new', record }] }, secret, place.promptMessageId).get(i.user.id)
+    ? pseudonymsOf(
+        { answers: [...ledger.answers, { messageId: 'new', record }] },
+        secret,
+        place.promptMessageId,
+      ).get(i.user.id)
     : undefined;
   const written = await appendAnswer(thread, { ...record, ...(guess !== undefined && { pseudonym: guess }) });
   const prompt = i.channelId ? await promptMessage(i.client, i.channelId, place.promptMessageId) : undefined;

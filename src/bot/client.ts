@@ -42,7 +42,9 @@ export interface Bot {
 /** The pseudonyms' key: ANSWER_SECRET, or else one derived from the token (which it never reveals). */
 export function answerSecret(config: Config): string {
   if (config.answerSecret !== undefined) return config.answerSecret;
-  return createHmac('sha256', 'discussion-pseudonyms').update(config.token ?? '').digest('hex');
+  return createHmac('sha256', 'discussion-pseudonyms')
+    .update(config.token ?? '')
+    .digest('hex');
 }
 
 export function startBot({ config, library, log, content, print = console.log }: BotOptions): Bot {

@@ -4,8 +4,7 @@
  */
 import { ButtonStyle, type APIEmbed } from 'discord-api-types/v10';
 import type { Article, Passage } from '../content/types.js';
-import { modeCode, type AnswerRecord, type DiscussionMode } from '../core/discussion/answer.js';
-import { encodeEntry, type LedgerEntry } from '../core/discussion/ledger.js';
+import type { AnswerRecord, DiscussionMode } from '../core/discussion/answer.js';
 import { CMD } from './answer.js';
 import { button, row, type Row } from './components.js';
 import { encodeId } from './custom-id.js';
@@ -54,7 +53,9 @@ export function cardEmbeds(input: Omit<CardInput, 'ledgerId' | 'ledgerMessageId'
       ...(record.draft.reasoning !== ''
         ? [{ name: 'Why this evidence supports the answer', value: escapeMarkdown(record.draft.reasoning) }]
         : []),
-      ...(input.sideShort !== undefined ? [{ name: 'Supports', value: escapeMarkdown(input.sideShort) }] : []),
+      ...(input.sideShort !== undefined
+        ? [{ name: 'Supports', value: escapeMarkdown(input.sideShort) }]
+        : []),
     ],
   };
   return passage ? [head, passageEmbed(passage.article, passage.passage)] : [head];
@@ -72,13 +73,14 @@ export function cardPayload(input: CardInput): Payload {
 export function withdrawnCard(byTeacher: boolean): Payload {
   return finalize({
     ephemeral: false,
-    content: byTeacher ? '*This answer was removed by a teacher.*' : '*This answer was withdrawn by its writer.*',
+    content: byTeacher
+      ? '*This answer was removed by a teacher.*'
+      : '*This answer was withdrawn by its writer.*',
   });
 }
 
-/** The prompt post's buttons: Respond, and in post-first mode Read others and Reveal. */
-export function promptButtons(ledgerId: string, mode: DiscussionMode, revealed = false): Row {
-  const code = modeCode(mode);
+/** The prompt post's buttons: Respond, and in post-first mode Read others and Reveal. `code`: the mode's modeCode. */
+export function promptButtons(ledgerId: string, mode: DiscussionMode, code: string, revealed = false): Row {
   const hidden = mode.postFirst && !revealed;
   return row(
     button(encodeId(CMD, 'respond', ledgerId, code), 'Respond', { style: ButtonStyle.Primary }),
@@ -93,13 +95,14 @@ export function promptButtons(ledgerId: string, mode: DiscussionMode, revealed =
 
 /** The prompt post's line in post-first mode: how many answers are in, never whose. */
 export function countLine(count: number, revealed: boolean): string {
-  if (revealed) return `**${count} ${count === 1 ? 'answer' : 'answers'} revealed** in the discussion thread.`;
+  if (revealed)
+    return `**${count} ${count === 1 ? 'answer' : 'answers'} revealed** in the discussion thread.`;
   return `**${count} ${count === 1 ? 'answer' : 'answers'} in.** Answers stay hidden until a teacher presses Reveal.`;
 }
 
-/** A ledger message: a line for teachers, and the entry as JSON in a code block (read back). */
-export function ledgerPayload(entry: LedgerEntry, teacherLine: string): Payload {
-  return finalize({ ephemeral: false, content: teacherLine, embeds: [{ description: encodeEntry(entry) }] });
+/** A ledger message: a line for teachers, and the entry (encodeEntry: JSON in a code block, read back). */
+export function ledgerPayload(encoded: string, teacherLine: string): Payload {
+  return finalize({ ephemeral: false, content: teacherLine, embeds: [{ description: encoded }] });
 }
 
 /** The teachers' line above an answer in the ledger: who wrote it (a mention, which pings no one). */

@@ -12,12 +12,7 @@ import {
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
 import type { Article, Passage } from '../content/types.js';
-import {
-  ANSWER_MAX,
-  EVIDENCE_MAX,
-  REASONING_MAX,
-  type AnswerDraft,
-} from '../core/discussion/answer.js';
+import type { AnswerDraft } from '../core/discussion/answer.js';
 import type { EvidenceResult } from '../core/discussion/evidence.js';
 import { speakerLine } from '../core/reader-text.js';
 import type { SearchHit } from '../core/search/index.js';
@@ -50,8 +45,15 @@ export function draftId(action: string, place: DraftPlace): string {
   return encodeId(CMD, action, place.ledgerId, place.mode, place.promptMessageId);
 }
 
+/** How long each field may be (the core's limits: ANSWER_MAX and the others). */
+export type DraftLimits = Readonly<Record<keyof AnswerDraft, number>>;
+
 /** The Respond modal, filled with a draft when editing one. */
-export function respondModal(place: DraftPlace, draft?: AnswerDraft): APIModalInteractionResponseCallbackData {
+export function respondModal(
+  place: DraftPlace,
+  limits: DraftLimits,
+  draft?: AnswerDraft,
+): APIModalInteractionResponseCallbackData {
   const input = (id: string, label: string, max: number, required: boolean, value: string, long: boolean) =>
     row({
       type: ComponentType.TextInput,
@@ -61,15 +63,17 @@ export function respondModal(place: DraftPlace, draft?: AnswerDraft): APIModalIn
       max_length: max,
       required,
       ...(value !== '' && { value }),
-      ...(id === FIELD.evidence && { placeholder: 'Words from a passage, or its id such as sumner-riyadh#9' }),
+      ...(id === FIELD.evidence && {
+        placeholder: 'Words from a passage, or its id such as sumner-riyadh#9',
+      }),
     } as never);
   return {
     custom_id: draftId('draft', place),
     title: MODAL_TITLE,
     components: [
-      input(FIELD.answer, LABEL.answer, ANSWER_MAX, true, draft?.answer ?? '', true),
-      input(FIELD.evidence, LABEL.evidence, EVIDENCE_MAX, false, draft?.evidence ?? '', false),
-      input(FIELD.reasoning, LABEL.reasoning, REASONING_MAX, false, draft?.reasoning ?? '', true),
+      input(FIELD.answer, LABEL.answer, limits.answer, true, draft?.answer ?? '', true),
+      input(FIELD.evidence, LABEL.evidence, limits.evidence, false, draft?.evidence ?? '', false),
+      input(FIELD.reasoning, LABEL.reasoning, limits.reasoning, false, draft?.reasoning ?? '', true),
     ] as never,
   };
 }
@@ -113,7 +117,11 @@ export interface PreviewInput {
   readonly state: PreviewState;
   readonly evidence: EvidenceResult;
   /** The chosen passage with its article, when there is one. */
-  readonly chosen?: { readonly article: Article; readonly passage: Passage; readonly matched: readonly string[] };
+  readonly chosen?: {
+    readonly article: Article;
+    readonly passage: Passage;
+    readonly matched: readonly string[];
+  };
   /** Articles to choose between for "which argument does it support" (none: not asked). */
   readonly sides: readonly Article[];
   readonly articleShort: (articleId: string) => string;
@@ -130,7 +138,11 @@ function evidenceNote(input: PreviewInput): APIEmbed {
   return { description: 'No evidence attached (you chose “No evidence”).' };
 }
 
-function hitOption(hit: SearchHit, articleShort: (id: string) => string, chosen: string | undefined): APISelectMenuOption {
+function hitOption(
+  hit: SearchHit,
+  articleShort: (id: string) => string,
+  chosen: string | undefined,
+): APISelectMenuOption {
   const p = hit.passage;
   return {
     label: truncate(`${articleShort(p.articleId)} ¶${p.paragraph} · ${speakerLine(p)}`, LIMITS.selectOption),
@@ -190,12 +202,16 @@ export function previewPayload(input: PreviewInput): Payload {
     title: DRAFT_TITLE,
     description: escapeAll(state.draft.answer),
     fields: [
-      ...(state.draft.evidence !== '' ? [{ name: EVIDENCE_TYPED, value: escapeAll(state.draft.evidence) }] : []),
+      ...(state.draft.evidence !== ''
+        ? [{ name: EVIDENCE_TYPED, value: escapeAll(state.draft.evidence) }]
+        : []),
       ...(input.sides.length > 0
         ? [
             {
               name: 'Supports',
-              value: state.sideArticleId ? escapeMarkdown(input.articleShort(state.sideArticleId)) : 'Neither',
+              value: state.sideArticleId
+                ? escapeMarkdown(input.articleShort(state.sideArticleId))
+                : 'Neither',
             },
           ]
         : []),
@@ -203,12 +219,15 @@ export function previewPayload(input: PreviewInput): Payload {
     footer: { text: stateFooter(state) },
   };
   const why: APIEmbed[] =
-    state.draft.reasoning === '' ? [] : [{ title: LABEL.reasoning, description: escapeAll(state.draft.reasoning) }];
+    state.draft.reasoning === ''
+      ? []
+      : [{ title: LABEL.reasoning, description: escapeAll(state.draft.reasoning) }];
   const { chosen } = input;
   const quote = chosen ? passageEmbed(chosen.article, chosen.passage, chosen.matched) : evidenceNote(input);
   return finalize({
     ephemeral: true,
-    content: 'Check your answer, correct the evidence if it is not the passage you meant, then press **Post**.',
+    content:
+      'Check your answer, correct the evidence if it is not the passage you meant, then press **Post**.',
     embeds: [head, ...why, quote],
     components: previewRows(input),
   });

@@ -33,9 +33,16 @@ const answers = (ledgerId: string) =>
     .map((e) => e.record);
 
 const cardsIn = (promptId: string) =>
-  (stack.standIn.world.channels.has(promptId) ? stack.standIn.channelMessages(promptId) : []).filter((m) => m.embeds[0]?.author?.name.startsWith('Answer') === true);
+  (stack.standIn.world.channels.has(promptId) ? stack.standIn.channelMessages(promptId) : []).filter(
+    (m) => m.embeds[0]?.author?.name.startsWith('Answer') === true,
+  );
 
-async function answer(user: string, prompt: APIMessage, text: string, evidence = 'river floods'): Promise<void> {
+async function answer(
+  user: string,
+  prompt: APIMessage,
+  text: string,
+  evidence = 'river floods',
+): Promise<void> {
   const preview = await respond(stack.standIn, user, prompt, { answer: text, evidence });
   await postPreview(stack.standIn, user, preview);
 }
@@ -51,13 +58,13 @@ describe('post-first', () => {
 
     // Before answering: no peeking.
     prompt = stack.standIn.message(prompt.id) ?? prompt;
-    const early = await press(stack.standIn, 'student2', prompt, 'others');
+    const early = press(stack.standIn, 'student2', prompt, 'others');
     expect((await early.waitForOriginal()).content).toContain('Answer first');
     await answer('student2', prompt, 'They are not.');
     await eventually(() => stack.standIn.message(prompt.id)?.content.includes('2 answers in') === true);
     expect(stack.standIn.message(prompt.id)?.content).not.toMatch(/Alex|Sam|<@/);
 
-    const read = await press(stack.standIn, 'student1', prompt, 'others');
+    const read = press(stack.standIn, 'student1', prompt, 'others');
     const page = await read.waitForOriginal();
     expect(page.flags ?? 0).toBe(64);
     expect(page.content).toContain('Answer 1 of 1');
@@ -65,7 +72,7 @@ describe('post-first', () => {
     expect(visibleText(page)).not.toContain('Floods are worse.');
 
     // A student cannot reveal.
-    const refused = await press(stack.standIn, 'student1', prompt, 'reveal');
+    const refused = press(stack.standIn, 'student1', prompt, 'reveal');
     expect((await refused.waitForOriginal()).content).toContain('Only teachers');
 
     // Restart: nothing was kept in the bot's memory.
@@ -73,9 +80,15 @@ describe('post-first', () => {
     await stack.stop({ keepStandIn: true });
     stack = await startStack({ existing: standIn, env: env() });
 
-    const reveal = await press(standIn, 'teacher', prompt, 'reveal');
-    expect((await reveal.waitForOriginal((m) => m.content.startsWith('Revealed'))).content).toContain('Revealed 2 answers');
-    expect(cardsIn(prompt.id).map((m) => m.embeds[0]?.description).sort()).toEqual(['Floods are worse.', 'They are not.']);
+    const reveal = press(standIn, 'teacher', prompt, 'reveal');
+    expect((await reveal.waitForOriginal((m) => m.content.startsWith('Revealed'))).content).toContain(
+      'Revealed 2 answers',
+    );
+    expect(
+      cardsIn(prompt.id)
+        .map((m) => m.embeds[0]?.description)
+        .sort(),
+    ).toEqual(['Floods are worse.', 'They are not.']);
     expect(answers(ledgerIdOf(prompt)).every((r) => r.cardMessageId !== undefined)).toBe(true);
     const after = standIn.message(prompt.id);
     expect(after?.content).toContain('2 answers revealed');
@@ -88,7 +101,12 @@ describe('anonymous', () => {
     const { standIn } = stack;
     const firstRequest = standIn.requests.length;
     const teacherHandles: InteractionHandle[] = [];
-    const h = standIn.slash({ user: 'teacher', channel: 'general', name: 'prompt', options: { topic: 'river-floods', mode: 'post-first+anonymous' } });
+    const h = standIn.slash({
+      user: 'teacher',
+      channel: 'general',
+      name: 'prompt',
+      options: { topic: 'river-floods', mode: 'post-first+anonymous' },
+    });
     teacherHandles.push(h);
     const done = await h.waitForOriginal((m) => m.content.length > 0);
     const promptId = /Posted: \S+\/(\d+)$/m.exec(done.content)?.[1] ?? '';
@@ -101,18 +119,23 @@ describe('anonymous', () => {
     await answer('student1', prompt, 'First again.');
     await eventually(() => standIn.message(promptId)?.content.includes('4 answers in') === true);
     prompt = standIn.message(promptId) ?? prompt;
-    const read = await press(standIn, 'student2', prompt, 'others');
+    const read = press(standIn, 'student2', prompt, 'others');
     const page = await read.waitForOriginal();
     expect(page.content).toContain('Answer 1 of 3');
-    const next = standIn.button({ user: 'student2', message: page.id, customId: buttonIds(page).find((c) => c.startsWith('prompt|others|') && c.endsWith('|1')) ?? '' });
+    const next = standIn.button({
+      user: 'student2',
+      message: page.id,
+      customId: buttonIds(page).find((c) => c.startsWith('prompt|others|') && c.endsWith('|1')) ?? '',
+    });
     await next.waitForOriginal((m) => m.content.includes('Answer 2 of 3'));
 
-    const reveal = await press(standIn, 'teacher', prompt, 'reveal');
+    const reveal = press(standIn, 'teacher', prompt, 'reveal');
     teacherHandles.push(reveal);
     await reveal.waitForOriginal((m) => m.content.startsWith('Revealed'));
     const cards = cardsIn(promptId);
     expect(cards).toHaveLength(4);
-    const byline = (text: string) => cards.find((c) => c.embeds[0]?.description === text)?.embeds[0]?.author?.name;
+    const byline = (text: string) =>
+      cards.find((c) => c.embeds[0]?.description === text)?.embeds[0]?.author?.name;
     expect(byline('First answer.')).toMatch(/^Answer · Student \d+$/);
     expect(byline('First again.')).toBe(byline('First answer.'));
     const names = new Set(['First answer.', 'Second answer.', 'Third answer.'].map(byline));
@@ -122,7 +145,9 @@ describe('anonymous', () => {
     const ledgerId = ledgerIdOf(prompt);
     const records = answers(ledgerId);
     expect(records.map((r) => r.userId)).toContain(standIn.userId('student3'));
-    expect(standIn.channelMessages(ledgerId).some((m) => m.content.includes(`<@${standIn.userId('student2')}>`))).toBe(true);
+    expect(
+      standIn.channelMessages(ledgerId).some((m) => m.content.includes(`<@${standIn.userId('student2')}>`)),
+    ).toBe(true);
 
     // Every payload the bot sent that a student can receive: all but the ledger's and the teacher's replies.
     const teacherTokens = teacherHandles.map((t) => t.token);
@@ -134,18 +159,27 @@ describe('anonymous', () => {
     const secrets = ['student1', 'student2', 'student3'].flatMap((key) => {
       const id = standIn.userId(key);
       const member = standIn.guild().members.find((m) => m.id === id);
-      return [id, BigInt(id).toString(36), ...(member && !member.name.startsWith('Student ') ? [member.name] : [])];
+      return [
+        id,
+        BigInt(id).toString(36),
+        ...(member && !member.name.startsWith('Student ') ? [member.name] : []),
+      ];
     });
     const usernames = ['alex.k', 'sam.t', 'student.3'];
     for (const request of sent) {
       const text = JSON.stringify(request.body);
-      for (const s of [...secrets, ...usernames]) expect(text, `${request.method} ${request.path}`).not.toContain(s);
+      for (const s of [...secrets, ...usernames])
+        expect(text, `${request.method} ${request.path}`).not.toContain(s);
     }
     // And what every student sees in the channel and the thread (their own private replies were
     // scanned above; Discord adds their own name to those, which is no leak).
     for (const user of ['student1', 'student2', 'student3']) {
       for (const channel of ['general', promptId]) {
-        const seen = JSON.stringify(standIn.channelWindow({ user, channel, limit: 100 }).messages.filter((m) => m.author.bot && ((m.flags ?? 0) & 64) === 0));
+        const seen = JSON.stringify(
+          standIn
+            .channelWindow({ user, channel, limit: 100 })
+            .messages.filter((m) => m.author.bot && ((m.flags ?? 0) & 64) === 0),
+        );
         for (const s of secrets) expect(seen).not.toContain(s);
       }
     }

@@ -6,7 +6,10 @@ import { buttonIds } from './harness.js';
 export const EPHEMERAL = 64;
 
 /** Runs /prompt as the teacher and returns the prompt post. */
-export async function postPrompt(standIn: StandIn, options: Record<string, string | boolean>): Promise<APIMessage> {
+export async function postPrompt(
+  standIn: StandIn,
+  options: Record<string, string | boolean>,
+): Promise<APIMessage> {
   const h = standIn.slash({ user: 'teacher', channel: 'general', name: 'prompt', options });
   const done = await h.waitForOriginal((m) => m.content.length > 0);
   const url = /Posted: \S+\/(\d+)$/m.exec(done.content)?.[1];
@@ -28,7 +31,12 @@ export interface Draft {
 }
 
 /** Respond → modal → submit: the private preview. */
-export async function respond(standIn: StandIn, user: string, prompt: APIMessage, draft: Draft): Promise<APIMessage> {
+export async function respond(
+  standIn: StandIn,
+  user: string,
+  prompt: APIMessage,
+  draft: Draft,
+): Promise<APIMessage> {
   const click = standIn.button({ user, message: prompt.id, customId: idWith(prompt, 'respond') });
   const modal = await click.response();
   const customId = String(modal.data?.custom_id);
@@ -42,13 +50,13 @@ export async function respond(standIn: StandIn, user: string, prompt: APIMessage
 }
 
 /** Presses a button on a message and waits until the message it answers with changes (or appears). */
-export async function press(standIn: StandIn, user: string, message: APIMessage, action: string) {
+export function press(standIn: StandIn, user: string, message: APIMessage, action: string) {
   return standIn.button({ user, message: message.id, customId: idWith(message, action) });
 }
 
 /** Post on a preview: resolves with the preview once edited to its "posted" note. */
 export async function postPreview(standIn: StandIn, user: string, preview: APIMessage): Promise<APIMessage> {
-  const h = await press(standIn, user, preview, 'post');
+  const h = press(standIn, user, preview, 'post');
   return h.waitForOriginal((m) => m.embeds.length === 0 && m.content !== '');
 }
 

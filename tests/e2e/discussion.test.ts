@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEntry } from '../../src/core/discussion/ledger.js';
 import { manyLibrary, type ManyLibrary } from '../helpers/many-library.js';
 import { buttonIds, startStack, visibleText, type Stack } from './harness.js';
-import { EPHEMERAL, eventually, idWith, ledgerIdOf, postPreview, postPrompt, press, respond } from './discussion-util.js';
+import {
+  EPHEMERAL,
+  eventually,
+  idWith,
+  ledgerIdOf,
+  postPreview,
+  postPrompt,
+  press,
+  respond,
+} from './discussion-util.js';
 
 let stack: Stack;
 let many: ManyLibrary;
@@ -49,7 +58,9 @@ describe('answering a prompt (open mode)', () => {
     expect(best?.display).toContain('lower streets');
     // Every offered match is a passage of the prompt's articles.
     const pick = idWith(preview, 'pick');
-    const options = (preview.components?.[0] as { components: { options: { value: string }[] }[] }).components[0]?.options ?? [];
+    const options =
+      (preview.components?.[0] as { components: { options: { value: string }[] }[] }).components[0]
+        ?.options ?? [];
     const values = options.map((o) => o.value);
     expect(values.at(-1)).toBe('none');
     for (const v of values.slice(0, -1)) expect(FLOODS).toContain(v.split('#')[0]);
@@ -58,20 +69,31 @@ describe('answering a prompt (open mode)', () => {
 
     const other = values.find((v) => v !== 'none' && v !== best?.id);
     expect(other).toBeDefined();
-    const picked = standIn.select({ user: 'student1', message: preview.id, customId: pick, values: [other ?? ''] });
-    const corrected = await picked.waitForOriginal((m) => m.embeds.some((e) => e.footer?.text.includes(other ?? '?') === true));
+    const picked = standIn.select({
+      user: 'student1',
+      message: preview.id,
+      customId: pick,
+      values: [other ?? ''],
+    });
+    const corrected = await picked.waitForOriginal((m) =>
+      m.embeds.some((e) => e.footer?.text.includes(other ?? '?') === true),
+    );
     const side = standIn.select({
       user: 'student1',
       message: corrected.id,
       customId: idWith(corrected, 'side'),
       values: ['garcia-farms'],
     });
-    const sided = await side.waitForOriginal((m) => m.embeds[0]?.footer?.text.includes('side garcia-farms') === true);
+    const sided = await side.waitForOriginal(
+      (m) => m.embeds[0]?.footer?.text.includes('side garcia-farms') === true,
+    );
     expect(visibleText(sided)).toContain('The floods are \\*worse\\* now');
 
     const done = await postPreview(standIn, 'student1', sided);
     expect(done.content).toMatch(/^Posted: /);
-    const card = standIn.channelMessages(prompt.id).find((m) => m.embeds[0]?.author?.name.startsWith('Answer') === true);
+    const card = standIn
+      .channelMessages(prompt.id)
+      .find((m) => m.embeds[0]?.author?.name.startsWith('Answer') === true);
     expect(card).toBeDefined();
     const cardText = visibleText(card ?? {});
     expect(cardText).toContain('The floods are \\*worse\\* now \\<@1\\> @\u200Beveryone');
@@ -98,12 +120,17 @@ describe('answering a prompt (open mode)', () => {
     const { standIn } = stack;
     const prompt = await postPrompt(standIn, { topic: 'river-floods' });
     // "school meals" is in other articles of the class, never in the two on river floods.
-    const preview = await respond(standIn, 'student2', prompt, { answer: 'Meals matter.', evidence: 'school meals pupils' });
-    expect(visibleText(preview)).toContain('No passage of this prompt’s articles matches “school meals pupils”');
+    const preview = await respond(standIn, 'student2', prompt, {
+      answer: 'Meals matter.',
+      evidence: 'school meals pupils',
+    });
+    expect(visibleText(preview)).toContain(
+      'No passage of this prompt’s articles matches “school meals pupils”',
+    );
     expect(buttonIds(preview).some((c) => c.startsWith('prompt|pick|'))).toBe(false);
     expect(preview.embeds.some((e) => /#\d+$/.test(e.footer?.text ?? ''))).toBe(false);
     // A passage id resolves directly.
-    const edit = await press(standIn, 'student2', preview, 'edit');
+    const edit = press(standIn, 'student2', preview, 'edit');
     const modal = await edit.response();
     expect(JSON.stringify(modal.data)).toContain('Meals matter.');
     const resubmit = standIn.modalSubmit({
@@ -112,7 +139,9 @@ describe('answering a prompt (open mode)', () => {
       from: edit,
       fields: { answer: 'Meals matter.', evidence: 'garcia-farms#9', reasoning: '' },
     });
-    const fixed = await resubmit.waitForOriginal((m) => m.embeds.some((e) => e.footer?.text.endsWith('garcia-farms#9') === true));
+    const fixed = await resubmit.waitForOriginal((m) =>
+      m.embeds.some((e) => e.footer?.text.endsWith('garcia-farms#9') === true),
+    );
     expect(fixed.id).toBe(preview.id);
   });
 
@@ -129,14 +158,14 @@ describe('answering a prompt (open mode)', () => {
     const theirCard = cardOf('Theirs.');
     if (!mineCard || !theirCard) throw new Error('cards missing');
 
-    const refused = await press(standIn, 'student1', theirCard, 'withdraw');
+    const refused = press(standIn, 'student1', theirCard, 'withdraw');
     expect((await refused.waitForOriginal()).content).toContain('Only the student who wrote this answer');
-    const notTeacher = await press(standIn, 'student1', theirCard, 'remove');
+    const notTeacher = press(standIn, 'student1', theirCard, 'remove');
     expect((await notTeacher.waitForOriginal()).content).toContain('Only teachers');
 
-    const withdraw = await press(standIn, 'student1', mineCard, 'withdraw');
+    const withdraw = press(standIn, 'student1', mineCard, 'withdraw');
     await withdraw.waitForOriginal((m) => m.content.includes('withdrawn by its writer'));
-    const remove = await press(standIn, 'teacher', theirCard, 'remove');
+    const remove = press(standIn, 'teacher', theirCard, 'remove');
     await remove.waitForOriginal((m) => m.content.includes('removed by a teacher'));
     await eventually(() => ledgerRecords(ledgerIdOf(prompt)).every((r) => r.withdrawn === true));
     expect(

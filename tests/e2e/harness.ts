@@ -50,7 +50,8 @@ export async function startStack(
     existing?: StandIn;
   } = {},
 ): Promise<Stack> {
-  const standIn = options.existing ?? (await startStandIn({ heartbeatIntervalMs: 45_000, ...options.standIn }));
+  const standIn =
+    options.existing ?? (await startStandIn({ heartbeatIntervalMs: 45_000, ...options.standIn }));
   const env = botEnv(standIn, { LOG_LEVEL: 'info', ...options.env });
   const bot = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';

@@ -13,7 +13,9 @@ let many: ManyLibrary;
 beforeAll(async () => {
   many = await manyLibrary();
 });
-afterAll(() => many.remove());
+afterAll(() => {
+  many.remove();
+});
 
 const place = { ledgerId: '1280074737254400001', mode: '3', promptMessageId: '1280074737254400002' };
 const FLOODS = ['baker-winter', 'garcia-farms'];
@@ -60,7 +62,11 @@ describe('the preview keeps the draft in itself', () => {
   });
 
   it('keeps the chosen passage and side, and reads a worst-case draft back even with a long passage', () => {
-    const draft = { answer: '*'.repeat(1000), evidence: 'river floods lower streets', reasoning: '<'.repeat(500) };
+    const draft = {
+      answer: '*'.repeat(1000),
+      evidence: 'river floods lower streets',
+      reasoning: '<'.repeat(500),
+    };
     const payload = previewPayload(input(draft));
     expectWithinDiscordLimits(payload);
     const state = readPreview(payload.embeds ?? []);
@@ -77,7 +83,11 @@ describe('the preview keeps the draft in itself', () => {
   });
 
   it('the modal is prefilled when editing, with Discord’s field limits', () => {
-    const modal = respondModal(place, { answer: 'A', evidence: 'E', reasoning: 'R' });
+    const modal = respondModal(
+      place,
+      { answer: 1000, evidence: 200, reasoning: 500 },
+      { answer: 'A', evidence: 'E', reasoning: 'R' },
+    );
     expect(modal.title.length).toBeLessThanOrEqual(45);
     expect(JSON.stringify(modal)).toContain('"value":"A"');
     expect(modal.custom_id.length).toBeLessThanOrEqual(100);
@@ -93,7 +103,12 @@ describe('cards and ledger lines', () => {
       draft: { answer: '@everyone <@1> **bold**', evidence: 'nothing like it', reasoning: '' },
       postedAt: '2026-11-29T18:00:00.000Z',
     };
-    const card = cardPayload({ record, byline: 'Student 4', ledgerId: place.ledgerId, ledgerMessageId: '99' });
+    const card = cardPayload({
+      record,
+      byline: 'Student 4',
+      ledgerId: place.ledgerId,
+      ledgerMessageId: '99',
+    });
     expectWithinDiscordLimits(card);
     expect(mentionsIn(card)).toEqual([]);
     const text = JSON.stringify(card);

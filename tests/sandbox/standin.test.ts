@@ -679,7 +679,9 @@ describe('channels, threads and polls', () => {
     await thread.members.add(standIn.userId('student2'));
     expect(standIn.sees({ user: 'student2', channel: thread.id })).toBe(true);
     expect(
-      standIn.channelWindow({ user: 'student2', channel: thread.id, limit: 10 }).messages.map((m) => m.content),
+      standIn
+        .channelWindow({ user: 'student2', channel: thread.id, limit: 10 })
+        .messages.map((m) => m.content),
     ).toEqual(['hidden']);
     expect(standIn.sees({ user: 'student1', channel: 'general' })).toBe(true);
   });

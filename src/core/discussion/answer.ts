@@ -3,6 +3,7 @@
  * writes it, the teachers' ledger in Discord keeps it, Reveal and the answer cards show it, and
  * /summary reads it. Pure data, free of discord.js.
  */
+import { clip } from '../graphemes.js';
 
 /** How a prompt collects answers: `open` shows each card at once (today's default). */
 export interface DiscussionMode {
@@ -63,10 +64,12 @@ export function modeFromCode(code: string | undefined): DiscussionMode {
 export const EVIDENCE_MAX = 200;
 export const REASONING_MAX = 500;
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F]/g;
+
 /** A draft as typed, tidied: trimmed, control characters (but line breaks) dropped, within limits. */
 export function tidyDraft(draft: AnswerDraft): AnswerDraft {
-  // eslint-disable-next-line no-control-regex
-  const clean = (s: string, max: number) => s.replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, '').trim().slice(0, max);
+  const clean = (s: string, max: number) => clip(s.replace(CONTROL, '').trim(), max).trim();
   return {
     answer: clean(draft.answer, ANSWER_MAX),
     evidence: clean(draft.evidence, EVIDENCE_MAX),

@@ -42,7 +42,10 @@ export function resolveEvidence(core: Library, typed: string, articleIds: readon
  * The articles a prompt post quotes, in its order: read from the passage ids in its embeds'
  * footers (`a#1 · a#4`) or an article's "not addressed" footer (`a: not addressed`).
  */
-export function promptArticleIds(footers: readonly (string | undefined)[], known: ReadonlySet<string>): string[] {
+export function promptArticleIds(
+  footers: readonly (string | undefined)[],
+  known: ReadonlySet<string>,
+): string[] {
   const out: string[] = [];
   for (const footer of footers) {
     for (const part of (footer ?? '').split(' · ')) {

@@ -85,7 +85,8 @@ function readRecord(o: Obj): AnswerRecord | undefined {
   const userId = str(o, 'userId');
   const draft = readDraft(o.draft);
   const postedAt = str(o, 'postedAt');
-  if (!promptMessageId || !SNOWFLAKE.test(promptMessageId) || !userId || !SNOWFLAKE.test(userId)) return undefined;
+  if (!promptMessageId || !SNOWFLAKE.test(promptMessageId) || !userId || !SNOWFLAKE.test(userId))
+    return undefined;
   if (!draft || postedAt === undefined || Number.isNaN(Date.parse(postedAt))) return undefined;
   const optional = (k: 'pseudonym' | 'passageId' | 'sideArticleId' | 'cardMessageId') => {
     const v = str(o, k);

@@ -35,7 +35,11 @@ export function memberAccess(world: World, signal: Signal): Pick<StandIn, Member
     guild: (guild) => guildDirectory(world, guild),
     channelWindow: (query) => channelWindow(world, query),
     sees: ({ user, channel, guild }) =>
-      seesChannel(world, world.resolveChannel(world.resolveGuild(guild), channel).id, world.resolveUser(user).id),
+      seesChannel(
+        world,
+        world.resolveChannel(world.resolveGuild(guild), channel).id,
+        world.resolveUser(user).id,
+      ),
     commands: (guild) =>
       guild === undefined
         ? [...world.globalCommands.values()]

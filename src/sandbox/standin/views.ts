@@ -89,7 +89,9 @@ export function seesChannel(world: World, channelId: string, userId: string): bo
   if (channel?.type !== ChannelType.PrivateThread || !channel.thread) return true;
   if (channel.thread.memberIds.has(userId)) return true;
   const guild = world.guilds.get(channel.guildId);
-  return guild !== undefined && (world.memberPermissions(guild, userId) & PermissionFlagsBits.ManageThreads) !== 0n;
+  return (
+    guild !== undefined && (world.memberPermissions(guild, userId) & PermissionFlagsBits.ManageThreads) !== 0n
+  );
 }
 
 export function channelWindow(

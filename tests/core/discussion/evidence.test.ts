@@ -7,14 +7,18 @@ let many: ManyLibrary;
 beforeAll(async () => {
   many = await manyLibrary();
 });
-afterAll(() => many.remove());
+afterAll(() => {
+  many.remove();
+});
 
 const FLOODS = ['baker-winter', 'garcia-farms'];
 
 describe('resolveEvidence', () => {
   it('searches only the prompt’s articles', () => {
     // Filler words shared by every article: the whole class has matches, the prompt only its own.
-    expect(new Set(searchPassages(many.library.index, 'railway bridge').map((h) => h.passage.articleId)).size).toBeGreaterThan(2);
+    expect(
+      new Set(searchPassages(many.library.index, 'railway bridge').map((h) => h.passage.articleId)).size,
+    ).toBeGreaterThan(2);
     const r = resolveEvidence(many.library, 'railway bridge', FLOODS);
     expect(r.kind).toBe('found');
     if (r.kind === 'found') for (const h of r.hits) expect(FLOODS).toContain(h.passage.articleId);
@@ -22,7 +26,10 @@ describe('resolveEvidence', () => {
 
   it('never attaches an unrelated passage: words found only elsewhere match nothing', () => {
     expect(searchPassages(many.library.index, 'school meals pupils').length).toBeGreaterThan(0);
-    expect(resolveEvidence(many.library, 'school meals pupils', FLOODS)).toEqual({ kind: 'unmatched', typed: 'school meals pupils' });
+    expect(resolveEvidence(many.library, 'school meals pupils', FLOODS)).toEqual({
+      kind: 'unmatched',
+      typed: 'school meals pupils',
+    });
   });
 
   it('resolves a passage id directly, and nothing typed to none', () => {
@@ -36,7 +43,16 @@ describe('promptArticleIds', () => {
   it('reads the articles from a prompt post’s evidence footers, in order, known ones only', () => {
     const known = new Set(FLOODS);
     expect(
-      promptArticleIds(['Prompt river-floods:analyze', 'baker-winter#3 · baker-winter#4', 'garcia-farms#2', 'gone#1', undefined], known),
+      promptArticleIds(
+        [
+          'Prompt river-floods:analyze',
+          'baker-winter#3 · baker-winter#4',
+          'garcia-farms#2',
+          'gone#1',
+          undefined,
+        ],
+        known,
+      ),
     ).toEqual(FLOODS);
     expect(sideChoices(['a'])).toEqual([]);
     expect(sideChoices(FLOODS)).toEqual(FLOODS);

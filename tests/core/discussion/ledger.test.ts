@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { modeCode, modeFromCode, tidyDraft, type AnswerRecord } from '../../../src/core/discussion/answer.js';
-import { compareIds, decodeEntry, encodeEntry, readLedger, standing } from '../../../src/core/discussion/ledger.js';
-import { assignPseudonyms, pseudonymNumber, PSEUDONYM_RANGE } from '../../../src/core/discussion/pseudonym.js';
+import {
+  compareIds,
+  decodeEntry,
+  encodeEntry,
+  readLedger,
+  standing,
+} from '../../../src/core/discussion/ledger.js';
+import {
+  assignPseudonyms,
+  pseudonymNumber,
+  PSEUDONYM_RANGE,
+} from '../../../src/core/discussion/pseudonym.js';
 
 const record: AnswerRecord = {
   promptMessageId: '1280074737254400001',
   userId: '1280074737262788608',
   userName: 'Alex',
-  draft: { answer: 'It is ```json\n{"v":1}\n``` and "quotes" \\ <@1>', evidence: 'river floods', reasoning: 'Line one\nline two' },
+  draft: {
+    answer: 'It is ```json\n{"v":1}\n``` and "quotes" \\ <@1>',
+    evidence: 'river floods',
+    reasoning: 'Line one\nline two',
+  },
   passageId: 'baker-winter#10',
   sideArticleId: 'baker-winter',
   postedAt: '2026-11-29T18:00:00.000Z',
@@ -18,11 +32,19 @@ describe('the ledger codec', () => {
   it('round-trips an answer, even one holding code fences and quotes', () => {
     expect(decodeEntry(encodeEntry({ kind: 'answer', record }))).toEqual({ kind: 'answer', record });
     const withdrawn = { ...record, withdrawn: true, cardMessageId: '1280074737254400009' };
-    expect(decodeEntry(encodeEntry({ kind: 'answer', record: withdrawn }))).toEqual({ kind: 'answer', record: withdrawn });
+    expect(decodeEntry(encodeEntry({ kind: 'answer', record: withdrawn }))).toEqual({
+      kind: 'answer',
+      record: withdrawn,
+    });
   });
 
   it('round-trips a header', () => {
-    const header = { promptMessageId: '12', channelId: '34', mode: { postFirst: true, anonymous: true }, revealed: false };
+    const header = {
+      promptMessageId: '12',
+      channelId: '34',
+      mode: { postFirst: true, anonymous: true },
+      revealed: false,
+    };
     expect(decodeEntry(encodeEntry({ kind: 'header', header }))).toEqual({ kind: 'header', header });
   });
 
@@ -41,17 +63,20 @@ describe('the ledger codec', () => {
     // Optional fields of the wrong type are dropped, not trusted.
     const odd = decodeEntry(wrap({ ...good, passageId: 5, cardMessageId: 'x', withdrawn: 'yes' }));
     expect(odd?.kind === 'answer' && odd.record).toMatchObject({ userId: record.userId });
-    expect(odd?.kind === 'answer' && [odd.record.passageId, odd.record.cardMessageId, odd.record.withdrawn]).toEqual([
-      undefined,
-      undefined,
-      undefined,
-    ]);
+    expect(
+      odd?.kind === 'answer' && [odd.record.passageId, odd.record.cardMessageId, odd.record.withdrawn],
+    ).toEqual([undefined, undefined, undefined]);
   });
 
   it('reads a ledger in id order, skipping foreign messages, with the first header', () => {
     const a = { ...record, draft: { ...record.draft, answer: 'A' } };
     const b = { ...record, draft: { ...record.draft, answer: 'B' }, withdrawn: true };
-    const header = { promptMessageId: '12', channelId: '34', mode: { postFirst: false, anonymous: false }, revealed: false };
+    const header = {
+      promptMessageId: '12',
+      channelId: '34',
+      mode: { postFirst: false, anonymous: false },
+      revealed: false,
+    };
     const ledger = readLedger([
       { id: '100', text: encodeEntry({ kind: 'answer', record: b }) },
       { id: '99', text: encodeEntry({ kind: 'answer', record: a }) },
@@ -92,7 +117,8 @@ describe('pseudonyms', () => {
 describe('modes and drafts', () => {
   it('codes every mode in one character and back; anything else is open', () => {
     for (const postFirst of [false, true])
-      for (const anonymous of [false, true]) expect(modeFromCode(modeCode({ postFirst, anonymous }))).toEqual({ postFirst, anonymous });
+      for (const anonymous of [false, true])
+        expect(modeFromCode(modeCode({ postFirst, anonymous }))).toEqual({ postFirst, anonymous });
     expect(modeFromCode('9')).toEqual({ postFirst: false, anonymous: false });
   });
 
