@@ -143,10 +143,13 @@ const reveal: ButtonHandler = async (i, fields, bot) => {
   }
   const revealedHeader = { ...header.header, revealed: true };
   await rewriteEntry(thread, header.messageId, { kind: 'header', header: revealedHeader });
+  // Read again once the header says "revealed": an answer written before this read is posted
+  // here, one written after it posts its own card.
+  const current = await loadLedger(thread);
   let posted = 0;
-  for (const a of standing(ledger)) {
+  for (const a of standing(current)) {
     if (a.record.cardMessageId) continue;
-    if (await postCard(bot, thread, i.message, a.messageId, header.header.mode, ledger)) posted++;
+    if (await postCard(bot, thread, i.message, a.messageId, header.header.mode, current)) posted++;
   }
   await refreshPromptPost(thread, i.message);
   const where = i.message.thread ? ` in <#${i.message.thread.id}>` : '';

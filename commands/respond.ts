@@ -201,13 +201,16 @@ const post: ButtonHandler = async (i, fields, bot) => {
     : undefined;
   const written = await appendAnswer(thread, { ...record, ...(guess !== undefined && { pseudonym: guess }) });
   const prompt = i.channelId ? await promptMessage(i.client, i.channelId, place.promptMessageId) : undefined;
-  const hidden = mode.postFirst && ledger.header?.header.revealed !== true;
+  // Read again after writing: answers written meanwhile (by any process) settle the pseudonym,
+  // and a Reveal pressed meanwhile shows this answer at once.
+  const after = await loadLedger(thread);
+  const hidden = mode.postFirst && after.header?.header.revealed !== true;
   let where = 'Your answer is in. It stays hidden until your teacher reveals the answers.';
   if (!hidden && prompt) {
-    const card = await postCard(bot, thread, prompt, written.id, mode);
+    const card = await postCard(bot, thread, prompt, written.id, mode, after);
     where = card ? `Posted: ${card.url}` : 'Posted.';
   }
-  if (prompt && mode.postFirst) await refreshPromptPost(thread, prompt);
+  if (prompt && mode.postFirst) await refreshPromptPost(thread, prompt, after);
   bot.log.info({ command: 'prompt', action: 'post', interactionId: i.id, hidden }, 'answer posted');
   await i.editReply(editOptions(privateNotice(where)));
 };
