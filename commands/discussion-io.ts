@@ -12,6 +12,8 @@ import {
   type TextChannel,
   type ThreadChannel,
 } from 'discord.js';
+import type { BotServices } from '../src/bot/command.js';
+import { modeCode, type DiscussionMode } from '../src/core/discussion/answer.js';
 import { editOptions, messageOptions } from '../src/bot/payload-options.js';
 import type { AnswerRecord } from '../src/core/discussion/answer.js';
 import {
@@ -22,9 +24,9 @@ import {
   type LedgerHeader,
 } from '../src/core/discussion/ledger.js';
 import { assignPseudonyms } from '../src/core/discussion/pseudonym.js';
-import { ledgerAnswerLine, ledgerPayload } from '../src/render/answer-card.js';
+import { countLine, ledgerAnswerLine, ledgerPayload, promptButtons } from '../src/render/answer-card.js';
 import { LIMITS } from '../src/render/discord-limits.js';
-import { truncate } from '../src/render/payload.js';
+import { truncate, type Payload } from '../src/render/payload.js';
 import { threadName } from '../src/render/prompt.js';
 
 /** Most fetches of a ledger's history (100 messages each): 1,000 answers per prompt. */
@@ -136,5 +138,36 @@ export async function discussionThread(prompt: Message): Promise<SendableChannel
     const existing = await prompt.client.channels.fetch(prompt.id).catch(() => null);
     if (existing?.isThread()) return existing;
     throw err;
+  }
+}
+
+/** The prompt post with its Respond row (and post-first's count line and buttons) when it has a ledger. */
+export function withRespond(
+  payload: Payload,
+  ledger: ThreadChannel | undefined,
+  mode: DiscussionMode,
+): Payload {
+  if (!ledger) return payload;
+  return {
+    ...payload,
+    ...(mode.postFirst && { content: countLine(0, false) }),
+    components: [promptButtons(ledger.id, mode, modeCode(mode))],
+  };
+}
+
+/** The prompt's ledger, opened in the channel (or the thread's parent); undefined if it cannot be. */
+export async function openLedgerFor(
+  channel: SendableChannels,
+  title: string,
+  teacherId: string,
+  bot: BotServices,
+): Promise<ThreadChannel | undefined> {
+  const parent = channel.isThread() ? channel.parent : channel;
+  if (!parent || parent.type !== ChannelType.GuildText) return undefined;
+  try {
+    return await openLedger(parent, title, teacherId);
+  } catch (err) {
+    bot.log.warn({ err, command: 'prompt' }, 'could not open the teachers’ ledger');
+    return undefined;
   }
 }

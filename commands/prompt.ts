@@ -1,7 +1,8 @@
 /**
- * /prompt [topic] [article] [level] [thread] [poll] — for teachers: post a discussion question with
- * evidence. `article` picks among the prompts about one article: its curated topics', or for an
- * article outside every topic, the questions of templates.yaml filled for it.
+ * /prompt [topic] [article] [level] [thread] [poll] [mode] — for teachers: post a discussion question
+ * with evidence. `article` picks among the prompts about one article: its curated topics', or for an
+ * article outside every topic, the questions of templates.yaml filled for it. Students answer with
+ * Respond (respond.ts); `mode` chooses open, post-first and/or anonymous (discussion-cards.ts).
  */
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { InteractionContextType } from 'discord-api-types/v10';
@@ -11,14 +12,11 @@ import {
   PermissionFlagsBits,
   ThreadAutoArchiveDuration,
   type Message,
-  type SendableChannels,
-  type ThreadChannel,
 } from 'discord.js';
-import type { BotServices, Command } from '../src/bot/command.js';
-import { modeCode, OPEN_MODE, type DiscussionMode } from '../src/core/discussion/answer.js';
-import { countLine, promptButtons } from '../src/render/answer-card.js';
+import type { Command } from '../src/bot/command.js';
+import { OPEN_MODE, type DiscussionMode } from '../src/core/discussion/answer.js';
 import { cardButtons } from './discussion-cards.js';
-import { openLedger, writeHeader } from './discussion-io.js';
+import { openLedgerFor, withRespond, writeHeader } from './discussion-io.js';
 import { respondButtons, respondModals, respondSelects } from './respond.js';
 import { editOptions, messageOptions, replyOptions } from '../src/bot/payload-options.js';
 import { PROMPT_LEVELS, type Content } from '../src/content/types.js';
@@ -39,33 +37,6 @@ import { articleChoices } from '../src/render/quote.js';
 
 /** How far back the channel's history is read to find prompts already used: one fetch's worth. */
 export const HISTORY_LIMIT = LIMITS.messagesPerFetch;
-
-/** The prompt post with its Respond row (and post-first's count line and buttons) when it has a ledger. */
-function withRespond(payload: Payload, ledger: ThreadChannel | undefined, mode: DiscussionMode): Payload {
-  if (!ledger) return payload;
-  return {
-    ...payload,
-    ...(mode.postFirst && { content: countLine(0, false) }),
-    components: [promptButtons(ledger.id, mode, modeCode(mode))],
-  };
-}
-
-/** The prompt's ledger, opened in the channel (or the thread's parent); undefined if it cannot be. */
-async function openLedgerFor(
-  channel: SendableChannels,
-  title: string,
-  teacherId: string,
-  bot: BotServices,
-): Promise<ThreadChannel | undefined> {
-  const parent = channel.isThread() ? channel.parent : channel;
-  if (!parent || parent.type !== ChannelType.GuildText) return undefined;
-  try {
-    return await openLedger(parent, title, teacherId);
-  } catch (err) {
-    bot.log.warn({ err, command: 'prompt' }, 'could not open the teachers’ ledger');
-    return undefined;
-  }
-}
 
 /** The private answer to a topic not in topics.yaml: what was typed is escaped and cut short. */
 export function unknownTopic(content: Content, typed: string): Payload {

@@ -177,4 +177,26 @@ describe('answering a prompt (open mode)', () => {
       ['Theirs.', true],
     ]);
   });
+
+  it('a discussion posted by /compare’s Discuss gets Respond too', async () => {
+    const { standIn } = stack;
+    const shown = standIn.slash({
+      user: 'teacher',
+      channel: 'general',
+      name: 'compare',
+      options: { topic: 'river-floods' },
+    });
+    const answer = await shown.waitForOriginal();
+    const discuss = buttonIds(answer).find((c) => c.startsWith('compare|discuss|')) ?? '';
+    const h = standIn.button({ user: 'teacher', message: answer.id, customId: discuss });
+    const post = await h.waitForOriginal((m) => buttonIds(m).some((c) => c.startsWith('prompt|respond|')));
+    const preview = await respond(standIn, 'student2', post, {
+      answer: 'From Discuss.',
+      evidence: 'river floods',
+    });
+    await postPreview(standIn, 'student2', preview);
+    expect(standIn.channelMessages(post.id).some((m) => m.embeds[0]?.description === 'From Discuss.')).toBe(
+      true,
+    );
+  });
 });
