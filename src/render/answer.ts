@@ -6,10 +6,12 @@ import {
   ButtonStyle,
   ComponentType,
   TextInputStyle,
+  type APIActionRowComponent,
   type APIEmbed,
   type APIModalInteractionResponseCallbackData,
   type APISelectMenuOption,
   type APIStringSelectComponent,
+  type APITextInputComponent,
 } from 'discord-api-types/v10';
 import type { Article, Passage } from '../content/types.js';
 import type { AnswerDraft } from '../core/discussion/answer.js';
@@ -54,19 +56,30 @@ export function respondModal(
   limits: DraftLimits,
   draft?: AnswerDraft,
 ): APIModalInteractionResponseCallbackData {
-  const input = (id: string, label: string, max: number, required: boolean, value: string, long: boolean) =>
-    row({
-      type: ComponentType.TextInput,
-      custom_id: id,
-      label,
-      style: long ? TextInputStyle.Paragraph : TextInputStyle.Short,
-      max_length: max,
-      required,
-      ...(value !== '' && { value }),
-      ...(id === FIELD.evidence && {
-        placeholder: 'Words from a passage, or its id such as sumner-riyadh#9',
-      }),
-    } as never);
+  const input = (
+    id: string,
+    label: string,
+    max: number,
+    required: boolean,
+    value: string,
+    long: boolean,
+  ): APIActionRowComponent<APITextInputComponent> => ({
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.TextInput,
+        custom_id: id,
+        label,
+        style: long ? TextInputStyle.Paragraph : TextInputStyle.Short,
+        max_length: max,
+        required,
+        ...(value !== '' && { value }),
+        ...(id === FIELD.evidence && {
+          placeholder: 'Words from a passage, or its id such as sumner-riyadh#9',
+        }),
+      },
+    ],
+  });
   return {
     custom_id: draftId('draft', place),
     title: MODAL_TITLE,
@@ -74,7 +87,7 @@ export function respondModal(
       input(FIELD.answer, LABEL.answer, limits.answer, true, draft?.answer ?? '', true),
       input(FIELD.evidence, LABEL.evidence, limits.evidence, false, draft?.evidence ?? '', false),
       input(FIELD.reasoning, LABEL.reasoning, limits.reasoning, false, draft?.reasoning ?? '', true),
-    ] as never,
+    ],
   };
 }
 
