@@ -13,7 +13,7 @@ import {
 import type { BotServices, ButtonHandler } from '../src/bot/command.js';
 import { editOptions, messageOptions, replyOptions, updateOptions } from '../src/bot/payload-options.js';
 import { modeCode, type AnswerRecord, type DiscussionMode } from '../src/core/discussion/answer.js';
-import { standing, type Ledger } from '../src/core/discussion/ledger.js';
+import { standing, type Ledger, type LedgerHeader } from '../src/core/discussion/ledger.js';
 import { findPassage } from '../src/core/quote.js';
 import { CMD } from '../src/render/answer.js';
 import {
@@ -26,7 +26,14 @@ import {
 import { button, row } from '../src/render/components.js';
 import { encodeId } from '../src/render/custom-id.js';
 import { finalize, privateNotice, type Payload } from '../src/render/payload.js';
-import { discussionThread, ledgerThread, loadLedger, pseudonymsOf, rewriteEntry } from './discussion-io.js';
+import {
+  discussionThread,
+  ledgerThread,
+  loadLedger,
+  promptMessage,
+  pseudonymsOf,
+  rewriteEntry,
+} from './discussion-io.js';
 
 export const NOT_YOURS = 'Only the student who wrote this answer can withdraw it (a teacher can remove it).';
 export const TEACHERS_ONLY = 'Only teachers (Manage Messages) can do that.';
@@ -117,16 +124,39 @@ const takeBack =
       await i.reply(replyOptions(privateNotice(NOT_YOURS)));
       return;
     }
-    await i.update(updateOptions(withdrawnCard(byTeacher)));
+    const { cardMessageId } = entry.record;
+    const onCard = i.message.id === cardMessageId;
+    // On the card: the card says so. On the private "your answer is in" note: the note does,
+    // and the card, if there is one, too.
+    await i.update(
+      updateOptions(onCard ? withdrawnCard(byTeacher) : privateNotice('Your answer was withdrawn.')),
+    );
     await rewriteEntry(thread, entry.messageId, {
       kind: 'answer',
       record: { ...entry.record, withdrawn: true },
     });
+    const header = ledger.header?.header;
+    if (header) {
+      if (!onCard && cardMessageId) await editCard(i, header, cardMessageId, withdrawnCard(byTeacher));
+      const prompt = await promptMessage(i.client, header.channelId, header.promptMessageId);
+      if (prompt && header.mode.postFirst) await refreshPromptPost(thread, prompt);
+    }
     bot.log.info(
       { command: 'prompt', action: byTeacher ? 'remove' : 'withdraw', interactionId: i.id },
       'answer taken back',
     );
   };
+
+/** Edits a card in the prompt's discussion thread (or the prompt's channel, when that is a thread). */
+async function editCard(i: ButtonInteraction, header: LedgerHeader, cardId: string, payload: Payload) {
+  for (const channelId of [header.promptMessageId, header.channelId]) {
+    const card = await promptMessage(i.client, channelId, cardId);
+    if (card) {
+      await card.edit(editOptions(payload));
+      return;
+    }
+  }
+}
 
 const reveal: ButtonHandler = async (i, fields, bot) => {
   if (!isTeacher(i)) {

@@ -24,6 +24,7 @@ import {
 import { promptArticleIds, resolveEvidence, sideChoices } from '../src/core/discussion/evidence.js';
 import { findPassage } from '../src/core/quote.js';
 import {
+  CMD,
   FIELD,
   NONE,
   previewPayload,
@@ -32,7 +33,9 @@ import {
   type DraftPlace,
   type PreviewState,
 } from '../src/render/answer.js';
-import { privateNotice } from '../src/render/payload.js';
+import { button, row } from '../src/render/components.js';
+import { encodeId } from '../src/render/custom-id.js';
+import { finalize, privateNotice, type Payload } from '../src/render/payload.js';
 import { appendAnswer, ledgerThread, loadLedger, promptMessage, pseudonymsOf } from './discussion-io.js';
 import { postCard, refreshPromptPost } from './discussion-cards.js';
 
@@ -212,8 +215,17 @@ const post: ButtonHandler = async (i, fields, bot) => {
   }
   if (prompt && mode.postFirst) await refreshPromptPost(thread, prompt, after);
   bot.log.info({ command: 'prompt', action: 'post', interactionId: i.id, hidden }, 'answer posted');
-  await i.editReply(editOptions(privateNotice(where)));
+  await i.editReply(editOptions(postedNote(where, place.ledgerId, written.id)));
 };
+
+/** The private note after Post, with a Withdraw button (the only one while the answer is hidden). */
+function postedNote(text: string, ledgerId: string, ledgerMessageId: string): Payload {
+  return finalize({
+    ephemeral: true,
+    content: text,
+    components: [row(button(encodeId(CMD, 'withdraw', ledgerId, ledgerMessageId), 'Withdraw my answer'))],
+  });
+}
 
 export const respondButtons = { respond, edit, post } as const;
 export const respondModals = { draft: draftSubmitted } as const;

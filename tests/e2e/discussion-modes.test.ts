@@ -96,6 +96,22 @@ describe('post-first', () => {
   });
 });
 
+describe('withdrawing a hidden answer', () => {
+  it('from the note after Post: the answer is marked in the ledger and the count goes down', async () => {
+    const { standIn } = stack;
+    const prompt = await postPrompt(standIn, { topic: 'river-floods', mode: 'post-first' });
+    const preview = await respond(standIn, 'student3', prompt, { answer: 'Oops.' });
+    const note = await postPreview(standIn, 'student3', preview);
+    await eventually(() => standIn.message(prompt.id)?.content.includes('1 answer in') === true);
+    // No one else can even see the note.
+    expect(() => press(standIn, 'student1', note, 'withdraw')).toThrow(/ephemeral/);
+    const withdraw = press(standIn, 'student3', note, 'withdraw');
+    await withdraw.waitForOriginal((m) => m.content === 'Your answer was withdrawn.');
+    await eventually(() => standIn.message(prompt.id)?.content.includes('0 answers in') === true);
+    expect(answers(ledgerIdOf(prompt)).map((r) => r.withdrawn)).toEqual([true]);
+  });
+});
+
 describe('anonymous', () => {
   it('cards show a stable pseudonym; nothing a student receives names or identifies a writer', async () => {
     const { standIn } = stack;
