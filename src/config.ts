@@ -18,6 +18,7 @@ export const CONFIG_KEYS = [
   'DISCORD_API_BASE',
   'LOG_LEVEL',
   'SHARD_COUNT',
+  'SHARD_IDS',
   'CONTENT_DIR',
   'SANDBOX_PORT',
   'IMPORT_ALLOW_LOOPBACK',
@@ -34,6 +35,11 @@ export interface Config {
   readonly logLevel: (typeof LOG_LEVELS)[number];
   /** `auto`, a number of shards, or undefined for a single process. */
   readonly shardCount?: 'auto' | number;
+  /**
+   * The shards this process runs (sorted, no repeats), when the bot's shards are split between
+   * processes; each is below `shardCount`, which is then a number.
+   */
+  readonly shardIds?: readonly number[];
   /** Folder holding `articles/` and `topics.yaml` (an absolute path). */
   readonly contentDir?: string;
   /** Port of the sandbox page (sandbox mode only); 0 means any free port. */
@@ -46,6 +52,33 @@ export interface Config {
 
 const TOKEN_HINT =
   'DISCORD_TOKEN does not look like a bot token (three dot-separated parts). Copy it again from the Developer Portal → your application → Bot → Reset Token.';
+
+const SHARD_IDS_HINT =
+  'SHARD_IDS must list the shards this process runs, as numbers or ranges such as "0,1" or "0-3", or be empty to run every shard';
+
+/** "0, 2-4" → [0, 2, 3, 4]; undefined when a part is not a number or a rising range. */
+export function parseShardIds(text: string): number[] | undefined {
+  const ids = new Set<number>();
+  for (const part of text.split(',')) {
+    const range = /^\s*(\d{1,4})\s*(?:-\s*(\d{1,4})\s*)?$/.exec(part);
+    if (!range) return undefined;
+    const first = Number(range[1]);
+    const last = range[2] === undefined ? first : Number(range[2]);
+    if (last < first) return undefined;
+    for (let id = first; id <= last; id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
+/** What is wrong between SHARD_IDS and SHARD_COUNT, as one line, or undefined. */
+function shardIdsProblem(ids: readonly number[], count: string | undefined): string | undefined {
+  if (count === undefined || count === 'auto') {
+    return 'SHARD_IDS needs SHARD_COUNT set to the number of shards of all processes together (a number, not "auto"), the same in every process';
+  }
+  const beyond = ids.find((id) => id >= Number(count));
+  if (beyond === undefined) return undefined;
+  return `SHARD_IDS lists shard ${beyond}, but with SHARD_COUNT=${count} the shards are 0 to ${Number(count) - 1}: list only ids below SHARD_COUNT, or raise SHARD_COUNT in every process`;
+}
 
 const PORT_HINT =
   'SANDBOX_PORT must be a port number from 1024 to 65535 (or 0 for any free port), or empty for 3000';
@@ -100,6 +133,14 @@ const schema = z.object({
       'SHARD_COUNT must be "auto" or a whole number of shards (1 to 9999), or empty to run one process',
     )
     .optional(),
+  SHARD_IDS: z
+    .string()
+    .transform((text, ctx) => {
+      const ids = parseShardIds(text);
+      if (ids === undefined) ctx.addIssue({ code: 'custom', message: SHARD_IDS_HINT });
+      return ids ?? [];
+    })
+    .optional(),
   CONTENT_DIR: z
     .string()
     .transform((dir) => path.resolve(dir.trim()))
@@ -132,6 +173,17 @@ const schema = z.object({
     )
     .optional(),
 });
+
+/**
+ * A warning when this process holds only some of the shards (so other processes share the bot) but
+ * sends REST straight to Discord: each process would keep its own count of limits Discord keeps per bot.
+ */
+export function sharedBotWarning(config: Config): string | undefined {
+  const { shardIds, shardCount, apiBase } = config;
+  if (shardIds === undefined || typeof shardCount !== 'number') return undefined;
+  if (shardIds.length >= shardCount || apiBase !== DISCORD_API_DEFAULT) return undefined;
+  return `SHARD_IDS holds ${shardIds.length} of ${shardCount} shards, so other processes share this bot, but DISCORD_API_BASE is Discord itself: run npm run proxy once for the bot and set DISCORD_API_BASE to its address in every process, so that they share Discord's rate limits.`;
+}
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
@@ -166,6 +218,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
     return { ok: false, errors: [...new Set(errors)] };
   }
   const e = parsed.data;
+  const shardProblem = e.SHARD_IDS && shardIdsProblem(e.SHARD_IDS, e.SHARD_COUNT);
+  if (shardProblem) return { ok: false, errors: [shardProblem] };
   return {
     ok: true,
     config: {
@@ -176,6 +230,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
       ...(e.SHARD_COUNT !== undefined && {
         shardCount: e.SHARD_COUNT === 'auto' ? 'auto' : Number(e.SHARD_COUNT),
       }),
+      ...(e.SHARD_IDS !== undefined && { shardIds: e.SHARD_IDS }),
       ...(e.CONTENT_DIR !== undefined && { contentDir: e.CONTENT_DIR }),
       ...(e.SANDBOX_PORT !== undefined && { sandboxPort: e.SANDBOX_PORT }),
       importAllowLoopback: e.IMPORT_ALLOW_LOOPBACK === '1',

@@ -1,14 +1,21 @@
 /**
  * `npm start`. Validates the configuration and the content first (and exits 1 saying why if either
  * is wrong), then runs the bot: as one process, or under discord.js's ShardingManager when
- * SHARD_COUNT is set. SIGINT/SIGTERM finish the replies in flight, close the gateway and exit 0.
+ * SHARD_COUNT is set, or as one client holding the shards SHARD_IDS lists (other processes, on this
+ * machine or others, hold the rest). SIGINT/SIGTERM finish the replies in flight, close the gateway and exit 0.
  */
 import 'dotenv/config';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
 import { startBot } from './bot/client.js';
 import { loginProblem, SettingError } from './bot/setting-error.js';
-import { DISCORD_API_DEFAULT, dropBlankSettings, readConfig, type Config } from './config.js';
+import {
+  DISCORD_API_DEFAULT,
+  dropBlankSettings,
+  readConfig,
+  sharedBotWarning,
+  type Config,
+} from './config.js';
 import { formatProblem, loadContent } from './content/load.js';
 import { DEFAULT_CONTENT_DIR } from './content/paths.js';
 import { startLiveLibrary } from './core/live.js';
@@ -105,11 +112,19 @@ async function main(): Promise<void> {
     return;
   }
   const withToken = { ...config, token: config.token };
-  if (process.env.SHARDING_MANAGER !== 'true' && config.shardCount !== undefined) {
+  // SHARD_COUNT alone: this process runs every shard, one child process each (ShardingManager).
+  // With SHARD_IDS it runs only those, as one client (startBot), and other processes run the rest.
+  if (
+    process.env.SHARDING_MANAGER !== 'true' &&
+    config.shardCount !== undefined &&
+    config.shardIds === undefined
+  ) {
     await runSharded(withToken);
     return;
   }
   const log = createLogger(config.logLevel);
+  const warning = sharedBotWarning(config);
+  if (warning !== undefined) log.warn(warning);
   // Edits to content/ reach the running bot; a bad edit is reported and the last good content stays.
   const live = startLiveLibrary({ content: loaded.content, contentDir, cacheDir: CACHE_DIR, log });
   const bot = startBot({

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_KEYS, dropBlankSettings, readConfig } from '../src/config.js';
+import { CONFIG_KEYS, dropBlankSettings, readConfig, sharedBotWarning } from '../src/config.js';
 
 /** A made-up token with the shape of a real one. */
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
@@ -12,6 +12,10 @@ const API_HINT =
   'DISCORD_API_BASE must be an http(s) URL like https://discord.com/api, or empty for Discord itself';
 const SHARD_HINT =
   'SHARD_COUNT must be "auto" or a whole number of shards (1 to 9999), or empty to run one process';
+const SHARD_IDS_HINT =
+  'SHARD_IDS must list the shards this process runs, as numbers or ranges such as "0,1" or "0-3", or be empty to run every shard';
+const SHARD_IDS_COUNT_HINT =
+  'SHARD_IDS needs SHARD_COUNT set to the number of shards of all processes together (a number, not "auto"), the same in every process';
 const LOG_HINT = 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, or empty for info';
 const CONTENT_HINT =
   'CONTENT_DIR names no folder: write the path of a folder holding articles/ and topics.yaml (absolute, or relative to the project folder), or leave it empty for the project’s content/ folder';
@@ -38,6 +42,7 @@ describe('readConfig', () => {
         DISCORD_API_BASE: 'http://127.0.0.1:3000/api',
         LOG_LEVEL: 'debug',
         SHARD_COUNT: '2',
+        SHARD_IDS: '1',
         CONTENT_DIR: './content',
         SANDBOX_PORT: '3001',
         IMPORT_ALLOW_LOOPBACK: '1',
@@ -50,6 +55,7 @@ describe('readConfig', () => {
         apiBase: 'http://127.0.0.1:3000/api',
         logLevel: 'debug',
         shardCount: 2,
+        shardIds: [1],
         contentDir: path.resolve('content'),
         sandboxPort: 3001,
         importAllowLoopback: true,
@@ -110,6 +116,54 @@ describe('readConfig', () => {
       expect(readConfig({ SHARD_COUNT: bad }), bad).toEqual({ ok: false, errors: [SHARD_HINT] });
     }
   });
+  it('reads SHARD_IDS as numbers and ranges, sorted, without repeats', () => {
+    const cases: [string, number[]][] = [
+      ['0', [0]],
+      ['0,1', [0, 1]],
+      ['3, 1 ,2', [1, 2, 3]],
+      ['0-3', [0, 1, 2, 3]],
+      ['4-5,0,5', [0, 4, 5]],
+      ['2-2', [2]],
+    ];
+    for (const [text, ids] of cases) {
+      const r = readConfig({ SHARD_COUNT: '8', SHARD_IDS: text });
+      expect(r.ok && r.config.shardIds, text).toEqual(ids);
+    }
+  });
+  it('rejects a SHARD_IDS that is not a list of ids and rising ranges', () => {
+    for (const bad of ['x', '1,', ',1', '0-', '3-1', '-1', '1.5', '0;1', '0..3', '12345']) {
+      expect(readConfig({ SHARD_COUNT: '8', SHARD_IDS: bad }), bad).toEqual({
+        ok: false,
+        errors: [SHARD_IDS_HINT],
+      });
+    }
+  });
+  it('wants SHARD_IDS with a numeric SHARD_COUNT, and every id below it', () => {
+    for (const count of [undefined, 'auto']) {
+      expect(readConfig({ SHARD_IDS: '0', ...(count && { SHARD_COUNT: count }) }), count).toEqual({
+        ok: false,
+        errors: [SHARD_IDS_COUNT_HINT],
+      });
+    }
+    expect(readConfig({ SHARD_COUNT: '2', SHARD_IDS: '1-2' })).toEqual({
+      ok: false,
+      errors: [
+        'SHARD_IDS lists shard 2, but with SHARD_COUNT=2 the shards are 0 to 1: list only ids below SHARD_COUNT, or raise SHARD_COUNT in every process',
+      ],
+    });
+    const last = readConfig({ SHARD_COUNT: '2', SHARD_IDS: '1' });
+    expect(last.ok && [last.config.shardCount, last.config.shardIds]).toEqual([2, [1]]);
+  });
+  it('warns a process holding some of the shards that sends REST straight to Discord', () => {
+    const warning = (env: Record<string, string>) => {
+      const r = readConfig({ SHARD_COUNT: '4', ...env });
+      return r.ok ? sharedBotWarning(r.config) : r.errors;
+    };
+    expect(warning({ SHARD_IDS: '0-1' })).toMatch(/^SHARD_IDS holds 2 of 4 shards, .* run npm run proxy /);
+    expect(warning({ SHARD_IDS: '0-1', DISCORD_API_BASE: 'http://10.0.0.5:8080/api' })).toBeUndefined();
+    expect(warning({ SHARD_IDS: '0-3' })).toBeUndefined();
+    expect(warning({})).toBeUndefined();
+  });
   it('reads LOG_LEVEL in any case and rejects an unknown one, listing the levels', () => {
     const upper = readConfig({ LOG_LEVEL: 'WARN' });
     expect(upper.ok && upper.config.logLevel).toBe('warn');
@@ -163,6 +217,7 @@ describe('readConfig', () => {
       DISCORD_API_BASE: 'x',
       LOG_LEVEL: 'x',
       SHARD_COUNT: 'x',
+      SHARD_IDS: 'x',
       CONTENT_DIR: 'no-such-folder',
       SANDBOX_PORT: 'x',
       IMPORT_ALLOW_LOOPBACK: 'yes',

@@ -3,9 +3,10 @@
  * and a graceful shutdown. Only the Guilds intent is requested: no privileged intents.
  */
 import { createHmac } from 'node:crypto';
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import { commands, commandsByName } from '../../commands/index.js';
 import type { Config } from '../config.js';
+import type { AnswersForThread } from './answers.js';
 import type { ContentAccess } from './command.js';
 import { attachmentOrigins } from './attachment.js';
 import type { Library } from '../core/index.js';
@@ -26,12 +27,14 @@ export interface BotOptions {
   readonly content?: ContentAccess;
   /** Where human-readable start-up lines go (the invite link). */
   readonly print?: (line: string) => void;
+  /** The answers to a thread's prompt (the teachers' ledger), for /summary. */
+  readonly answersForThread?: AnswersForThread;
 }
 
 export interface Bot {
   readonly client: Client;
   /**
-   * Resolves once connected, with commands registered (by shard 0). Rejects with a SettingError
+   * Resolves once connected, with commands registered (by the process holding shard 0). Rejects with a SettingError
    * when a setting is to blame (token refused, Discord unreachable, server not joined).
    */
   readonly ready: Promise<void>;
@@ -47,16 +50,29 @@ export function answerSecret(config: Config): string {
     .digest('hex');
 }
 
-export function startBot({ config, library, log, content, print = console.log }: BotOptions): Bot {
-  const client = new Client({
+/** Guilds intent only, REST at DISCORD_API_BASE, no pings; with SHARD_IDS, just those shards. */
+function clientOptions(config: BotOptions['config']): ClientOptions {
+  return {
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.apiBase },
     allowedMentions: { parse: [] },
-  });
+    // SHARD_IDS: this process runs these of SHARD_COUNT shards, in one client (see src/main.ts).
+    ...(config.shardIds !== undefined &&
+      typeof config.shardCount === 'number' && {
+        shards: [...config.shardIds],
+        shardCount: config.shardCount,
+      }),
+  };
+}
+
+export function startBot(options: BotOptions): Bot {
+  const { config, library, log, content, print = console.log, answersForThread } = options;
+  const client = new Client(clientOptions(config));
   const router = createRouter(commandsByName, {
     library,
     log,
     ...(content && { content }),
+    ...(answersForThread && { answersForThread }),
     attachmentOrigins: attachmentOrigins(config.apiBase),
     answerSecret: answerSecret(config),
   });
@@ -78,7 +94,8 @@ export function startBot({ config, library, log, content, print = console.log }:
     failLogin = reject;
     client.once(Events.ClientReady, (c) => {
       void (async () => {
-        const shards = c.shard?.ids ?? [0];
+        // Which shards this process holds: SHARD_IDS, else the ShardingManager's, else the only one.
+        const shards = config.shardIds ?? c.shard?.ids ?? [0];
         log.info({ user: c.user.tag, shards, guilds: c.guilds.cache.size }, 'connected');
         if (shards.includes(0)) {
           const result = await registerCommands(

@@ -8,6 +8,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Library } from '../core/index.js';
+import type { AnswersForThread } from './answers.js';
 import type { Logger } from '../logger.js';
 import type { Choice } from '../render/payload.js';
 
@@ -34,6 +35,8 @@ export interface BotServices {
   readonly attachmentOrigins: readonly string[];
   /** Keys anonymous mode's pseudonyms (ANSWER_SECRET, or derived from the token). Never logged. */
   readonly answerSecret?: string;
+  /** The answers to a thread's prompt, for /summary; absent: /summary counts the thread's history. */
+  readonly answersForThread?: AnswersForThread;
 }
 
 export type ButtonHandler = (

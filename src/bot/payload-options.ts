@@ -4,6 +4,7 @@
  */
 import {
   MessageFlags,
+  type AttachmentPayload,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
@@ -24,11 +25,24 @@ function poll(p: Payload): { poll?: PollData } {
   };
 }
 
+/** The payload's files as discord.js uploads them (multipart, one part per file). */
+function files(p: Payload): { files?: AttachmentPayload[] } {
+  if (!p.files?.length) return {};
+  return {
+    files: p.files.map((f) => ({
+      attachment: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength),
+      name: f.name,
+      ...(f.description !== undefined && { description: f.description }),
+    })),
+  };
+}
+
 function body(p: Payload) {
   return {
     ...(p.content !== undefined && { content: p.content }),
     embeds: p.embeds ?? [],
     components: p.components ?? [],
+    ...files(p),
     allowedMentions: { parse: [] },
   } satisfies MessageCreateOptions;
 }

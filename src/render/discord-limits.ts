@@ -31,4 +31,10 @@ export const LIMITS = {
   /** A select menu's options, and each option's label, value and description. */
   selectOptions: 25,
   selectOption: 100,
+  /** Files on one message. */
+  attachments: 10,
+  /** Largest file a bot may upload where the server has no boost (10 MiB). */
+  attachmentBytes: 10 * 1024 * 1024,
+  /** An attachment's description (its alt text). */
+  attachmentDescription: 1024,
 } as const;

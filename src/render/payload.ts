@@ -22,11 +22,25 @@ export interface Payload {
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
   poll?: RESTAPIPoll;
+  /** Files attached to the message (a chart, a CSV). */
+  files?: PayloadFile[];
   /** Only the user who asked sees it. */
   ephemeral: boolean;
   /** Always `{ parse: [] }`: the bot never pings. */
   allowed_mentions: { parse: [] };
 }
+
+/** A file attached to a message. */
+export interface PayloadFile {
+  /** The file's name as Discord shows it: letters, digits, `.`, `_` and `-` (`chart.png`). */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  /** Alt text: what the file shows, for screen readers. */
+  readonly description?: string;
+}
+
+/** A name Discord keeps as it is: it replaces other characters, and a renderer's names are fixed. */
+export const FILE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/;
 
 export type Choice = APIApplicationCommandOptionChoice<string>;
 
@@ -228,8 +242,42 @@ export function finalize(p: Omit<Payload, 'allowed_mentions'>): Payload {
       duration: Math.min(Math.max(1, p.poll.duration ?? 24), LIMITS.pollHours),
     };
   }
-  if (!out.content && !out.embeds?.length && !out.poll) out.content = '…';
+  if (p.files && p.files.length > 0) fitFiles(p.files, out);
+  if (!out.content && !out.embeds?.length && !out.poll && !out.files?.length) out.content = '…';
   return out;
+}
+
+/**
+ * The files within Discord's limits, into `out`. Too many files or a bad name is a renderer's bug;
+ * a file too large to upload (it grew with the class) is left out, and the content says so.
+ */
+function fitFiles(files: readonly PayloadFile[], out: Payload): void {
+  if (files.length > LIMITS.attachments) {
+    throw new PayloadError(`${files.length} files (max ${LIMITS.attachments})`);
+  }
+  const names = new Set<string>();
+  const kept: PayloadFile[] = [];
+  const left: string[] = [];
+  for (const f of files) {
+    if (!FILE_NAME.test(f.name)) throw new PayloadError(`file name ${JSON.stringify(f.name.slice(0, 40))}`);
+    if (names.has(f.name)) throw new PayloadError(`duplicate file name ${f.name}`);
+    names.add(f.name);
+    if (f.bytes.length > LIMITS.attachmentBytes) {
+      left.push(f.name);
+      continue;
+    }
+    const description = f.description?.replace(/\s+/g, ' ').trim();
+    kept.push({
+      name: f.name,
+      bytes: f.bytes,
+      ...(description && { description: truncate(description, LIMITS.attachmentDescription) }),
+    });
+  }
+  if (kept.length > 0) out.files = kept;
+  if (left.length > 0) {
+    const note = `(${left.join(' and ')} left out: larger than Discord allows a bot to upload.)`;
+    out.content = truncate(out.content ? `${out.content}\n${note}` : note, LIMITS.content);
+  }
 }
 
 /** Autocomplete choices within Discord's limits: at most 25, names 1–100, values ≤ 100, no duplicates. */

@@ -18,6 +18,7 @@ import { projectPath } from '../paths.js';
 import { refuse } from './guard.js';
 import { ApiError, StandInError, type DiscordErrorBody, type StandIn } from './standin/index.js';
 import { HttpError, str, typedOptions } from './page-options.js';
+import { pickInSelect, serveAttachment, submitModal } from './page-components.js';
 import { pageState } from './view.js';
 
 /** The page's files: served from src/ whether the code runs from src/ (tsx) or dist/src/ (built). */
@@ -192,6 +193,12 @@ const POST_ROUTES: Readonly<Record<string, PostRoute>> = {
     standIn.button({ user, message: str(b.messageId, 'messageId'), customId: str(b.customId, 'customId') });
     return { ok: true };
   },
+  '/api/select': pickInSelect,
+  '/api/modal': submitModal,
+  '/api/modal/close': (standIn, user) => {
+    standIn.closeModal(user);
+    return { ok: true };
+  },
   '/api/say': (standIn, user, b) => {
     // Checked as Discord checks it: too long is refused (400, 50035), never cut short.
     standIn.say({ user, channel: str(b.channel, 'channel'), content: str(b.content, 'message text') });
@@ -298,6 +305,8 @@ function sendError(res: ServerResponse, err: unknown): void {
     send(res, 403, {
       error: 'That command is for teachers (members with Manage Messages). Switch to the teacher to try it.',
     });
+  } else if (err instanceof StandInError && err.code === 50001) {
+    send(res, 403, { error: err.message.replace(/^StandIn: /, '') });
   } else if (err instanceof StandInError) send(res, 400, { error: err.message.replace(/^StandIn: /, '') });
   else send(res, 500, { error: 'Something went wrong in the sandbox.' });
 }
@@ -333,7 +342,11 @@ export async function startSandboxServer(options: ServerOptions): Promise<Sandbo
     }
     const work = url.pathname.startsWith('/api/')
       ? api({ req, res, url, options, feed })
-      : serveFile(res, url.pathname);
+      : url.pathname.startsWith('/files/')
+        ? Promise.resolve().then(() => {
+            serveAttachment(options.standIn, res, url.pathname);
+          })
+        : serveFile(res, url.pathname);
     work.catch((err: unknown) => {
       sendError(res, err);
     });

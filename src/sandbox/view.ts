@@ -10,6 +10,7 @@ import {
   PermissionFlagsBits,
   type APIApplicationCommand,
 } from 'discord-api-types/v10';
+import { pageModal } from './page-components.js';
 import type { StandIn } from './standin/index.js';
 
 export interface PageStateQuery {
@@ -54,14 +55,16 @@ export function pageState(standIn: StandIn, query: PageStateQuery) {
       teacher: (permissions & PermissionFlagsBits.ManageMessages) !== 0n,
     }));
   const window = standIn.channelWindow({ user: userId, channel, limit: query.limit });
+  // A private thread is listed (and named) only for those who may see it.
+  const channels = guild.channels.filter((c) => standIn.canView(userId, c.id));
   const names: Record<string, string> = {};
   for (const member of guild.members) names[member.id] = member.name;
-  for (const c of guild.channels) names[c.id] = c.name;
+  for (const c of channels) names[c.id] = c.name;
   for (const r of guild.roles) names[r.id] = r.name;
   return {
     guild: { id: guild.id, name: guild.name },
     users,
-    channels: guild.channels,
+    channels,
     channel,
     // Only the commands this member sees in Discord's `/` list.
     commands: standIn.commandsFor(query.user).flatMap(listedCommands),
@@ -70,6 +73,8 @@ export function pageState(standIn: StandIn, query: PageStateQuery) {
     older: window.older,
     limit: query.limit,
     names,
+    /** The modal the member has open (the bot showed it), or null. */
+    modal: pageModal(standIn, query.user),
     problems: query.problems,
   };
 }

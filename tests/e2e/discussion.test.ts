@@ -104,8 +104,8 @@ describe('answering a prompt (open mode)', () => {
 
     // The ledger: a private thread the student cannot see, holding the record.
     const ledgerId = ledgerIdOf(prompt);
-    expect(standIn.sees({ user: 'student1', channel: ledgerId })).toBe(false);
-    expect(standIn.sees({ user: 'teacher', channel: ledgerId })).toBe(true);
+    expect(standIn.canView('student1', ledgerId)).toBe(false);
+    expect(standIn.canView('teacher', ledgerId)).toBe(true);
     const [record] = ledgerRecords(ledgerId);
     expect(record).toMatchObject({
       userId: standIn.userId('student1'),

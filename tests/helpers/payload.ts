@@ -7,7 +7,20 @@ import type { Payload } from '../../src/render/payload.js';
 
 export function expectWithinDiscordLimits(p: Payload): void {
   expect(p.allowed_mentions).toEqual({ parse: [] });
-  expect(p.content !== undefined || (p.embeds?.length ?? 0) > 0 || p.poll !== undefined).toBe(true);
+  expect(
+    p.content !== undefined ||
+      (p.embeds?.length ?? 0) > 0 ||
+      p.poll !== undefined ||
+      (p.files?.length ?? 0) > 0,
+  ).toBe(true);
+  const files = p.files ?? [];
+  expect(files.length).toBeLessThanOrEqual(10);
+  expect(new Set(files.map((f) => f.name)).size).toBe(files.length);
+  for (const f of files) {
+    expect(f.bytes.length).toBeLessThanOrEqual(10 * 1024 * 1024);
+    expect(f.description?.length ?? 0).toBeLessThanOrEqual(1024);
+    expect(f.name).toMatch(/^[\w.-]+$/);
+  }
   expect((p.content ?? '').length).toBeLessThanOrEqual(2000);
   const embeds = p.embeds ?? [];
   expect(embeds.length).toBeLessThanOrEqual(10);

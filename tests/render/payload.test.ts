@@ -167,6 +167,48 @@ describe('finalize', () => {
   });
 });
 
+describe('finalize with files', () => {
+  const file = (name: string, size = 3, description?: string) => ({
+    name,
+    bytes: new Uint8Array(size),
+    ...(description !== undefined && { description }),
+  });
+  it('keeps files, with descriptions on one line and within 1024 characters', () => {
+    const p = finalize({
+      ephemeral: true,
+      files: [file('chart.png', 3, 'Bars\n of  answers'), file('answers.csv', 5, 'd'.repeat(2000))],
+    });
+    expectWithinDiscordLimits(p);
+    expect(p.content).toBeUndefined();
+    expect(p.files?.map((f) => [f.name, f.bytes.length])).toEqual([
+      ['chart.png', 3],
+      ['answers.csv', 5],
+    ]);
+    expect(p.files?.[0]?.description).toBe('Bars of answers');
+    expect(p.files?.[1]?.description?.length).toBe(LIMITS.attachmentDescription);
+  });
+  it('leaves out a file too large to upload, and says so', () => {
+    const p = finalize({
+      ephemeral: true,
+      content: 'Summary',
+      files: [file('chart.png'), file('answers.csv', LIMITS.attachmentBytes + 1)],
+    });
+    expectWithinDiscordLimits(p);
+    expect(p.files?.map((f) => f.name)).toEqual(['chart.png']);
+    expect(p.content).toBe('Summary\n(answers.csv left out: larger than Discord allows a bot to upload.)');
+  });
+  it('refuses more than 10 files, bad names and duplicates', () => {
+    const eleven = Array.from({ length: 11 }, (_, i) => file(`f${i}.txt`));
+    expect(() => finalize({ ephemeral: true, files: eleven })).toThrow('payload: 11 files (max 10)');
+    expect(() => finalize({ ephemeral: true, files: [file('../x.csv')] })).toThrow(PayloadError);
+    expect(() => finalize({ ephemeral: true, files: [file('a b.csv')] })).toThrow(PayloadError);
+    expect(() => finalize({ ephemeral: true, files: [file('')] })).toThrow(PayloadError);
+    expect(() => finalize({ ephemeral: true, files: [file('a.csv'), file('a.csv')] })).toThrow(
+      'payload: duplicate file name a.csv',
+    );
+  });
+});
+
 describe('fitChoices', () => {
   it('caps at 25, trims names to 100, drops duplicates and bad values', () => {
     const many = Array.from({ length: 40 }, (_, i) => ({

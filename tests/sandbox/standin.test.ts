@@ -4,7 +4,6 @@ import {
   ApplicationCommandOptionType,
   ButtonBuilder,
   ButtonStyle,
-  ChannelType,
   Client,
   DiscordAPIError,
   Events,
@@ -658,32 +657,6 @@ describe('channels, threads and polls', () => {
     expect(tooLong?.rawError).toMatchObject({
       errors: { name: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] } },
     });
-  });
-
-  it('a private thread is seen only by its members and Manage Threads; members are added by PUT', async () => {
-    const standIn = await start();
-    const client = await connect(standIn);
-    const channel = await textChannel(client, standIn, 'general');
-    const thread = await channel.threads.create({
-      name: 'Teachers only',
-      type: ChannelType.PrivateThread,
-      invitable: false,
-      autoArchiveDuration: ThreadAutoArchiveDuration.OneWeek,
-    });
-    await thread.send('hidden');
-    expect(standIn.world.channels.get(thread.id)).toMatchObject({ type: ChannelType.PrivateThread });
-    expect(standIn.sees({ user: 'student1', channel: thread.id })).toBe(false);
-    expect(standIn.channelWindow({ user: 'student1', channel: thread.id, limit: 10 }).messages).toEqual([]);
-    // The teacher owns the class, so has Manage Threads.
-    expect(standIn.sees({ user: 'teacher', channel: thread.id })).toBe(true);
-    await thread.members.add(standIn.userId('student2'));
-    expect(standIn.sees({ user: 'student2', channel: thread.id })).toBe(true);
-    expect(
-      standIn
-        .channelWindow({ user: 'student2', channel: thread.id, limit: 10 })
-        .messages.map((m) => m.content),
-    ).toEqual(['hidden']);
-    expect(standIn.sees({ user: 'student1', channel: 'general' })).toBe(true);
   });
 
   it('sends a poll, lists its voters, and rejects an oversized one', async () => {

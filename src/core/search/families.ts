@@ -21,7 +21,7 @@ export const FAMILY_WEIGHT = 0.6;
 /** Weight of a match by synonym ("depart" for "leave"), relative to the word itself. */
 export const SYNONYM_WEIGHT = 0.25;
 /** Version of the cached maps: bumped whenever wordnet.ts reads WordNet differently. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 const require = createRequire(import.meta.url);
 

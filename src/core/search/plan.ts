@@ -31,12 +31,18 @@ export interface QueryPlan {
   readonly boost: ReadonlyMap<string, number>;
   /** Completion or near-spelling → the query word, so coverage counts query words. */
   readonly origin: ReadonlyMap<string, string>;
+  /**
+   * A word two query words join ("counter attacks" → "counterattacks") → the second of them (the
+   * first is its origin): a passage with the joined word covers both.
+   */
+  readonly joins: ReadonlyMap<string, string>;
 }
 
 /** The terms a plan may search, with what each costs (its postings), as they are gathered. */
 class Candidates {
   readonly boost = new Map<string, number>();
   readonly origin = new Map<string, string>();
+  readonly joins = new Map<string, string>();
   readonly list: { term: string; cost: number }[] = [];
 
   constructor(private readonly query: ParsedQuery) {}
@@ -46,8 +52,13 @@ class Candidates {
     this.list.push({ term, cost });
   }
 
-  /** A completion or near-spelling of query word `of`, unless already searched. */
+  /**
+   * A completion or near-spelling of query word `of`, unless already searched: a variant of the
+   * same word found again another way keeps the higher weight ("aggressor" two edits from
+   * "coaggressor", and one of the two words it joins).
+   */
   variant(term: string, of: string, weight: number, cost: number): void {
+    if (this.origin.get(term) === of && (this.boost.get(term) ?? 1) < weight) this.boost.set(term, weight);
     if (this.origin.has(term) || this.query.terms.some((q) => q.term === term)) return;
     this.boost.set(term, weight);
     this.origin.set(term, of);
@@ -75,21 +86,21 @@ export function planQuery(
     }
     candidates.word(q.term, df(q.term));
     // A whole word also searches its WordNet family, and a word no article uses its synonyms, at
-    // lower weights (families.ts): a real word is taken as meant.
-    if (!q.prefix)
-      for (const [term, weight] of relatedTerms(q.term, df(q.term) === 0))
-        candidates.variant(term, q.term, weight, df(term));
+    // lower weights (families.ts): a real word is taken as meant. The word being typed searches
+    // the family of the word it already is ("divided" → "division"), not synonyms.
+    const related = q.prefix ? relatedTerms(stem(q.word), false) : relatedTerms(q.term, df(q.term) === 0);
+    for (const [term, weight] of related) candidates.variant(term, q.term, weight, df(term));
     // Typo tolerance only for a word the articles do not have (nor, while it is being typed, any
-    // word it begins): a real word is taken as meant.
+    // word it begins): a real word is taken as meant. Such a word may also join two words.
     const unknown = df(q.term) === 0 && completions.length === 0;
     if (fuzzy && unknown && fuzzinessFor(q.term) > 0) mistyped.push(q.term);
     if (fuzzy && unknown && q.prefix && fuzzinessFor(q.term) > 0) misbegun.push(q.term);
-    if (unknown && !q.prefix) joined.push(q);
+    if (unknown) joined.push(q);
     completions.sort((a, b) => b[1] - a[1]);
     for (const [term, n] of completions.slice(0, MAX_PREFIX_EXPANSIONS))
       candidates.variant(term, q.term, PREFIX_WEIGHT * lengthRatio(q.term, term), n);
   }
-  addJoinedWords(candidates, query, df);
+  addJoinedWords(index, candidates, query, df);
   const nearlySpelled = addNearSpellings(index, candidates, mistyped, deadline);
   // A word one edit from a real word is read as that word mistyped: not as two words joined ("baslo"
   // is not "ba" + "slo" when "basto" is a word), nor as a misspelled beginning of others.
@@ -99,7 +110,12 @@ export function planQuery(
     candidates,
     misbegun.filter((t) => !nearlySpelled.has(t)),
   );
-  return { queries: withinPostings(candidates.list), boost: candidates.boost, origin: candidates.origin };
+  return {
+    queries: withinPostings(candidates.list),
+    boost: candidates.boost,
+    origin: candidates.origin,
+    joins: candidates.joins,
+  };
 }
 
 /** As MiniSearch weighs a prefix match: less the more letters the completion adds. */
@@ -120,16 +136,32 @@ function addCompoundParts(
 
 /**
  * Two neighbouring query words the articles write as one ("nord stream" → "nordstream", "co
- * aggressor" → "coaggressor"), as a variant of the first.
+ * aggressor" → "coaggressor", "counter attacks" → "counterattacks"), as a variant of the first that
+ * covers both. When the second is being typed, the commonest word the two begin stands for them.
  */
-function addJoinedWords(candidates: Candidates, query: ParsedQuery, df: (t: string) => number): void {
+function addJoinedWords(
+  index: SearchIndex,
+  candidates: Candidates,
+  query: ParsedQuery,
+  df: (t: string) => number,
+): void {
   query.terms.forEach((q, i) => {
     const next = query.terms[i + 1];
-    if (next === undefined || q.prefix || next.prefix) return;
+    if (next === undefined || q.prefix) return;
     const joined = q.word + next.word;
-    const term = [stem(joined), joined].find((t) => df(t) > 0);
-    if (term !== undefined) candidates.variant(term, q.term, COMPOUND_WEIGHT, df(term));
+    const whole = [stem(joined), joined].find((t) => df(t) > 0);
+    const term = whole ?? (next.prefix ? commonestCompletion(index, joined) : undefined);
+    if (term === undefined) return;
+    candidates.variant(term, q.term, COMPOUND_WEIGHT * lengthRatio(joined, term), df(term));
+    if (candidates.origin.get(term) === q.term) candidates.joins.set(term, next.term);
   });
+}
+
+/** The word of the text beginning with `beginning` that most passages hold, if any. */
+function commonestCompletion(index: SearchIndex, beginning: string): string | undefined {
+  let best: [string, number] | undefined;
+  for (const entry of index.vocabulary.atPrefix(beginning)) if (!best || entry[1] > best[1]) best = entry;
+  return best?.[0];
 }
 
 /**

@@ -149,6 +149,11 @@ function boundedCandidates(
 ): Candidate[] {
   const candidates = results.map((r) => {
     const found = new Set(r.queryTerms.map((t) => plan.origin.get(t) ?? t));
+    // A word two query words join covers both.
+    for (const t of r.queryTerms) {
+      const second = plan.joins.get(t);
+      if (second !== undefined) found.add(second);
+    }
     let reachable = found.size;
     for (const t of skipped) if (!found.has(t)) reachable++;
     return { r, found, bound: scoreOf(r.score, reachable, total, boostPossible) };

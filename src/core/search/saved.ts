@@ -10,7 +10,7 @@ import type { ArticleCorrections } from './copy-wording.js';
 import { assembleIndex, MINI_OPTIONS, type SearchIndex } from './search-index.js';
 
 /** Bumped whenever the index's terms or options change, so older saved indexes are rebuilt. */
-export const SAVED_INDEX_VERSION = 6;
+export const SAVED_INDEX_VERSION = 7;
 const SAVED_FORMAT = 'discussion-guide-search-index';
 /** First line of a saved index: its format, version and the sha256 of everything after the line. */
 const SAVED_HEADER = new RegExp(`^${SAVED_FORMAT} v${SAVED_INDEX_VERSION} sha256:([0-9a-f]{64})$`);

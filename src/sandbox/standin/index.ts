@@ -25,6 +25,7 @@ import {
   type InteractionHandle,
   type ModalSubmitOptions,
   type SelectOptions,
+  type ShownModal,
   type SlashOptions,
 } from './interactions.js';
 import { Rest, type Fault, type RecordedRequest, type RouteFilter } from './rest.js';
@@ -45,6 +46,7 @@ export type {
   ModalSubmitOptions,
   OptionValue,
   SelectOptions,
+  ShownModal,
   SlashOptions,
 } from './interactions.js';
 export type { Fault, RecordedRequest, RouteFilter } from './rest.js';
@@ -77,6 +79,12 @@ export interface StandInOptions {
   readonly students?: number;
   /** HELLO's heartbeat interval. Default {@link DEFAULT_HEARTBEAT_INTERVAL_MS}. */
   readonly heartbeatIntervalMs?: number;
+  /**
+   * Keep every 429 it answered in force until its Retry-After has passed: a request that 429 covers
+   * (every one but interaction callbacks for a global 429; the same method and path otherwise) is
+   * answered 429 again and recorded with `ignoredRateLimit`. Default false.
+   */
+  readonly enforceRateLimits?: boolean;
   /** Clock in Unix ms. Default `Date.now`. {@link StandIn.advanceClock} adds to it. */
   readonly now?: () => number;
 }
@@ -135,8 +143,11 @@ export interface StandIn {
     limit: number;
     guild?: string | number;
   }): ChannelWindow;
-  /** Whether a member sees a channel or thread: a private thread only its members and Manage Threads see. */
-  sees(options: { user: string; channel: string; guild?: string | number }): boolean;
+  /**
+   * Whether a member sees a channel or thread (by id or name): a private thread only its members and
+   * members with Manage Threads see.
+   */
+  canView(user: string, channel: string, guild?: string | number): boolean;
   /** Registered commands: global when `guild` is omitted, else that guild's. */
   commands(guild?: string | number): APIApplicationCommand[];
   /** Records votes on a poll message (replacing the user's previous votes). */
@@ -168,6 +179,13 @@ export interface StandIn {
   select(options: SelectOptions): InteractionHandle;
   /** Submits a modal (pass `from` to mirror the modal a previous interaction showed). */
   modalSubmit(options: ModalSubmitOptions): InteractionHandle;
+  /**
+   * The modal `user` has open: the newest one a callback (type 9) showed them that they have neither
+   * submitted nor closed. Submitting it with `from` closes it.
+   */
+  shownModal(user: string): ShownModal | undefined;
+  /** `user` closes the modal they have open (Cancel): the bot is told nothing, as on Discord. */
+  closeModal(user: string): void;
 
   /** Closes the gateway sockets of one shard (default: all) with a close code (e.g. 4000 → client resumes). */
   closeGateway(code: number, shard?: number): number;
@@ -195,6 +213,8 @@ type Control =
   | 'button'
   | 'select'
   | 'modalSubmit'
+  | 'shownModal'
+  | 'closeModal'
   | 'closeGateway'
   | 'dropGateway'
   | 'withholdHeartbeatAcks'
@@ -230,6 +250,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     gatewayUrl,
     shards: options.shards ?? 1,
     maxConcurrency: options.maxConcurrency ?? 1,
+    enforceRateLimits: options.enforceRateLimits ?? false,
   });
 
   const server = serve(rest, gateway, world);
@@ -300,6 +321,10 @@ function controls(interactions: Interactions, gateway: Gateway, rest: Rest): Pic
     button: (o) => interactions.button(o),
     select: (o) => interactions.select(o),
     modalSubmit: (o) => interactions.modalSubmit(o),
+    shownModal: (user) => interactions.shownModal(user),
+    closeModal: (user) => {
+      interactions.closeModal(user);
+    },
     closeGateway: (code, shard) => gateway.closeShards(code, shard),
     dropGateway: (shard) => gateway.dropShards(shard),
     withholdHeartbeatAcks: (on) => {

@@ -8,6 +8,7 @@ import type { InteractionRecord, Json, StandInParts } from './interaction-types.
 import { checkEdit, checkNewMessage, componentMessage, createResponse } from './interaction-responses.js';
 import { INTERACTION_RESPONSE_WINDOW_MS } from './limits.js';
 import { applyEdit } from './messages.js';
+import type { FileUpload } from './multipart.js';
 import { checkAutocomplete, checkModal, FLAG_EPHEMERAL, FLAG_LOADING, isRecord } from './validate.js';
 import { wire } from './wire.js';
 
@@ -16,9 +17,9 @@ export function acceptCallback(
   parts: StandInParts,
   record: InteractionRecord | undefined,
   token: string,
-  body: unknown,
-  withResponse: boolean,
+  request: { readonly body: unknown; readonly withResponse: boolean; readonly files: readonly FileUpload[] },
 ): Json | undefined {
+  const { body, withResponse, files } = request;
   if (record?.token !== token) throw apiErrors.unknownInteraction();
   if (!isRecord(body) || typeof body.type !== 'number') {
     throw invalidFormBody([
@@ -43,7 +44,7 @@ export function acceptCallback(
     case InteractionResponseType.ChannelMessageWithSource: {
       checkNewMessage(body.data, ['data']);
       const flags = typeof data?.flags === 'number' ? data.flags : 0;
-      const stored = createResponse(parts, record, data ?? {}, flags & FLAG_EPHEMERAL, true);
+      const stored = createResponse(parts, record, data ?? {}, flags & FLAG_EPHEMERAL, true, files);
       record.originalMessageId = stored.data.id;
       break;
     }
@@ -60,7 +61,7 @@ export function acceptCallback(
     case InteractionResponseType.UpdateMessage: {
       const target = componentMessage(parts, record);
       checkEdit(body.data, ['data'], target);
-      applyEdit(parts.world, target, data ?? {});
+      applyEdit(parts.world, target, data ?? {}, files);
       record.originalMessageId = target.data.id;
       break;
     }
@@ -72,6 +73,7 @@ export function acceptCallback(
     case InteractionResponseType.Modal: {
       const problems = checkModal(body.data);
       if (problems.length > 0) throw invalidFormBody(problems);
+      record.modalOpen = true; // the member's client shows it until they submit or close it
       break;
     }
     default:

@@ -7,6 +7,7 @@ import { apiErrors, invalidFormBody, type FieldError } from './errors.js';
 import { Intent } from './gateway.js';
 import type { InteractionRecord, Json, StandInParts } from './interaction-types.js';
 import { buildMessage, previousMessage, type InteractionMessageExtra } from './messages.js';
+import type { FileUpload } from './multipart.js';
 import type { StoredMessage } from './state.js';
 import { checkMessage, effectiveMessage, FLAG_EPHEMERAL, isEmptyMessage, isRecord } from './validate.js';
 
@@ -53,6 +54,7 @@ export function createResponse(
   body: Json,
   extraFlags: number,
   isOriginal: boolean,
+  files: readonly FileUpload[] = [],
 ): StoredMessage {
   const channel = parts.world.channels.get(record.channelId);
   if (!channel) throw apiErrors.unknownChannel();
@@ -66,6 +68,7 @@ export function createResponse(
     author: parts.world.bot,
     body,
     extraFlags,
+    files,
     type:
       isOriginal && record.type === InteractionType.ApplicationCommand
         ? MessageType.ChatInputCommand

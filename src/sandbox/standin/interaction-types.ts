@@ -110,6 +110,15 @@ export interface InteractionRecord {
   readonly followUpIds: string[];
   /** A deferred (type 5) reply that has not been edited or filled by a follow-up yet. */
   loading: boolean;
+  /** The modal this interaction showed (callback type 9) is still open: not submitted, not closed. */
+  modalOpen: boolean;
+}
+
+/** A modal a member has open in their client: the interaction that showed it, and the modal. */
+export interface ShownModal {
+  readonly interaction: InteractionHandle;
+  /** The callback's `data`: `custom_id`, `title`, `components`. */
+  readonly modal: Json;
 }
 
 /** What a dispatcher returns: the interaction, and ways to await what the bot did with it. */

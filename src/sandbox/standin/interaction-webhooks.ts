@@ -8,6 +8,7 @@ import type { InteractionRecord, StandInParts } from './interaction-types.js';
 import { checkEdit, checkNewMessage, createResponse } from './interaction-responses.js';
 import { INTERACTION_TOKEN_TTL_MS } from './limits.js';
 import { applyEdit } from './messages.js';
+import type { FileUpload } from './multipart.js';
 import type { StoredMessage } from './state.js';
 import { FLAG_EPHEMERAL, isRecord } from './validate.js';
 
@@ -42,7 +43,12 @@ export function webhookMessage(
  * `POST /webhooks/{app}/{token}`: a follow-up. While a deferred reply is still "thinking", the first
  * follow-up fills that reply (keeping its ephemeral flag) instead of creating a new message, as Discord does.
  */
-export function followUp(parts: StandInParts, record: InteractionRecord, body: unknown): APIMessage {
+export function followUp(
+  parts: StandInParts,
+  record: InteractionRecord,
+  body: unknown,
+  files: readonly FileUpload[] = [],
+): APIMessage {
   if (
     !record.callback ||
     record.callback.type === InteractionResponseType.ApplicationCommandAutocompleteResult
@@ -53,14 +59,14 @@ export function followUp(parts: StandInParts, record: InteractionRecord, body: u
   if (record.loading && record.originalMessageId) {
     const original = webhookMessage(parts, record, '@original');
     checkNewMessage(body, []);
-    applyEdit(parts.world, original, json);
+    applyEdit(parts.world, original, json, files);
     record.loading = false;
     parts.signal.notify();
     return original.data;
   }
   checkNewMessage(body, []);
   const flags = typeof json.flags === 'number' ? json.flags : 0;
-  const stored = createResponse(parts, record, json, flags & FLAG_EPHEMERAL, false);
+  const stored = createResponse(parts, record, json, flags & FLAG_EPHEMERAL, false, files);
   record.followUpIds.push(stored.data.id);
   parts.signal.notify();
   return stored.data;
@@ -71,10 +77,11 @@ export function editWebhookMessage(
   parts: StandInParts,
   record: InteractionRecord,
   stored: StoredMessage,
-  body: unknown,
+  edit: { readonly body: unknown; readonly files: readonly FileUpload[] },
 ): APIMessage {
+  const { body, files } = edit;
   checkEdit(body, [], stored);
-  applyEdit(parts.world, stored, isRecord(body) ? body : {});
+  applyEdit(parts.world, stored, isRecord(body) ? body : {}, files);
   if (stored.data.id === record.originalMessageId) record.loading = false;
   parts.signal.notify();
   return stored.data;

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { InteractionResponseType, InteractionType, type APIMessage } from 'discord-api-types/v10';
 import { StandInError } from './errors.js';
 import type { Gateway } from './gateway.js';
+import type { FileUpload } from './multipart.js';
 import { acceptCallback } from './interaction-callbacks.js';
 import { interactionHandle } from './interaction-handle.js';
 import type {
@@ -19,6 +20,7 @@ import type {
   Json,
   ModalSubmitOptions,
   SelectOptions,
+  ShownModal,
   SlashOptions,
   StandInParts,
 } from './interaction-types.js';
@@ -43,6 +45,27 @@ function findComponent(components: readonly unknown[], customId: string): Json |
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * What Discord's client lets a member pick in a string select: only its options, between
+ * `min_values` (default 1) and `max_values` (default 1) of them, each once.
+ */
+function checkChoice(select: Json, values: readonly string[]): void {
+  const offered = new Set(
+    (Array.isArray(select.options) ? select.options : []).filter(isRecord).map((o) => String(o.value)),
+  );
+  const min = typeof select.min_values === 'number' ? select.min_values : 1;
+  const max = typeof select.max_values === 'number' ? select.max_values : 1;
+  const unknown = values.find((value) => !offered.has(value));
+  if (unknown !== undefined) throw new StandInError(0, `the select menu has no option "${unknown}"`);
+  if (new Set(values).size !== values.length) throw new StandInError(0, 'an option was picked twice');
+  if (values.length < min || values.length > max) {
+    throw new StandInError(
+      0,
+      `pick ${min === max ? min : `${min} to ${max}`} option(s), not ${values.length}`,
+    );
+  }
 }
 
 export class Interactions {
@@ -113,6 +136,7 @@ export class Interactions {
         throw new StandInError(0, `the modal shown has custom_id "${String(shown.data?.custom_id)}"`);
       }
     }
+    if (from) from.modalOpen = false;
     const guild = from ? this.world.resolveGuild(from.guildId) : this.world.resolveGuild(options.guild);
     const channel = from
       ? (this.world.channels.get(from.channelId) ?? this.world.resolveChannel(guild))
@@ -140,6 +164,22 @@ export class Interactions {
       componentMessageId: message?.data.id ?? null,
       trigger: from ?? null,
     });
+  }
+
+  /** The modal `user` has open (the newest one a callback showed them and they have not closed), if any. */
+  shownModal(userRef: string): ShownModal | undefined {
+    const user = this.world.resolveUser(userRef);
+    const open = [...this.records.values()].filter((r) => r.modalOpen && r.user.id === user.id);
+    const newest = open.at(-1);
+    if (!newest?.callback?.data) return undefined;
+    return { interaction: interactionHandle(this.world, this.signal, newest), modal: newest.callback.data };
+  }
+
+  /** The member closes the modal they have open (Cancel, or Escape): nothing is sent to the bot. */
+  closeModal(userRef: string): void {
+    const user = this.world.resolveUser(userRef);
+    for (const record of this.records.values()) if (record.user.id === user.id) record.modalOpen = false;
+    this.signal.notify();
   }
 
   #submittedRow(row: Json, fields: Readonly<Record<string, string>>): Json[] {
@@ -170,7 +210,15 @@ export class Interactions {
     const channel = this.world.resolveChannel(guild, options.channel);
     const user = this.world.resolveUser(options.user);
     this.#member(guild, user);
+    this.#sees(channel, user);
     return { guild, channel, user };
+  }
+
+  /** A member acts only where they can see (a private thread: its members and Manage Threads). */
+  #sees(channel: ChannelState, user: StandInUser): void {
+    if (!this.world.canView(channel, user.id)) {
+      throw new StandInError(50001, `${user.key} cannot see #${channel.name} (a private thread)`);
+    }
   }
 
   #member(guild: GuildState, user: StandInUser): void {
@@ -200,8 +248,10 @@ export class Interactions {
     if (expectType === undefined && (type === Component.Button || type < Component.StringSelect)) {
       throw new StandInError(0, `component "${options.customId}" is not a select menu`);
     }
+    if (type === Component.StringSelect) checkChoice(component, values ?? []);
     const channel = this.world.channels.get(stored.data.channel_id);
     if (!channel) throw new StandInError(0, `message ${messageId} has no channel`);
+    this.#sees(channel, user);
     const guild = this.world.resolveGuild(channel.guildId);
     this.#member(guild, user);
     return this.#dispatch({
@@ -270,6 +320,7 @@ export class Interactions {
       trigger: spec.trigger ?? null,
       followUpIds: [],
       loading: false,
+      modalOpen: false,
     };
     this.records.set(id, record);
     this.#byToken.set(token, record);
@@ -281,13 +332,24 @@ export class Interactions {
   // REST side
 
   /** `POST /interactions/{id}/{token}/callback`; the JSON for `?with_response=true`, else undefined (204). */
-  callback(id: string, token: string, body: unknown, withResponse: boolean): Json | undefined {
-    return acceptCallback(this.#parts, this.records.get(id), token, body, withResponse);
+  callback(
+    id: string,
+    token: string,
+    body: unknown,
+    withResponse: boolean,
+    files: readonly FileUpload[] = [],
+  ): Json | undefined {
+    return acceptCallback(this.#parts, this.records.get(id), token, { body, withResponse, files });
   }
 
   /** `POST /webhooks/{app}/{token}`: a follow-up (it fills a reply still "thinking"). */
-  followUp(applicationId: string, token: string, body: unknown): APIMessage {
-    return followUp(this.#parts, this.#webhook(applicationId, token), body);
+  followUp(
+    applicationId: string,
+    token: string,
+    body: unknown,
+    files: readonly FileUpload[] = [],
+  ): APIMessage {
+    return followUp(this.#parts, this.#webhook(applicationId, token), body, files);
   }
 
   /** `GET /webhooks/{app}/{token}/messages/{id|@original}`. */
@@ -296,9 +358,16 @@ export class Interactions {
   }
 
   /** `PATCH /webhooks/{app}/{token}/messages/{id|@original}`. */
-  editMessage(applicationId: string, token: string, messageId: string, body: unknown): APIMessage {
+  editMessage(
+    applicationId: string,
+    token: string,
+    messageId: string,
+    body: unknown,
+    files: readonly FileUpload[] = [],
+  ): APIMessage {
     const record = this.#webhook(applicationId, token);
-    return editWebhookMessage(this.#parts, record, webhookMessage(this.#parts, record, messageId), body);
+    const stored = webhookMessage(this.#parts, record, messageId);
+    return editWebhookMessage(this.#parts, record, stored, { body, files });
   }
 
   /** `DELETE /webhooks/{app}/{token}/messages/{id|@original}`. */

@@ -6,7 +6,7 @@ import { buildMessage, refreshPollResults } from './messages.js';
 import type { Signal } from './signal.js';
 import type { World } from './state.js';
 import { checkMessage } from './validate.js';
-import { channelWindow, guildDirectory, seesChannel } from './views.js';
+import { channelWindow, guildDirectory } from './views.js';
 
 export type MemberAccess =
   | 'guildId'
@@ -16,7 +16,7 @@ export type MemberAccess =
   | 'channelMessages'
   | 'guild'
   | 'channelWindow'
-  | 'sees'
+  | 'canView'
   | 'commands'
   | 'say'
   | 'commandsFor'
@@ -34,27 +34,28 @@ export function memberAccess(world: World, signal: Signal): Pick<StandIn, Member
       world.history(world.resolveChannel(world.resolveGuild(guild), channel), { limit: 100 }),
     guild: (guild) => guildDirectory(world, guild),
     channelWindow: (query) => channelWindow(world, query),
-    sees: ({ user, channel, guild }) =>
-      seesChannel(
-        world,
-        world.resolveChannel(world.resolveGuild(guild), channel).id,
-        world.resolveUser(user).id,
-      ),
+    canView: (user, channel, guild) =>
+      world.canView(world.resolveChannel(world.resolveGuild(guild), channel), world.resolveUser(user).id),
     commands: (guild) =>
       guild === undefined
         ? [...world.globalCommands.values()]
         : [...world.resolveGuild(guild).commands.values()],
     say({ user, channel, content, guild }) {
       const state = world.resolveChannel(world.resolveGuild(guild), channel);
+      const author = world.resolveUser(user);
+      if (!world.canView(state, author.id)) {
+        throw new StandInError(50001, `${author.key} cannot see #${state.name} (a private thread)`);
+      }
       const problems = checkMessage({ content });
       if (problems.length > 0) throw invalidFormBody(problems);
       if (content.length === 0) throw apiErrors.emptyMessage();
       const message = buildMessage(world, {
         channel: state,
-        author: world.resolveUser(user),
+        author,
         body: { content },
       });
       world.addMessage(state, message);
+      state.thread?.memberIds.add(author.id); // posting in a thread joins it, as on Discord
       signal.notify();
       return message;
     },

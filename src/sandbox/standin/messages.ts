@@ -5,6 +5,7 @@ import {
   PollLayoutType,
   MessageFlags,
   PermissionFlagsBits,
+  type APIAttachment,
   type APIEmbed,
   type APIMessage,
   type APIMessageInteractionMetadata,
@@ -12,6 +13,7 @@ import {
   type APIPoll,
   type APIUser,
 } from 'discord-api-types/v10';
+import type { FileUpload } from './multipart.js';
 import { FLAG_IS_COMPONENTS_V2, POLL_DURATION_HOURS_DEFAULT } from './limits.js';
 import { isoTime, type ChannelState, type StandInUser, type StoredMessage, type World } from './state.js';
 import {
@@ -45,6 +47,33 @@ export interface NewMessage {
   /** Flags forced on top of the body's (e.g. ephemeral, loading). */
   readonly extraFlags?: number;
   readonly interaction?: InteractionMessageExtra;
+  /** Files sent with the message (multipart `files[n]`). */
+  readonly files?: readonly FileUpload[];
+}
+
+/**
+ * The attachments a message ends up with: the existing ones the body's `attachments` keeps (all of
+ * them when it names none), then one per uploaded file, named and described by the body's entry whose
+ * `id` is the file's index, as Discord does.
+ */
+export function messageAttachments(
+  world: World,
+  channelId: string,
+  body: Json,
+  files: readonly FileUpload[],
+  existing: readonly APIAttachment[] = [],
+): APIAttachment[] {
+  const listed = Array.isArray(body.attachments) ? body.attachments.filter(isRecord) : undefined;
+  const keptIds = new Set(listed?.map((entry) => String(entry.id)));
+  const kept = listed ? existing.filter((a) => keptIds.has(a.id)) : [...existing];
+  const added = files.map((file) => {
+    const entry = listed?.find((candidate) => String(candidate.id) === String(file.index));
+    const filename = typeof entry?.filename === 'string' ? entry.filename : file.filename;
+    const description = typeof entry?.description === 'string' ? entry.description : undefined;
+    const upload = { filename, bytes: file.bytes, contentType: file.contentType };
+    return world.attachments.store(world.mintId(), channelId, upload, description);
+  });
+  return [...kept, ...added];
 }
 
 /** A poll as Discord returns it, built from the request's poll body. */
@@ -152,7 +181,7 @@ export function buildMessage(world: World, spec: NewMessage): APIMessage {
     tts: body.tts === true,
     ...computeMentions(world, channel, author, body, content),
     mention_channels: [],
-    attachments: [],
+    attachments: messageAttachments(world, channel.id, body, spec.files ?? []),
     embeds: Array.isArray(body.embeds) ? (body.embeds as APIEmbed[]) : [],
     components: Array.isArray(body.components) ? (body.components as APIMessageTopLevelComponent[]) : [],
     pinned: false,
@@ -192,7 +221,12 @@ export function buildMessage(world: World, spec: NewMessage): APIMessage {
  * Applies a validated edit body to a stored message: fields in the body replace the old ones, absent
  * fields stay. Ephemeral and Components V2 flags can never be removed; the loading flag is cleared.
  */
-export function applyEdit(world: World, stored: StoredMessage, body: Json): void {
+export function applyEdit(
+  world: World,
+  stored: StoredMessage,
+  body: Json,
+  files: readonly FileUpload[] = [],
+): void {
   const message = stored.data;
   const wasLoading = ((message.flags ?? 0) & FLAG_LOADING) !== 0;
   if ('content' in body) message.content = typeof body.content === 'string' ? body.content : '';
@@ -202,8 +236,8 @@ export function applyEdit(world: World, stored: StoredMessage, body: Json): void
       ? (body.components as APIMessageTopLevelComponent[])
       : [];
   }
-  if ('attachments' in body && Array.isArray(body.attachments) && body.attachments.length === 0) {
-    message.attachments = [];
+  if ('attachments' in body || files.length > 0) {
+    message.attachments = messageAttachments(world, message.channel_id, body, files, message.attachments);
   }
   const old = message.flags ?? 0;
   const keep = old & (FLAG_EPHEMERAL | FLAG_IS_COMPONENTS_V2);

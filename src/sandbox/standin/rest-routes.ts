@@ -6,6 +6,7 @@
 import { apiErrors, invalidFormBody, type FieldError } from './errors.js';
 import type { Gateway } from './gateway.js';
 import type { Interactions } from './interactions.js';
+import type { FileUpload } from './multipart.js';
 import type { Signal } from './signal.js';
 import type { ChannelState, GuildState, StoredMessage, World } from './state.js';
 
@@ -21,6 +22,8 @@ export interface Context {
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
   readonly body: unknown;
+  /** The files of a multipart body (`files[n]`), for the message it creates or edits. */
+  readonly files: readonly FileUpload[];
 }
 
 export interface RouteSpec {
@@ -35,6 +38,8 @@ export interface RestOptions {
   readonly gatewayUrl: () => string;
   readonly shards: number;
   readonly maxConcurrency: number;
+  /** Keep answered 429s in force: see rate-limits.ts. */
+  readonly enforceRateLimits?: boolean;
 }
 
 /** The parts of the stand-in the routes read and change. */
@@ -72,6 +77,8 @@ export function guildOf(world: World, context: Context): GuildState {
 export function channelOf(world: World, context: Context): ChannelState {
   const channel = world.channels.get(context.params.channel ?? '');
   if (!channel) throw apiErrors.unknownChannel();
+  // The bot reads and writes only what it can see (a private thread it is not in, without Manage Threads).
+  if (!world.canView(channel, world.bot.id)) throw apiErrors.missingAccess();
   return channel;
 }
 

@@ -5,11 +5,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, apiErrors, ErrorCode } from './errors.js';
 import type { Gateway } from './gateway.js';
+import { RateLimitKeeper } from './rate-limits.js';
 import type { Interactions } from './interactions.js';
+import { parseMultipart, type FileUpload } from './multipart.js';
 import type { Context, Reply, RestOptions, RestParts } from './rest-routes.js';
 import { appRoutes, guildRoutes } from './routes-app.js';
 import { messageRoutes, threadAndPollRoutes } from './routes-channels.js';
 import { commandRoutes } from './routes-commands.js';
+import { threadMemberRoutes } from './routes-threads.js';
 import { interactionRoutes } from './routes-interactions.js';
 import type { Signal } from './signal.js';
 import type { World } from './state.js';
@@ -34,6 +37,8 @@ export interface RecordedRequest {
   readonly authorization: boolean;
   /** Parsed JSON body (or `payload_json` of a multipart body); undefined when empty. */
   readonly body: unknown;
+  /** The files of a multipart body (`files[n]`), bytes included. */
+  readonly files: readonly FileUpload[];
   /** The matched route, e.g. `POST /interactions/:id/:token/callback`; null for unknown routes. */
   readonly route: string | null;
   readonly status: number;
@@ -41,6 +46,11 @@ export interface RecordedRequest {
   readonly response: unknown;
   /** True when the answer came from {@link Rest.failNext} rather than the route. */
   readonly injected: boolean;
+  /**
+   * True when answered 429 because it came while an earlier 429 covering it still held (only with
+   * `enforceRateLimits`): the client did not wait as Discord told it to.
+   */
+  readonly ignoredRateLimit: boolean;
 }
 
 /** Selects requests: a substring of `"METHOD /path"`, a RegExp tested on it, or a predicate. */
@@ -82,6 +92,7 @@ export class Rest {
   readonly #faults: { remaining: number; fault: Fault; filter: RouteFilter | undefined }[] = [];
   readonly #delays: { ms: number; filter: RouteFilter | undefined; remaining: number }[] = [];
   readonly #pending = new Set<() => void>();
+  readonly #limits: RateLimitKeeper | undefined;
 
   constructor(
     private readonly world: World,
@@ -90,12 +101,14 @@ export class Rest {
     private readonly signal: Signal,
     private readonly options: RestOptions,
   ) {
+    this.#limits = options.enforceRateLimits === true ? new RateLimitKeeper() : undefined;
     const parts: RestParts = { world, interactions, gateway, signal, options };
     this.#routes = [
       ...appRoutes(parts),
       ...interactionRoutes(interactions),
       ...messageRoutes(parts),
       ...threadAndPollRoutes(parts),
+      ...threadMemberRoutes(parts),
       ...commandRoutes(parts, 'global'),
       ...commandRoutes(parts, 'guild'),
       ...guildRoutes(world),
@@ -175,22 +188,29 @@ export class Rest {
     };
 
     let body: unknown;
+    let files: readonly FileUpload[] = [];
     let reply: Reply;
     let route: Route | undefined;
     let params: Record<string, string> = {};
     let injected = false;
+    let ignoredRateLimit = false;
     try {
-      body = parseBody(raw, headers['content-type'] ?? '');
+      ({ body, files } = parseBody(raw, headers['content-type'] ?? ''));
       if (versioned) [route, params] = this.#match(method, segments);
       const fault = this.#takeFault(method, path);
+      const refusal = fault ? undefined : this.#limits?.refusal(method, path, time);
       if (fault) {
         injected = true;
         reply = faultReply(fault);
+        this.#limits?.note(fault, method, path, time);
+      } else if (refusal) {
+        ignoredRateLimit = true;
+        reply = faultReply(refusal);
       } else if (!route) {
         throw apiErrors.notFound();
       } else {
         if (route.auth && authorization !== `Bot ${this.options.token}`) throw apiErrors.unauthorized();
-        reply = route.handler({ params, query: url.searchParams, body });
+        reply = route.handler({ params, query: url.searchParams, body, files });
       }
     } catch (error) {
       reply = errorReply(error);
@@ -199,10 +219,12 @@ export class Rest {
       seq: this.requests.length + 1,
       ...base,
       body,
+      files,
       route: route?.name ?? null,
       status: reply.status,
       response: reply.body,
       injected,
+      ignoredRateLimit,
     });
     this.signal.notify();
 
@@ -263,28 +285,16 @@ function safeDecode(segment: string): string {
   }
 }
 
-function parseBody(raw: Buffer, contentType: string): unknown {
-  if (raw.length === 0) return undefined;
+/** The JSON body (or a multipart body's `payload_json`) and the files a multipart body carries. */
+function parseBody(raw: Buffer, contentType: string): { body: unknown; files: readonly FileUpload[] } {
+  if (raw.length === 0) return { body: undefined, files: [] };
   if (contentType.startsWith('multipart/form-data')) {
-    const payload = multipartField(raw, contentType, 'payload_json');
-    return payload === undefined ? undefined : parseJson(payload);
+    const { fields, files } = parseMultipart(raw, contentType);
+    const payload = fields.get('payload_json');
+    return { body: payload === undefined ? undefined : parseJson(payload), files };
   }
   const text = raw.toString('utf8');
-  if (contentType.startsWith('application/json')) return parseJson(text);
-  return text;
-}
-
-/** The text of one field of a multipart/form-data body (files are skipped: the stand-in stores no uploads). */
-function multipartField(raw: Buffer, contentType: string, name: string): string | undefined {
-  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  const marker = boundary?.[1] ?? boundary?.[2];
-  if (marker === undefined) return undefined;
-  for (const part of raw.toString('utf8').split(`--${marker}`)) {
-    const split = part.indexOf('\r\n\r\n');
-    if (split < 0 || !part.slice(0, split).includes(`name="${name}"`)) continue;
-    return part.slice(split + 4).replace(/\r\n$/, '');
-  }
-  return undefined;
+  return { body: contentType.startsWith('application/json') ? parseJson(text) : text, files: [] };
 }
 
 function parseJson(text: string): unknown {

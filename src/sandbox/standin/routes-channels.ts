@@ -2,6 +2,7 @@
 import { ChannelType, MessageFlags } from 'discord-api-types/v10';
 import { apiErrors, invalidFormBody, type FieldError } from './errors.js';
 import { Intent } from './gateway.js';
+import type { FileUpload } from './multipart.js';
 import { MESSAGES_FETCH_DEFAULT, MESSAGES_FETCH_MAX } from './limits.js';
 import { applyEdit, buildMessage, previousMessage, refreshPollResults } from './messages.js';
 import {
@@ -36,7 +37,7 @@ export function messageRoutes(parts: RestParts): RouteSpec[] {
       return json(world.history(channel, historyQuery(context.query)));
     }),
     route('POST', '/channels/:channel/messages', true, (context) =>
-      json(postMessage(parts, channelOf(world, context), context.body)),
+      json(postMessage(parts, channelOf(world, context), context.body, context.files)),
     ),
     route('GET', '/channels/:channel/messages/:message', true, (context) =>
       json(channelMessage(world, context).data),
@@ -45,7 +46,7 @@ export function messageRoutes(parts: RestParts): RouteSpec[] {
       const stored = channelMessage(world, context);
       if (stored.data.author.id !== world.bot.id) throw apiErrors.notAuthor();
       throwIf(checkMessage(context.body ?? {}, { previous: previousMessage(stored) }));
-      applyEdit(world, stored, isRecord(context.body) ? context.body : {});
+      applyEdit(world, stored, isRecord(context.body) ? context.body : {}, context.files);
       parts.gateway.dispatchToGuild(
         channelOf(world, context).guildId,
         'MESSAGE_UPDATE',
@@ -103,23 +104,6 @@ export function threadAndPollRoutes(parts: RestParts): RouteSpec[] {
       const thread = createThread(parts, parent, world.mintId(), type, body);
       return json(threadReply(world, thread), 201);
     }),
-    // Thread members: who sees a private thread (besides members with Manage Threads).
-    route('PUT', '/channels/:channel/thread-members/:user', true, (context) => {
-      const thread = channelOf(world, context).thread;
-      if (!thread) throw apiErrors.invalidChannelType();
-      const user = world.users.get(param(context, 'user'));
-      if (!user) throw apiErrors.unknownUser();
-      thread.memberIds.add(user.id);
-      parts.signal.notify();
-      return noContent();
-    }),
-    route('DELETE', '/channels/:channel/thread-members/:user', true, (context) => {
-      const thread = channelOf(world, context).thread;
-      if (!thread) throw apiErrors.invalidChannelType();
-      thread.memberIds.delete(param(context, 'user'));
-      parts.signal.notify();
-      return noContent();
-    }),
 
     route('GET', '/channels/:channel/polls/:message/answers/:answer', true, (context) => {
       const stored = channelMessage(world, context);
@@ -142,7 +126,12 @@ export function threadAndPollRoutes(parts: RestParts): RouteSpec[] {
   ];
 }
 
-export function postMessage(parts: RestParts, channel: ChannelState, body: unknown): unknown {
+export function postMessage(
+  parts: RestParts,
+  channel: ChannelState,
+  body: unknown,
+  files: readonly FileUpload[] = [],
+): unknown {
   throwIf(checkMessage(body ?? {}));
   const json = isRecord(body) ? body : {};
   if (isEmptyMessage(effectiveMessage(json))) throw apiErrors.emptyMessage();
@@ -164,6 +153,7 @@ export function postMessage(parts: RestParts, channel: ChannelState, body: unkno
     channel,
     author: parts.world.bot,
     body: flags === undefined ? json : { ...json, flags },
+    files,
   });
   const stored = parts.world.addMessage(channel, message);
   if (channel.thread) channel.thread.archived = false;

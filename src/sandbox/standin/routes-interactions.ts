@@ -13,11 +13,17 @@ export function interactionRoutes(interactions: Interactions): RouteSpec[] {
         param(context, 'token'),
         context.body,
         context.query.get('with_response') === 'true',
+        context.files,
       );
       return result ? json(result) : noContent();
     }),
     route('POST', '/webhooks/:app/:token', false, (context) => {
-      const message = interactions.followUp(param(context, 'app'), param(context, 'token'), context.body);
+      const message = interactions.followUp(
+        param(context, 'app'),
+        param(context, 'token'),
+        context.body,
+        context.files,
+      );
       return context.query.get('wait') === 'true' ? json(message) : noContent();
     }),
     route('GET', '/webhooks/:app/:token/messages/:message', false, (context) =>
@@ -32,6 +38,7 @@ export function interactionRoutes(interactions: Interactions): RouteSpec[] {
           param(context, 'token'),
           param(context, 'message'),
           context.body,
+          context.files,
         ),
       ),
     ),

@@ -164,6 +164,18 @@ export class World {
   }
 
   /**
+   * Whether a member sees a channel or thread. A private thread shows only to its members and to
+   * members who may manage threads (teachers, the bot), as on Discord; everything else to every member.
+   */
+  canView(channel: ChannelState, userId: string): boolean {
+    const guild = this.guilds.get(channel.guildId);
+    if (!guild?.members.has(userId)) return false;
+    if (channel.type !== ChannelType.PrivateThread) return true;
+    if (channel.thread?.memberIds.has(userId)) return true;
+    return (this.memberPermissions(guild, userId) & PermissionFlagsBits.ManageThreads) !== 0n;
+  }
+
+  /**
    * Whether a member sees a command in their `/` list and may run it. Discord hides a command registered
    * with `default_member_permissions` the member lacks; `"0"` means administrators only.
    */

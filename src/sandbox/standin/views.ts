@@ -3,7 +3,8 @@
  * channels, roles) and a bounded window of a channel's newest messages as Discord's client shows
  * them to that member. Only the ends of a channel's history are read, so a long session stays cheap.
  */
-import { ChannelType, PermissionFlagsBits, type APIMessage } from 'discord-api-types/v10';
+import { ChannelType, type APIMessage } from 'discord-api-types/v10';
+import { StandInError } from './errors.js';
 import { compareSnowflakes } from './snowflake.js';
 import type { StoredMessage, World } from './state.js';
 
@@ -76,31 +77,20 @@ function withMyVotes(stored: StoredMessage, userId: string): APIMessage {
 }
 
 /**
- * The newest `limit` messages of a channel or thread that `user` sees (its history plus their own
- * ephemeral messages), oldest first; nothing for a private thread they cannot see. A thread opened from a message shows that message at its top,
+ * The newest `limit` messages of a channel or thread that `user` sees (a private thread they may not
+ * see throws {@link StandInError} 50001) (its history plus their own
+ * ephemeral messages), oldest first. A thread opened from a message shows that message at its top,
  * as Discord's client does, once the window reaches the thread's start.
  */
-/**
- * Whether a member sees a channel: a private thread only its members and those with Manage Threads
- * (or Administrator) see; every other channel here, everyone.
- */
-export function seesChannel(world: World, channelId: string, userId: string): boolean {
-  const channel = world.channels.get(channelId);
-  if (channel?.type !== ChannelType.PrivateThread || !channel.thread) return true;
-  if (channel.thread.memberIds.has(userId)) return true;
-  const guild = world.guilds.get(channel.guildId);
-  return (
-    guild !== undefined && (world.memberPermissions(guild, userId) & PermissionFlagsBits.ManageThreads) !== 0n
-  );
-}
-
 export function channelWindow(
   world: World,
   options: { user: string; channel: string; limit: number; guild?: string | number },
 ): ChannelWindow {
   const user = world.resolveUser(options.user);
   const channel = world.resolveChannel(world.resolveGuild(options.guild), options.channel);
-  if (!seesChannel(world, channel.id, user.id)) return { messages: [], older: false };
+  if (!world.canView(channel, user.id)) {
+    throw new StandInError(50001, `${user.key} cannot see #${channel.name} (a private thread)`);
+  }
   const { limit } = options;
   const shared = channel.messageIds;
   const own = world.ephemeralIds(channel.id, user.id);

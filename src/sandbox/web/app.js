@@ -9,13 +9,14 @@
  * This module starts the page and handles navigation. The others: dom (element helpers), state,
  * api (the local API and the error banner), sidebar, markdown + inline (the parser, pure),
  * markdown-dom (its elements), messages, message-parts (embeds, buttons, polls), time, composer,
- * options (a command's fields) and popup. Everything shown is built with DOM nodes and text nodes;
+ * options (a command's fields), popup, select-menu, modal (the bot's forms) and attachments. Everything shown is built with DOM nodes and text nodes;
  * no string of HTML is ever parsed, so nothing in a message can inject markup.
  */
 import { clearError, connectEvents, onState, refresh } from './api.js';
 import { onComposerInput, onComposerKey, renderComposerPlaceholder, send } from './composer.js';
 import { $, h } from './dom.js';
 import { renderMessages } from './messages.js';
+import { renderModal } from './modal.js';
 import { hidePopup, popup } from './popup.js';
 import { renderHeader, renderProblems, renderSidebar } from './sidebar.js';
 import { USER_KEY, WINDOW_STEP, channelFromHash, messageFromHash, store } from './state.js';
@@ -27,6 +28,7 @@ function render() {
   renderProblems();
   renderMessages();
   renderComposerPlaceholder();
+  renderModal();
 }
 
 /** @param {string} id */

@@ -76,6 +76,7 @@ const ICONS = {
   reply: 'M20 19v-3a6 6 0 0 0-6-6H5M9 6l-4 4 4 4',
   external: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
   slash: 'M15 4 9 20',
+  file: 'M6 2h8l4 4v16H6zM14 2v4h4M9 13h6M9 17h6',
 };
 
 /**

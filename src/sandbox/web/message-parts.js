@@ -1,9 +1,13 @@
 // @ts-check
-/** The parts of a message below its text: embeds, buttons and polls (voting and clicking included). */
+/**
+ * The parts of a message below its text: embeds, buttons, select menus (select-menu.js) and polls
+ * (voting and clicking included).
+ */
 import { clearError, post, refresh, showError } from './api.js';
 import { append, h, icon } from './dom.js';
 import { safeUrl } from './inline.js';
 import { link, renderInline, renderMarkdown, sandboxTarget } from './markdown-dom.js';
+import { renderSelect } from './select-menu.js';
 import { channelHref, store } from './state.js';
 import { longishTime } from './time.js';
 
@@ -99,7 +103,13 @@ export function renderComponents(m) {
       h(
         'div',
         { class: 'action-row' },
-        r.components.filter((c) => c.type === 2).map((c) => renderButton(m, /** @type {Button} */ (c))),
+        r.components.map((c) =>
+          c.type === 2
+            ? renderButton(m, /** @type {Button} */ (c))
+            : c.type === 3
+              ? renderSelect(m, c)
+              : null,
+        ),
       ),
     ),
   );

@@ -4,6 +4,7 @@
  * command it answers or the message it replies to, its text, its parts (message-parts.js), a
  * thread link, and the note on a message only its reader sees.
  */
+import { renderAttachments } from './attachments.js';
 import { append, h, icon } from './dom.js';
 import { renderInline, renderMarkdown } from './markdown-dom.js';
 import { renderComponents, renderEmbed, renderPoll } from './message-parts.js';
@@ -86,6 +87,7 @@ export function renderMessage(m, grouped, onDismiss) {
       { class: 'message-body' },
       grouped ? null : messageHeader(m),
       messageContent(m, flags),
+      renderAttachments(m.attachments),
       m.embeds.map(renderEmbed),
       m.poll ? renderPoll(m, m.poll) : null,
       renderComponents(m),
@@ -113,7 +115,8 @@ function messageContext(m) {
   }
   if (m.type === 19 && m.referenced_message) {
     const ref = m.referenced_message;
-    const snippet = (ref.content || (ref.embeds.length ? 'Click to see attachment' : '')).slice(0, 120);
+    const attached = ref.embeds.length > 0 || ref.attachments.length > 0;
+    const snippet = (ref.content || (attached ? 'Click to see attachment' : '')).slice(0, 120);
     return h(
       'div',
       { class: 'message-context' },

@@ -54,6 +54,14 @@ function channelEntry(channel) {
       },
       thread ? icon('thread', 18) : icon('hash', 20),
       h('span', { class: 'channel-name' }, channel.name),
+      // A private thread (type 12): only its members and teachers see it listed.
+      channel.type === 12
+        ? h(
+            'span',
+            { class: 'channel-private', title: 'Private thread', 'data-testid': 'private-thread' },
+            icon('lock', 14),
+          )
+        : null,
     ),
   );
 }

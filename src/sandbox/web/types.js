@@ -28,6 +28,22 @@
  * @property {number} limit how many messages the server sent at most
  * @property {Record<string, string>} names user, channel and role names by id
  * @property {string[]} problems content problems (`file:line: message`)
+ * @property {PageModal | null} modal the modal the bot showed the member and they have open
  */
+
+/**
+ * @typedef {object} ModalInput
+ * @property {string} customId
+ * @property {string} label
+ * @property {string | null} description
+ * @property {number} style 1 short, 2 paragraph
+ * @property {string | null} placeholder
+ * @property {boolean} required
+ * @property {number} minLength
+ * @property {number} maxLength
+ * @property {string} value the value it opens with
+ */
+
+/** @typedef {{ interactionId: string, customId: string, title: string, inputs: ModalInput[] }} PageModal */
 
 export {};

@@ -67,13 +67,33 @@ describe('word families', () => {
     expect(matchedWords(hit?.passage.display ?? '', hit?.matched ?? [])).toEqual(['detained', 'detainees']);
   });
 
-  it('leaves unrelated words apart, and a word being typed is not expanded', () => {
+  it('leaves unrelated words apart', () => {
     expect(familyTerm('bread')).toBeUndefined();
     expect(familyTerm('detent')).toBe(familyTerm('detain'));
-    const index = indexOf('The police detained him.');
+    const index = indexOf('The police detained him.', 'Bread was baked at dawn.');
     expect(ids(index, 'detention')).toEqual(['f#1']);
-    // "detention" being typed is a prefix of nothing in the text, and no family is searched for it.
-    expect(searchPassages(index, 'detention', { asYouType: true, fuzzy: false })).toEqual([]);
+  });
+
+  it('a word being typed searches the family of the word it already is, below the word itself', () => {
+    // "detention" being typed begins no word of the text: its family finds "detained".
+    const typed = (index: ReturnType<typeof indexOf>, query: string) =>
+      searchPassages(index, query, { asYouType: true, fuzzy: false }).map((h) => h.passage.id);
+    expect(typed(indexOf('The police detained him.', 'Bread was baked.'), 'detention')).toEqual(['f#1']);
+    expect(
+      typed(indexOf('Ukraine faces a division.', 'Bread was baked.'), 'Ukraine will be divided')[0],
+    ).toBe('f#1');
+    const both = indexOf('He was detained.', 'The court heard that he had been held in detention for weeks.');
+    expect(typed(both, 'detention')).toEqual(['f#2', 'f#1']);
+    // Not its synonyms: "autumn" being typed does not find "fall".
+    expect(typed(indexOf('The leaves fall.'), 'autumn')).toEqual([]);
+  });
+
+  it('an adverb is of its adjective\'s family: "wrongful" finds "wrongfully"', () => {
+    expect(familyTerm('wrongfulli')).toBeDefined();
+    expect(familyTerm('wrongfulli')).toBe(familyTerm('wrong'));
+    const index = indexOf('Evan Gershkovich is wrongfully detained.', 'Bread was baked.');
+    expect(ids(index, 'wrongful detention')).toEqual(['f#1']);
+    expect(ids(index, 'wrongful')).toEqual(['f#1']);
   });
 });
 

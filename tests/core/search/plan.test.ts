@@ -167,4 +167,39 @@ describe('typing in the plan', () => {
     expect(plan(typo, 'baslo ').queries).not.toContain('ba');
     expect(plan(typo, 'baslo ', false).queries).toEqual(expect.arrayContaining(['ba', 'slo']));
   });
+
+  it('splits the word being typed, once no word begins with it', () => {
+    const index = createSearchIndex([passage(0, 'the Nord Stream pipeline'), passage(1, 'a stream of news')]);
+    const split = plan(index, 'nordstream');
+    expect(split.queries).toEqual(expect.arrayContaining(['nord', 'stream']));
+    expect(searchPassages(index, 'nordstream').map((h) => h.passage.id)).toEqual(['p#1', 'p#2']);
+    const hyphen = createSearchIndex([
+      passage(0, 'an aggressor state'),
+      passage(1, 'Belarus, a co-aggressor'),
+    ]);
+    // "aggressor" is also two edits from "coaggressor": it keeps the split's weight.
+    expect(plan(hyphen, 'coaggressor').boost.get('aggressor')).toBe(COMPOUND_WEIGHT);
+    expect(searchPassages(hyphen, 'coaggressor')[0]?.passage.id).toBe('p#2');
+  });
+
+  it('joins two words when the second is being typed, the joined word covering both', () => {
+    const index = createSearchIndex([
+      passage(0, 'the counter was closed for the day'),
+      passage(1, 'Ukraine launched counterattacks'),
+      passage(2, 'Musk sells CyberTrucks'),
+      passage(3, 'cyber crime'),
+    ]);
+    const joined = plan(index, 'counter attacks');
+    expect(joined.origin.get('counterattack')).toBe('counter');
+    expect(joined.joins.get('counterattack')).toBe('attacks');
+    expect(searchPassages(index, 'counter attacks')[0]?.passage.id).toBe('p#2');
+    // Half typed: the commonest word the two begin.
+    expect(searchPassages(index, 'Cyber Truc')[0]?.passage.id).toBe('p#3');
+    // Written apart as typed, the words themselves rank first.
+    const literal = createSearchIndex([
+      passage(0, 'counterattacks began'),
+      passage(1, 'counter attacks began'),
+    ]);
+    expect(searchPassages(literal, 'counter attacks')[0]?.passage.id).toBe('p#2');
+  });
 });
