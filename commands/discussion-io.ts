@@ -6,12 +6,14 @@
 import {
   ChannelType,
   ThreadAutoArchiveDuration,
+  type AnyThreadChannel,
   type Client,
   type Message,
   type SendableChannels,
   type TextChannel,
   type ThreadChannel,
 } from 'discord.js';
+import type { AnswersForThread } from '../src/bot/answers.js';
 import type { BotServices } from '../src/bot/command.js';
 import { modeCode, type DiscussionMode } from '../src/core/discussion/answer.js';
 import { editOptions, messageOptions } from '../src/bot/payload-options.js';
@@ -171,3 +173,41 @@ export async function openLedgerFor(
     return undefined;
   }
 }
+
+/** The ledger id a prompt post's Respond button names, if it has one. */
+function ledgerIdOf(message: Message): string | undefined {
+  for (const row of message.components) {
+    if (!('components' in row)) continue;
+    for (const c of row.components) {
+      const id = 'customId' in c ? c.customId : null;
+      const m = id ? /^prompt\|respond\|(\d+)\|/.exec(id) : null;
+      if (m?.[1]) return m[1];
+    }
+  }
+  return undefined;
+}
+
+/** The prompt post a discussion thread belongs to: its starter, or else the newest one inside it. */
+async function promptOfThread(thread: AnyThreadChannel): Promise<Message | undefined> {
+  const parent = thread.parent;
+  const starter =
+    parent && 'messages' in parent
+      ? await parent.messages.fetch(thread.id).catch(() => undefined)
+      : undefined;
+  if (starter && ledgerIdOf(starter)) return starter;
+  const recent = await thread.messages.fetch({ limit: LIMITS.messagesPerFetch }).catch(() => undefined);
+  return [...(recent?.values() ?? [])].find((m) => m.author.id === thread.client.user.id && ledgerIdOf(m));
+}
+
+/**
+ * /summary's answers (src/bot/answers.ts): those in the teachers' ledger of the prompt the thread
+ * discusses, withdrawn ones included; null for a thread of no prompt with a ledger.
+ */
+export const answersFromLedger: AnswersForThread = async (thread) => {
+  const prompt = await promptOfThread(thread);
+  const ledgerId = prompt && ledgerIdOf(prompt);
+  const ledger = ledgerId ? await ledgerThread(thread.client, ledgerId) : undefined;
+  if (!prompt || !ledger) return null;
+  const { answers } = await loadLedger(ledger);
+  return answers.map((a) => a.record).filter((r) => r.promptMessageId === prompt.id);
+};

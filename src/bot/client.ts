@@ -4,6 +4,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { answersFromLedger } from '../../commands/discussion-io.js';
 import { commands, commandsByName } from '../../commands/index.js';
 import type { Config } from '../config.js';
 import type { AnswersForThread } from './answers.js';
@@ -72,7 +73,7 @@ export function startBot(options: BotOptions): Bot {
     library,
     log,
     ...(content && { content }),
-    ...(answersForThread && { answersForThread }),
+    answersForThread: answersForThread ?? answersFromLedger,
     attachmentOrigins: attachmentOrigins(config.apiBase),
     answerSecret: answerSecret(config),
   });

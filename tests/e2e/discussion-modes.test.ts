@@ -157,6 +157,15 @@ describe('anonymous', () => {
     const names = new Set(['First answer.', 'Second answer.', 'Third answer.'].map(byline));
     expect(names.size).toBe(3);
 
+    // The teacher's /summary in the thread reads the ledger: real names, chart.png and answers.csv.
+    const summary = standIn.slash({ user: 'teacher', channel: promptId, name: 'summary' });
+    teacherHandles.push(summary);
+    const report = await summary.waitForOriginal((m) =>
+      (m.flags ?? 0) & 128 ? false : m.content.length + m.embeds.length > 0,
+    );
+    expect(report.attachments.map((a) => a.filename).sort()).toEqual(['answers.csv', 'chart.png']);
+    expect(JSON.stringify(report)).toContain('Sam');
+
     // Teachers see who wrote each answer, in the ledger.
     const ledgerId = ledgerIdOf(prompt);
     const records = answers(ledgerId);
