@@ -201,7 +201,8 @@ async function promptOfThread(thread: AnyThreadChannel): Promise<Message | undef
 
 /**
  * /summary's answers (src/bot/answers.ts): those in the teachers' ledger of the prompt the thread
- * discusses, withdrawn ones included; null for a thread of no prompt with a ledger.
+ * discusses, withdrawn ones included. Null for a thread of no prompt with a ledger, and for a prompt
+ * nobody answered with Respond: the class talked in the thread instead, and /summary counts that.
  */
 export const answersFromLedger: AnswersForThread = async (thread) => {
   const prompt = await promptOfThread(thread);
@@ -209,5 +210,6 @@ export const answersFromLedger: AnswersForThread = async (thread) => {
   const ledger = ledgerId ? await ledgerThread(thread.client, ledgerId) : undefined;
   if (!prompt || !ledger) return null;
   const { answers } = await loadLedger(ledger);
-  return answers.map((a) => a.record).filter((r) => r.promptMessageId === prompt.id);
+  const records = answers.map((a) => a.record).filter((r) => r.promptMessageId === prompt.id);
+  return records.length > 0 ? records : null;
 };
