@@ -17,6 +17,9 @@ import {
 } from '../src/render/compare.js';
 import { privateNotice } from '../src/render/payload.js';
 import { freePromptPost, promptPost } from '../src/render/prompt.js';
+import { modeCode, OPEN_MODE } from '../src/core/discussion/answer.js';
+import { promptButtons } from '../src/render/answer-card.js';
+import { openLedgerFor, writeHeader } from './discussion-io.js';
 
 export const TEACHERS_ONLY =
   'Only teachers (members who can Manage Messages) can post a discussion to the class.';
@@ -59,8 +62,24 @@ async function discuss(i: ButtonInteraction, [topic]: readonly string[], bot: Bo
     payload = freePromptPost(c, { poll: false });
   }
   await i.reply(replyOptions(payload));
+  await addRespond(i, curated?.title ?? c.title, bot);
   // A class with many articles: the blocks the post had no room for follow it, never dropped.
   for (const more of evidenceFollowUps(c, payload)) await i.followUp(replyOptions(more));
+}
+
+/** Gives the posted discussion its teachers' ledger and Respond button (open mode), as /prompt does. */
+async function addRespond(i: ButtonInteraction, title: string, bot: BotServices): Promise<void> {
+  const channel = i.channel;
+  if (!channel?.isSendable()) return;
+  const ledger = await openLedgerFor(channel, title, i.user.id, bot);
+  if (!ledger) return;
+  const posted = await i.fetchReply();
+  await writeHeader(
+    ledger,
+    { promptMessageId: posted.id, channelId: posted.channelId, mode: OPEN_MODE, revealed: false },
+    posted.url,
+  );
+  await i.editReply({ components: [promptButtons(ledger.id, OPEN_MODE, modeCode(OPEN_MODE))] });
 }
 
 /** ◀ Prev / Next ▶: shows another page in place, or says privately that the buttons are stale. */

@@ -1,7 +1,8 @@
 /**
- * /prompt [topic] [article] [level] [thread] [poll] — for teachers: post a discussion question with
- * evidence. `article` picks among the prompts about one article: its curated topics', or for an
- * article outside every topic, the questions of templates.yaml filled for it.
+ * /prompt [topic] [article] [level] [thread] [poll] [mode] — for teachers: post a discussion question
+ * with evidence. `article` picks among the prompts about one article: its curated topics', or for an
+ * article outside every topic, the questions of templates.yaml filled for it. Students answer with
+ * Respond (respond.ts); `mode` chooses open, post-first and/or anonymous (discussion-cards.ts).
  */
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { InteractionContextType } from 'discord-api-types/v10';
@@ -13,6 +14,10 @@ import {
   type Message,
 } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
+import { OPEN_MODE, type DiscussionMode } from '../src/core/discussion/answer.js';
+import { cardButtons } from './discussion-cards.js';
+import { openLedgerFor, withRespond, writeHeader } from './discussion-io.js';
+import { respondButtons, respondModals, respondSelects } from './respond.js';
 import { editOptions, messageOptions, replyOptions } from '../src/bot/payload-options.js';
 import { PROMPT_LEVELS, type Content } from '../src/content/types.js';
 import {
@@ -53,6 +58,30 @@ export function unknownArticle(content: Content, typed: string): Payload {
   return privateNotice(`Unknown article “${echo(typed)}”. Articles: ${ids}.`);
 }
 
+/** `/prompt mode:`: open shows each answer at once; post-first hides them until Reveal; anonymous shows pseudonyms. */
+export const MODE_CHOICES = [
+  { name: 'open: each answer shows at once, with its writer’s name', value: 'open', mode: OPEN_MODE },
+  {
+    name: 'post-first: answers hidden until a teacher reveals them',
+    value: 'post-first',
+    mode: { postFirst: true, anonymous: false },
+  },
+  {
+    name: 'anonymous: answers show a pseudonym (Student 7)',
+    value: 'anonymous',
+    mode: { postFirst: false, anonymous: true },
+  },
+  {
+    name: 'post-first + anonymous',
+    value: 'post-first+anonymous',
+    mode: { postFirst: true, anonymous: true },
+  },
+] as const satisfies readonly { name: string; value: string; mode: DiscussionMode }[];
+
+export function modeOf(value: string | null): DiscussionMode {
+  return MODE_CHOICES.find((m) => m.value === value)?.mode ?? OPEN_MODE;
+}
+
 const data = new SlashCommandBuilder()
   .setName('prompt')
   .setDescription('Post a discussion question with evidence from each article (teachers)')
@@ -79,6 +108,12 @@ const data = new SlashCommandBuilder()
   .addBooleanOption((o) => o.setName('thread').setDescription('Open a discussion thread on it'))
   .addBooleanOption((o) =>
     o.setName('poll').setDescription('Add a poll: which argument is better supported?'),
+  )
+  .addStringOption((o) =>
+    o
+      .setName('mode')
+      .setDescription('How answers are collected (default: open)')
+      .addChoices(...MODE_CHOICES.map((m) => ({ name: m.name, value: m.value }))),
   )
   .toJSON();
 
@@ -125,9 +160,21 @@ export const prompt = {
       return;
     }
     const title = promptTitle(result.pick);
+    const mode = modeOf(i.options.getString('mode'));
+    const ledger = await openLedgerFor(channel, title, i.user.id, bot);
     const payload = promptPost(result.pick, { poll: wantPoll, topicTitle: title });
-    const message: Message = await channel.send(messageOptions(payload));
+    const message: Message = await channel.send(messageOptions(withRespond(payload, ledger, mode)));
+    if (ledger) {
+      await writeHeader(
+        ledger,
+        { promptMessageId: message.id, channelId: message.channelId, mode, revealed: false },
+        message.url,
+      );
+    }
     let where = `Posted: ${message.url}`;
+    where += ledger
+      ? `\nTeachers’ ledger (answers, and who wrote each): <#${ledger.id}>`
+      : '\nNo Respond button: the bot could not open a private thread for the answers (it needs Create Private Threads).';
     if (wantThread) {
       if (channel.isThread()) {
         where += ' (already in a thread, so no new thread was opened)';
@@ -149,6 +196,9 @@ export const prompt = {
     );
     await i.editReply(editOptions(privateNotice(where)));
   },
+  buttons: { ...respondButtons, ...cardButtons },
+  modals: respondModals,
+  selects: respondSelects,
   autocomplete: (i, bot) => {
     const focused = i.options.getFocused(true);
     const { content } = bot.library();

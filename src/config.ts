@@ -22,6 +22,7 @@ export const CONFIG_KEYS = [
   'CONTENT_DIR',
   'SANDBOX_PORT',
   'IMPORT_ALLOW_LOOPBACK',
+  'ANSWER_SECRET',
 ] as const;
 
 export interface Config {
@@ -45,6 +46,8 @@ export interface Config {
   readonly sandboxPort?: number;
   /** Tests only: /article add may fetch URLs on loopback and private addresses. Default false. */
   readonly importAllowLoopback: boolean;
+  /** Keys anonymous mode's pseudonyms; undefined: derived from the token. Never printed. */
+  readonly answerSecret?: string;
 }
 
 const TOKEN_HINT =
@@ -161,6 +164,14 @@ const schema = z.object({
       'IMPORT_ALLOW_LOOPBACK must be 1 (tests only: /article add may fetch loopback and private addresses) or 0, or empty for 0',
     )
     .optional(),
+  ANSWER_SECRET: z
+    .string()
+    .trim()
+    .refine(
+      (s) => s.length >= 16 && !/\s/.test(s),
+      'ANSWER_SECRET must be at least 16 characters with no spaces (for example the output of `openssl rand -hex 32`), or empty to derive it from the bot token',
+    )
+    .optional(),
 });
 
 /**
@@ -223,6 +234,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
       ...(e.CONTENT_DIR !== undefined && { contentDir: e.CONTENT_DIR }),
       ...(e.SANDBOX_PORT !== undefined && { sandboxPort: e.SANDBOX_PORT }),
       importAllowLoopback: e.IMPORT_ALLOW_LOOPBACK === '1',
+      ...(e.ANSWER_SECRET !== undefined && { answerSecret: e.ANSWER_SECRET }),
     },
   };
 }

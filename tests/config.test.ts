@@ -198,6 +198,18 @@ describe('readConfig', () => {
       expect(readConfig({ IMPORT_ALLOW_LOOPBACK: bad }), bad).toEqual({ ok: false, errors: [LOOPBACK_HINT] });
     }
   });
+  it('reads ANSWER_SECRET: 16 or more characters with no spaces, never echoed when wrong', () => {
+    const good = readConfig({ ANSWER_SECRET: '  0123456789abcdef0123  ' });
+    expect(good.ok && good.config.answerSecret).toBe('0123456789abcdef0123');
+    const unset = readConfig({});
+    expect(unset.ok && unset.config.answerSecret).toBeUndefined();
+    for (const bad of ['short', 'has a space in it somewhere']) {
+      const r = readConfig({ ANSWER_SECRET: bad });
+      expect(r.ok, bad).toBe(false);
+      expect(r.ok ? '' : r.errors.join('\n')).toMatch(/^ANSWER_SECRET must be at least 16 characters/);
+      expect(r.ok ? '' : r.errors.join('\n')).not.toContain(bad);
+    }
+  });
   it('gives one line per mistake, starting with the variable it is about', () => {
     const r = readConfig({
       DISCORD_TOKEN: 'x',
@@ -209,6 +221,7 @@ describe('readConfig', () => {
       CONTENT_DIR: 'no-such-folder',
       SANDBOX_PORT: 'x',
       IMPORT_ALLOW_LOOPBACK: 'yes',
+      ANSWER_SECRET: 'short',
     });
     expect(r.ok).toBe(false);
     const errors = r.ok ? [] : r.errors;

@@ -1,7 +1,7 @@
 /**
  * Where /summary gets the answers to the prompt a thread discusses (issue 15): the teachers' ledger
- * in Discord, read by whatever the bot is started with. Until that reader is wired in, /summary
- * counts the thread's history as before.
+ * in Discord. The bot reads it with answersFromLedger (commands/discussion-io.ts) unless it is
+ * started with another reader (the bot tests stand one in).
  */
 import type { AnyThreadChannel } from 'discord.js';
 import type { AnswerRecord } from '../core/discussion/answer.js';

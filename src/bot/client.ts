@@ -2,7 +2,9 @@
  * The bot process: one discord.js client (one or more shards), the router, command registration
  * and a graceful shutdown. Only the Guilds intent is requested: no privileged intents.
  */
+import { createHmac } from 'node:crypto';
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { answersFromLedger } from '../../commands/discussion-io.js';
 import { commands, commandsByName } from '../../commands/index.js';
 import type { Config } from '../config.js';
 import type { AnswersForThread } from './answers.js';
@@ -41,6 +43,14 @@ export interface Bot {
   readonly stop: () => Promise<void>;
 }
 
+/** The pseudonyms' key: ANSWER_SECRET, or else one derived from the token (which it never reveals). */
+export function answerSecret(config: Config): string {
+  if (config.answerSecret !== undefined) return config.answerSecret;
+  return createHmac('sha256', 'discussion-pseudonyms')
+    .update(config.token ?? '')
+    .digest('hex');
+}
+
 /** Guilds intent only, REST at DISCORD_API_BASE, no pings; with SHARD_IDS, just those shards. */
 function clientOptions(config: BotOptions['config']): ClientOptions {
   return {
@@ -63,8 +73,9 @@ export function startBot(options: BotOptions): Bot {
     library,
     log,
     ...(content && { content }),
-    ...(answersForThread && { answersForThread }),
+    answersForThread: answersForThread ?? answersFromLedger,
     attachmentOrigins: attachmentOrigins(config.apiBase),
+    answerSecret: answerSecret(config),
   });
   client.on(Events.InteractionCreate, (i) => void router.handle(i));
   client.on(Events.Error, (err) => {

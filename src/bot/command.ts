@@ -3,6 +3,8 @@ import type {
   AutocompleteInteraction,
   ButtonInteraction,
   ChatInputCommandInteraction,
+  ModalSubmitInteraction,
+  StringSelectMenuInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Library } from '../core/index.js';
@@ -31,12 +33,26 @@ export interface BotServices {
   readonly content?: ContentAccess;
   /** Origins (`https://cdn.discordapp.com`, …) that attachments are downloaded from, and only those. */
   readonly attachmentOrigins: readonly string[];
+  /** Keys anonymous mode's pseudonyms (ANSWER_SECRET, or derived from the token). Never logged. */
+  readonly answerSecret?: string;
   /** The answers to a thread's prompt, for /summary; absent: /summary counts the thread's history. */
   readonly answersForThread?: AnswersForThread;
 }
 
 export type ButtonHandler = (
   i: ButtonInteraction,
+  fields: readonly string[],
+  bot: BotServices,
+) => Promise<void>;
+
+export type ModalHandler = (
+  i: ModalSubmitInteraction,
+  fields: readonly string[],
+  bot: BotServices,
+) => Promise<void>;
+
+export type SelectHandler = (
+  i: StringSelectMenuInteraction,
   fields: readonly string[],
   bot: BotServices,
 ) => Promise<void>;
@@ -49,4 +65,8 @@ export interface Command {
   readonly autocomplete?: (i: AutocompleteInteraction, bot: BotServices) => Choice[] | Promise<Choice[]>;
   /** Button handlers by action: custom ids are `<command>|<action>|…`. */
   readonly buttons?: Readonly<Record<string, ButtonHandler>>;
+  /** Modal submit handlers by action, as buttons: the modal's custom id is `<command>|<action>|…`. */
+  readonly modals?: Readonly<Record<string, ModalHandler>>;
+  /** String select handlers by action, as buttons. */
+  readonly selects?: Readonly<Record<string, SelectHandler>>;
 }

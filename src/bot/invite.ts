@@ -1,13 +1,17 @@
 /** The invite link: scopes bot + applications.commands, and only the permissions the bot uses. */
 import { OAuth2Scopes, PermissionFlagsBits } from 'discord.js';
 
-/** View Channel, Send Messages, Embed Links, Read Message History, Create Public Threads, Send Messages in Threads. */
+/**
+ * View Channel, Send Messages, Embed Links, Read Message History, Create Public Threads, Send
+ * Messages in Threads, and Create Private Threads (each prompt's teachers' ledger).
+ */
 export const BOT_PERMISSIONS =
   PermissionFlagsBits.ViewChannel |
   PermissionFlagsBits.SendMessages |
   PermissionFlagsBits.EmbedLinks |
   PermissionFlagsBits.ReadMessageHistory |
   PermissionFlagsBits.CreatePublicThreads |
+  PermissionFlagsBits.CreatePrivateThreads |
   PermissionFlagsBits.SendMessagesInThreads;
 
 export function inviteUrl(applicationId: string): string {

@@ -3,7 +3,7 @@
  * interaction id (never the token) and answered with a short private apology; autocomplete answers
  * no choices instead. The router also tracks replies in flight, so shutdown can wait for them.
  */
-import type { Interaction } from 'discord.js';
+import type { Interaction, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
 import { decodeId } from '../render/custom-id.js';
 import { privateNotice } from '../render/payload.js';
 import type { BotServices, ButtonHandler, Command } from './command.js';
@@ -30,7 +30,7 @@ function logContext(i: Interaction) {
     channelId: i.channelId,
     userId: i.user.id,
     ...(i.isCommand() || i.isAutocomplete() ? { command: i.commandName } : {}),
-    ...(i.isMessageComponent() ? { customId: i.customId } : {}),
+    ...(i.isMessageComponent() || i.isModalSubmit() ? { customId: i.customId } : {}),
   };
 }
 
@@ -42,10 +42,19 @@ export function buttonHandler(
   commands: ReadonlyMap<string, Command>,
   customId: string,
 ): { handler: ButtonHandler; fields: readonly string[] } | undefined {
+  return handlerFor(commands, customId, 'buttons');
+}
+
+/** The handler a custom id names among a command's buttons, modals or selects (own keys only). */
+export function handlerFor<K extends 'buttons' | 'modals' | 'selects'>(
+  commands: ReadonlyMap<string, Command>,
+  customId: string,
+  kind: K,
+): { handler: NonNullable<Command[K]>[string]; fields: readonly string[] } | undefined {
   const id = decodeId(customId);
-  const buttons = id && commands.get(id.command)?.buttons;
-  if (!id || !buttons || !Object.hasOwn(buttons, id.action)) return undefined;
-  const handler = buttons[id.action];
+  const table = id && commands.get(id.command)?.[kind];
+  if (!id || !table || !Object.hasOwn(table, id.action)) return undefined;
+  const handler = table[id.action] as NonNullable<Command[K]>[string] | undefined;
   return handler && { handler, fields: id.fields };
 }
 
@@ -80,6 +89,10 @@ export function createRouter(commands: ReadonlyMap<string, Command>, bot: BotSer
         return;
       }
       await found.handler(i, found.fields, bot);
+      return;
+    }
+    if (i.isModalSubmit() || i.isStringSelectMenu()) {
+      await dispatchForm(commands, i, bot);
       return;
     }
     if (i.isRepliable()) await i.reply(replyOptions(privateNotice(OLD_BUTTON)));
@@ -118,6 +131,22 @@ export function createRouter(commands: ReadonlyMap<string, Command>, bot: BotSer
     },
     inFlight: () => pending.size,
   };
+}
+
+/** A modal submit or a string select, to the handler its custom id names. */
+async function dispatchForm(
+  commands: ReadonlyMap<string, Command>,
+  i: ModalSubmitInteraction | StringSelectMenuInteraction,
+  bot: BotServices,
+): Promise<void> {
+  if (i.isModalSubmit()) {
+    const found = handlerFor(commands, i.customId, 'modals');
+    if (found) return found.handler(i, found.fields, bot);
+  } else {
+    const found = handlerFor(commands, i.customId, 'selects');
+    if (found) return found.handler(i, found.fields, bot);
+  }
+  await i.reply(replyOptions(privateNotice(OLD_BUTTON)));
 }
 
 async function apologize(i: Interaction): Promise<void> {

@@ -28,6 +28,9 @@ export const LIMITS = {
   /** Most messages one fetch of a channel's history returns. */
   messagesPerFetch: 100,
   modalTitle: 45,
+  /** A select menu's options, and each option's label, value and description. */
+  selectOptions: 25,
+  selectOption: 100,
   /** Files on one message. */
   attachments: 10,
   /** Largest file a bot may upload where the server has no boost (10 MiB). */

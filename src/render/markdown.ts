@@ -39,3 +39,20 @@ export function echo(text: string, max = 100): string {
   const flat = text.replace(INVISIBLE, '').replace(STRAY_JOINER, '').replace(/\s+/g, ' ').trim();
   return escapeMarkdown(truncate(flat, max));
 }
+
+/** ASCII punctuation: what Discord's markdown lets a backslash escape. */
+const PUNCTUATION = /[!-/:-@[-`{-~]/g;
+
+/**
+ * Escapes every ASCII punctuation mark with a backslash: the text shows exactly as typed (no
+ * markdown, no mentions) and {@link unescapeAll} gives it back unchanged, so a draft can be kept in
+ * the message that shows it.
+ */
+export function escapeAll(text: string): string {
+  return text.replace(PUNCTUATION, (c) => `\\${c}`);
+}
+
+/** The text {@link escapeAll} escaped. */
+export function unescapeAll(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}

@@ -13,19 +13,21 @@ describe('inviteUrl', () => {
     expect(url.searchParams.get('scope')).toBe('bot applications.commands');
     expect(inviteUrl('123')).toContain('scope=bot+applications.commands');
   });
-  it('asks for exactly the six permissions the bot uses, and nothing else', () => {
+  it('asks for exactly the seven permissions the bot uses, and nothing else', () => {
     const wanted =
       PermissionFlagsBits.ViewChannel |
       PermissionFlagsBits.SendMessages |
       PermissionFlagsBits.EmbedLinks |
       PermissionFlagsBits.ReadMessageHistory |
       PermissionFlagsBits.CreatePublicThreads |
+      PermissionFlagsBits.CreatePrivateThreads |
       PermissionFlagsBits.SendMessagesInThreads;
     expect(url.searchParams.get('permissions')).toBe(wanted.toString());
     expect(BOT_PERMISSIONS).toBe(wanted);
     expect(
       new PermissionsBitField(BigInt(url.searchParams.get('permissions') ?? '0')).toArray().sort(),
     ).toEqual([
+      'CreatePrivateThreads',
       'CreatePublicThreads',
       'EmbedLinks',
       'ReadMessageHistory',

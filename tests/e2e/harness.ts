@@ -16,8 +16,13 @@ export interface Stack {
   readonly output: () => { stdout: string; stderr: string };
   /** Resolves when the bot's output contains the text. */
   readonly waitForOutput: (text: string | RegExp, timeoutMs?: number) => Promise<void>;
-  /** SIGTERM, then the exit code (or the signal) once the process is gone. */
-  readonly stop: () => Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
+  /**
+   * SIGTERM, then the exit code (or the signal) once the process is gone; the stand-in is closed too
+   * unless `keepStandIn` (to start another bot against it: a restart).
+   */
+  readonly stop: (options?: {
+    keepStandIn?: boolean;
+  }) => Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
 }
 
 /**
@@ -37,9 +42,16 @@ export function botEnv(standIn: StandIn, extra: Record<string, string> = {}): No
 }
 
 export async function startStack(
-  options: { standIn?: StandInOptions; env?: Record<string, string>; ready?: boolean } = {},
+  options: {
+    standIn?: StandInOptions;
+    env?: Record<string, string>;
+    ready?: boolean;
+    /** A running stand-in to start the bot against (a restart), instead of a new one. */
+    existing?: StandIn;
+  } = {},
 ): Promise<Stack> {
-  const standIn = await startStandIn({ heartbeatIntervalMs: 45_000, ...options.standIn });
+  const standIn =
+    options.existing ?? (await startStandIn({ heartbeatIntervalMs: 45_000, ...options.standIn }));
   const env = botEnv(standIn, { LOG_LEVEL: 'info', ...options.env });
   const bot = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -71,13 +83,13 @@ export async function startStack(
     bot,
     output: () => ({ stdout, stderr }),
     waitForOutput,
-    async stop() {
+    async stop(stopOptions = {}) {
       const t = Date.now();
       if (bot.exitCode === null && bot.signalCode === null) bot.kill('SIGTERM');
       const timeout = setTimeout(() => bot.kill('SIGKILL'), 15_000);
       const result = await exited;
       clearTimeout(timeout);
-      await standIn.close();
+      if (stopOptions.keepStandIn !== true) await standIn.close();
       return { ...result, ms: Date.now() - t };
     },
   };

@@ -3,6 +3,7 @@
  * writes it, the teachers' ledger in Discord keeps it, Reveal and the answer cards show it, and
  * /summary reads it. Pure data, free of discord.js.
  */
+import { clip } from '../graphemes.js';
 
 /** How a prompt collects answers: `open` shows each card at once (today's default). */
 export interface DiscussionMode {
@@ -46,4 +47,32 @@ export interface AnswerRecord {
   readonly cardMessageId?: string;
   /** Withdrawn by its writer or removed by a teacher. */
   readonly withdrawn?: boolean;
+}
+
+/** A mode in one character, for custom ids: `0` open, `1` post-first, `2` anonymous, `3` both. */
+export function modeCode(mode: DiscussionMode): string {
+  return String((mode.postFirst ? 1 : 0) + (mode.anonymous ? 2 : 0));
+}
+
+/** The mode a {@link modeCode} names; open for anything else. */
+export function modeFromCode(code: string | undefined): DiscussionMode {
+  const n = code !== undefined && /^[0-3]$/.test(code) ? Number(code) : 0;
+  return { postFirst: (n & 1) !== 0, anonymous: (n & 2) !== 0 };
+}
+
+/** Modal limits besides the answer's. */
+export const EVIDENCE_MAX = 200;
+export const REASONING_MAX = 500;
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F]/g;
+
+/** A draft as typed, tidied: trimmed, control characters (but line breaks) dropped, within limits. */
+export function tidyDraft(draft: AnswerDraft): AnswerDraft {
+  const clean = (s: string, max: number) => clip(s.replace(CONTROL, '').trim(), max).trim();
+  return {
+    answer: clean(draft.answer, ANSWER_MAX),
+    evidence: clean(draft.evidence, EVIDENCE_MAX),
+    reasoning: clean(draft.reasoning, REASONING_MAX),
+  };
 }

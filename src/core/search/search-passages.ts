@@ -24,6 +24,8 @@ import { DEFAULT_LIMIT, MAX_QUERY_CHARS, SEARCH_BUDGET_MS, SPEAKER_BOOST } from 
 export interface SearchOptions {
   /** Only passages of this article. */
   readonly articleId?: string;
+  /** Only passages of these articles (a discussion prompt's articles). */
+  readonly articleIds?: readonly string[];
   /**
    * Only passages with this person's words: their own paragraphs, and paragraphs quoting them inside
    * (`quotes:`). The whole name or any run of its words, case and accents ignored ("kulakevich").
@@ -52,6 +54,7 @@ function findHits(index: SearchIndex, raw: string, options: SearchOptions, speak
   const limit = Math.max(1, options.limit ?? DEFAULT_LIMIT);
   const keep = (p: Passage) =>
     (options.articleId === undefined || p.articleId === options.articleId) &&
+    (options.articleIds === undefined || options.articleIds.includes(p.articleId)) &&
     (speaker === '' || passageHasPerson(p, speaker));
 
   const deadline = performance.now() + SEARCH_BUDGET_MS;
@@ -66,7 +69,7 @@ function findHits(index: SearchIndex, raw: string, options: SearchOptions, speak
   // A garbled phrase of the copy, as it stands, also searches where it stands (copy-wording.ts).
   const copy = copyPhrasesIn(index, raw);
   if (plan.queries.length === 0 && copy.length === 0) return verbatim();
-  const filtered = options.articleId !== undefined || speaker !== '';
+  const filtered = options.articleId !== undefined || options.articleIds !== undefined || speaker !== '';
   const shown: SearchResult[] = index.mini.search(
     { combineWith: 'OR', queries: speakerBoosted(plan) },
     {
