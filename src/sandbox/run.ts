@@ -28,7 +28,8 @@ export async function startSandbox(options: {
   log: Logger;
 }): Promise<Sandbox> {
   const { config, log } = options;
-  const standIn = await startStandIn();
+  // Three students: enough for a post-first discussion where one reads the others' answers.
+  const standIn = await startStandIn({ students: 3 });
   // Edits to content/ reach the running bot; a bad edit is reported here and on the page.
   const pageOutdated = {
     notify: () => {

@@ -190,7 +190,7 @@ describe('anonymous', () => {
         ...(member && !member.name.startsWith('Student ') ? [member.name] : []),
       ];
     });
-    const usernames = ['alex.k', 'sam.t', 'student.3'];
+    const usernames = ['alex.k', 'sam.t', 'priya.n'];
     for (const request of sent) {
       const text = JSON.stringify(request.body);
       for (const s of [...secrets, ...usernames])

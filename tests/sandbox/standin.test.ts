@@ -126,6 +126,9 @@ describe('gateway', () => {
     const last = guild?.members.cache.get(standIn.userId('student30'));
     expect(last?.roles.cache.map((role) => role.name)).toContain('Student');
     expect(() => standIn.userId('student31')).toThrow(StandInError);
+    // The third has a name of her own, never one that looks like an anonymous card's "Student 3".
+    expect(guild?.members.cache.get(standIn.userId('student3'))?.user.globalName).toBe('Priya');
+    expect(last?.user.username).toBe('student.30');
     const handle = standIn.slash({ user: 'student30', name: 'anything' });
     expect(handle.payload).toMatchObject({ member: { user: { id: standIn.userId('student30') } } });
   });

@@ -71,7 +71,9 @@ export function buildFixtures(options: WorldOptions, applicationName: string): F
   const bot = user('bot', 'discussion-guide', 'Discussion Guide', true);
   const teacher = user('teacher', 'ms.rivera', 'Ms Rivera');
   const students = [user('student1', 'alex.k', 'Alex'), user('student2', 'sam.t', 'Sam')];
-  for (let n = 3; n <= (options.students ?? 2); n += 1) {
+  // A third student has a name of her own, so that a card's "Student 3" pseudonym can never be her name.
+  if ((options.students ?? 2) >= 3) students.push(user('student3', 'priya.n', 'Priya'));
+  for (let n = 4; n <= (options.students ?? 2); n += 1) {
     students.push(user(`student${n}`, `student.${n}`, `Student ${n}`));
   }
   const count = Math.max(1, options.guilds ?? 1);

@@ -84,6 +84,6 @@ export interface WorldOptions {
   readonly guilds?: number;
   /** Names for the guilds, in order. Default "Class 7B", "Class 7C", ... */
   readonly guildNames?: readonly string[];
-  /** How many students (keys student1…studentN). The first two are Alex and Sam. Default 2. */
+  /** How many students (keys student1…studentN). The first three are Alex, Sam and Priya. Default 2. */
   readonly students?: number;
 }
