@@ -24,17 +24,19 @@ const STUDENTS = ['student1', 'student2', 'student3'] as const;
 /** The fixture students' names and usernames: none may reach a card, the count or a student's page. */
 const NAMES = ['Alex', 'Sam', 'Priya', 'alex.k', 'sam.t', 'priya.n'];
 const WAIT = { timeout: 15_000 };
+/** Each step waits on the real bot, which reads its ledger back from the stand-in: a roomy limit. */
+const STEP = 60_000;
 
-/** Words from the middle of a passage: enough for the quote search to find it among the prompt's articles. */
+/** Words from the middle of a passage as a reader sees it (corrected wording): enough for the quote search to find it among the prompt's articles. */
 function wordsOf(p: Passage, count = 9): string {
-  const words = p.text.split(/\s+/).filter((w) => /\w/.test(w));
+  const words = p.corrected.split(/\s+/).filter((w) => /\w/.test(w));
   const from = Math.max(0, Math.floor((words.length - count) / 2));
   return words.slice(from, from + count).join(' ');
 }
 
 /** The passage's first long words: shared with other passages, so the search offers several matches. */
 function keywordsOf(p: Passage, count = 3): string {
-  const words = p.text.split(/\s+/).map((w) => w.replace(/[^\p{L}]/gu, ''));
+  const words = p.corrected.split(/\s+/).map((w) => w.replace(/[^\p{L}]/gu, ''));
   return words
     .filter((w) => w.length >= 6)
     .slice(0, count)
@@ -128,7 +130,8 @@ describe.skipIf(!HAVE_CHROMIUM)('a post-first anonymous discussion in the sandbo
   async function expectQuotes(preview: Locator, id: string): Promise<void> {
     const p = passage(id);
     await expect.poll(() => preview.textContent(), WAIT).toContain(id);
-    const text = (await preview.textContent())?.replace(/\s+/g, ' ') ?? '';
+    // The quote shows editorial corrections in [brackets]; without them it reads as the corrected wording.
+    const text = (await preview.textContent())?.replace(/[[\]]/g, '').replace(/\s+/g, ' ') ?? '';
     expect(text).toContain(wordsOf(p, 5));
   }
 
@@ -138,158 +141,188 @@ describe.skipIf(!HAVE_CHROMIUM)('a post-first anonymous discussion in the sandbo
     await expect.poll(() => message(answer).count(), WAIT).toBe(0);
   }
 
-  it('lets the teacher post a post-first anonymous prompt in a thread', async () => {
-    await actAs('teacher');
-    await startCommand('prompt');
-    await page.getByTestId('command-option-thread').selectOption('true');
-    await page.getByTestId('command-option-mode').selectOption('post-first+anonymous');
-    await shot('1-prompt-command');
-    await page.getByTestId('command-option-mode').press('Enter');
-    await message(/Posted:/).waitFor(WAIT);
-    const prompt = promptPost();
-    await expect.poll(() => prompt.textContent(), WAIT).toContain('0 answers in');
-    const link = prompt.getByTestId('thread-link');
-    threadId = (await link.getAttribute('data-channel-id')) ?? '';
-    expect(threadId).toMatch(/^\d+$/);
-    const footers = await prompt.locator('.embed-footer').allTextContents();
-    quoted = [...new Set(footers.flatMap((f) => f.match(/[\w.-]+#\d+/g) ?? []))];
-    expect(quoted.length).toBeGreaterThanOrEqual(2);
-    for (const id of quoted) passage(id); // every quoted id is a passage of the content under test
-    await shot('2-prompt-posted');
-  });
+  it(
+    'lets the teacher post a post-first anonymous prompt in a thread',
+    async () => {
+      await actAs('teacher');
+      await startCommand('prompt');
+      await page.getByTestId('command-option-thread').selectOption('true');
+      await page.getByTestId('command-option-mode').selectOption('post-first+anonymous');
+      await shot('1-prompt-command');
+      await page.getByTestId('command-option-mode').press('Enter');
+      await message(/Posted:/).waitFor(WAIT);
+      const prompt = promptPost();
+      await expect.poll(() => prompt.textContent(), WAIT).toContain('0 answers in');
+      const link = prompt.getByTestId('thread-link');
+      threadId = (await link.getAttribute('data-channel-id')) ?? '';
+      expect(threadId).toMatch(/^\d+$/);
+      const footers = await prompt.locator('.embed-footer').allTextContents();
+      quoted = [...new Set(footers.flatMap((f) => f.match(/[\w.-]+#\d+/g) ?? []))];
+      expect(quoted.length).toBeGreaterThanOrEqual(2);
+      for (const id of quoted) passage(id); // every quoted id is a passage of the content under test
+      await shot('2-prompt-posted');
+    },
+    STEP,
+  );
 
-  it('takes three answers with evidence; one student corrects the evidence with the select', async () => {
-    const [first, second] = quoted as [string, string];
-    // student1: words from the first quoted passage.
-    await actAs('student1');
-    let preview = await respond(
-      'student1',
-      'The first article makes the stronger case.',
-      wordsOf(passage(first)),
-    );
-    await expectQuotes(preview, first);
-    await shot('4-student1-preview');
-    await post(preview, 'The first article makes the stronger case.');
+  it(
+    'takes three answers with evidence; one student corrects the evidence with the select',
+    async () => {
+      const [first, second] = quoted as [string, string];
+      // student1: words from the first quoted passage.
+      await actAs('student1');
+      let preview = await respond(
+        'student1',
+        'The first article makes the stronger case.',
+        wordsOf(passage(first)),
+      );
+      await expectQuotes(preview, first);
+      await shot('4-student1-preview');
+      await post(preview, 'The first article makes the stronger case.');
 
-    // student2: a few long words of the second quoted passage, which several passages share; then
-    // picks the next best match instead of the one shown.
-    await actAs('student2');
-    preview = await respond('student2', 'Neither side convinces me fully.', keywordsOf(passage(second)));
-    const pick = preview.locator('[data-testid^="select-prompt|pick|"]');
-    await pick.click();
-    const options = preview.getByTestId('select-option');
-    await options.first().waitFor(WAIT);
-    const shown = await preview
-      .locator('[data-testid="select-option"][aria-selected="true"]')
-      .getAttribute('data-value');
-    if (shown === null || shown === 'none') throw new Error('the preview attached no evidence');
-    await expectQuotes(preview, shown);
-    const values = await Promise.all((await options.all()).map((o) => o.getAttribute('data-value')));
-    const corrected = values.find((v) => v !== null && v !== shown && v !== 'none');
-    if (corrected === undefined) throw new Error(`no other match to pick: ${values.join(', ')}`);
-    await shot('5-student2-evidence-select');
-    await preview.locator(`[data-testid="select-option"][data-value="${corrected}"]`).click();
-    await expectQuotes(preview, corrected);
-    expect(await preview.locator('.embed-footer').allTextContents()).not.toContainEqual(
-      expect.stringContaining(shown),
-    );
-    await shot('6-student2-corrected');
-    await post(preview, 'Neither side convinces me fully.');
+      // student2: a few long words of the second quoted passage, which several passages share; then
+      // picks the next best match instead of the one shown.
+      await actAs('student2');
+      preview = await respond('student2', 'Neither side convinces me fully.', keywordsOf(passage(second)));
+      const pick = preview.locator('[data-testid^="select-prompt|pick|"]');
+      await pick.click();
+      const options = preview.getByTestId('select-option');
+      await options.first().waitFor(WAIT);
+      const shown = await preview
+        .locator('[data-testid="select-option"][aria-selected="true"]')
+        .getAttribute('data-value');
+      if (shown === null || shown === 'none') throw new Error('the preview attached no evidence');
+      await expectQuotes(preview, shown);
+      const values = await Promise.all((await options.all()).map((o) => o.getAttribute('data-value')));
+      const corrected = values.find((v) => v !== null && v !== shown && v !== 'none');
+      if (corrected === undefined) throw new Error(`no other match to pick: ${values.join(', ')}`);
+      await shot('5-student2-evidence-select');
+      await preview.locator(`[data-testid="select-option"][data-value="${corrected}"]`).click();
+      await expectQuotes(preview, corrected);
+      expect(await preview.locator('.embed-footer').allTextContents()).not.toContainEqual(
+        expect.stringContaining(shown),
+      );
+      await shot('6-student2-corrected');
+      await post(preview, 'Neither side convinces me fully.');
 
-    // student3: a passage id, as the modal's placeholder suggests.
-    await actAs('student3');
-    preview = await respond('student3', 'The second article’s evidence is clearer.', second);
-    await expectQuotes(preview, second);
-    await shot('7-student3-preview');
-    await post(preview, 'The second article’s evidence is clearer.');
+      // student3: a passage id, as the modal's placeholder suggests.
+      await actAs('student3');
+      preview = await respond('student3', 'The second article’s evidence is clearer.', second);
+      await expectQuotes(preview, second);
+      await shot('7-student3-preview');
+      await post(preview, 'The second article’s evidence is clearer.');
 
-    const prompt = promptPost();
-    await expect.poll(() => prompt.textContent(), WAIT).toContain('3 answers in');
-    const text = (await prompt.textContent()) ?? '';
-    for (const name of NAMES) expect(text).not.toContain(name);
-    // Still hidden: no card in the thread yet.
-    await shot('8-count-no-names');
-  });
+      const prompt = promptPost();
+      await expect.poll(() => prompt.textContent(), WAIT).toContain('3 answers in');
+      const text = (await prompt.textContent()) ?? '';
+      for (const name of NAMES) expect(text).not.toContain(name);
+      // Still hidden: no card in the thread yet.
+      await shot('8-count-no-names');
+    },
+    STEP,
+  );
 
-  it('lets a student who answered page through the others’ answers, under pseudonyms', async () => {
-    await actAs('student1');
-    await promptPost().getByTestId('button-Read others’ answers (after answering)').click();
-    const first = message(/Answer 1 of 2/);
-    await first.waitFor(WAIT);
-    expect(await first.getAttribute('data-ephemeral')).toBe('true');
-    await expect.poll(() => first.textContent()).toMatch(/Student \d+/);
-    await shot('9-read-others-1');
-    await first.getByTestId('button-▶').click();
-    const second = message(/Answer 2 of 2/);
-    await second.waitFor(WAIT);
-    const seen = `${await first.textContent()} ${await second.textContent()}`;
-    expect(seen).toContain('Neither side convinces me fully.');
-    expect(seen).toContain('The second article’s evidence is clearer.');
-    expect(seen).not.toContain('The first article makes the stronger case.');
-    for (const name of NAMES) expect(seen).not.toContain(name);
-    await shot('10-read-others-2');
-  });
+  it(
+    'lets a student who answered page through the others’ answers, under pseudonyms',
+    async () => {
+      await actAs('student1');
+      await promptPost().getByTestId('button-Read others’ answers (after answering)').click();
+      const first = message(/Answer 1 of 2/);
+      await first.waitFor(WAIT);
+      expect(await first.getAttribute('data-ephemeral')).toBe('true');
+      await expect.poll(() => first.textContent()).toMatch(/Student \d+/);
+      const firstText = (await first.textContent()) ?? '';
+      await shot('9-read-others-1');
+      // ▶ turns the same private message to the next page.
+      await first.getByTestId('button-▶').click();
+      const second = message(/Answer 2 of 2/);
+      await second.waitFor(WAIT);
+      expect(await message(/Answer 1 of 2/).count()).toBe(0);
+      const seen = `${firstText} ${await second.textContent()}`;
+      expect(seen).toContain('Neither side convinces me fully.');
+      expect(seen).toContain('The second article’s evidence is clearer.');
+      expect(seen).not.toContain('The first article makes the stronger case.');
+      for (const name of NAMES) expect(seen).not.toContain(name);
+      await shot('10-read-others-2');
+    },
+    STEP,
+  );
 
-  it('never shows a student the teachers’ private ledger thread', async () => {
-    await actAs('teacher');
-    const ledger = page.locator('[data-testid^="channel-Teachers’ ledger"]');
-    await expect.poll(() => ledger.count(), WAIT).toBe(1);
-    expect(await ledger.getByTestId('private-thread').count()).toBe(1);
-    await ledger.click();
-    await expect.poll(() => page.getByTestId('message').count(), WAIT).toBeGreaterThan(0);
-    const ledgerChannel = new URL(page.url()).hash.match(/channel=(\d+)/)?.[1] ?? '';
-    await shot('11-ledger-teacher');
+  it(
+    'never shows a student the teachers’ private ledger thread',
+    async () => {
+      await actAs('teacher');
+      const ledger = page.locator('[data-testid^="channel-Teachers’ ledger"]');
+      await expect.poll(() => ledger.count(), WAIT).toBe(1);
+      expect(await ledger.getByTestId('private-thread').count()).toBe(1);
+      await ledger.click();
+      await expect.poll(() => page.getByTestId('message').count(), WAIT).toBeGreaterThan(0);
+      const ledgerChannel = new URL(page.url()).hash.match(/channel=(\d+)/)?.[1] ?? '';
+      await shot('11-ledger-teacher');
 
-    await page.getByTestId('user-select').selectOption('student2');
-    await expect.poll(() => page.locator('#channel-title').textContent()).toBe('general');
-    expect(await ledger.count()).toBe(0);
-    const url = sandbox?.url ?? '';
-    const refused = await fetch(`${url}/api/state?user=student2&channel=${ledgerChannel}`);
-    expect(refused.status).toBe(403);
-    const state = JSON.stringify(await (await fetch(`${url}/api/state?user=student2`)).json());
-    expect(state).not.toContain('ledger');
-    await shot('12-ledger-hidden-from-student');
-  });
+      await page.getByTestId('user-select').selectOption('student2');
+      await expect.poll(() => page.locator('#channel-title').textContent()).toBe('general');
+      expect(await ledger.count()).toBe(0);
+      const url = sandbox?.url ?? '';
+      const refused = await fetch(`${url}/api/state?user=student2&channel=${ledgerChannel}`);
+      expect(refused.status).toBe(403);
+      const state = JSON.stringify(await (await fetch(`${url}/api/state?user=student2`)).json());
+      expect(state).not.toContain('ledger');
+      await shot('12-ledger-hidden-from-student');
+    },
+    STEP,
+  );
 
-  it('reveals the cards in the thread under "Student N", naming no student', async () => {
-    await actAs('teacher');
-    await promptPost().getByTestId('button-Reveal answers (teachers)').click();
-    await promptPost().getByTestId('thread-link').click();
-    await expect.poll(() => page.url()).toContain(threadId);
-    const cards = page.getByTestId('message').filter({ hasText: /Student \d+/ });
-    await expect.poll(() => cards.count(), WAIT).toBe(3);
-    const text = (await page.locator('#messages').textContent()) ?? '';
-    for (const answer of [
-      'The first article makes the stronger case.',
-      'Neither side convinces me fully.',
-      'The second article’s evidence is clearer.',
-    ])
-      expect(text).toContain(answer);
-    for (const name of NAMES) expect(text).not.toContain(name);
-    await shot('13-revealed');
-  });
+  it(
+    'reveals the cards in the thread under "Student N", naming no student',
+    async () => {
+      await actAs('teacher');
+      await promptPost().getByTestId('button-Reveal answers (teachers)').click();
+      await promptPost().getByTestId('thread-link').click();
+      await expect.poll(() => page.url()).toContain(threadId);
+      const cards = page.getByTestId('message').filter({ hasText: /Student \d+/ });
+      await expect.poll(() => cards.count(), WAIT).toBe(3);
+      const text = (await page.locator('#messages').textContent()) ?? '';
+      for (const answer of [
+        'The first article makes the stronger case.',
+        'Neither side convinces me fully.',
+        'The second article’s evidence is clearer.',
+      ])
+        expect(text).toContain(answer);
+      for (const name of NAMES) expect(text).not.toContain(name);
+      // One pseudonym per student, each stable across the cards it signs.
+      const signed = await page.locator('.embed-author').allTextContents();
+      expect(new Set(signed.flatMap((a) => a.match(/Student \d+/g) ?? [])).size).toBe(3);
+      await shot('13-revealed');
+    },
+    STEP,
+  );
 
-  it('answers /summary in the thread with a rendered chart and a CSV to download', async () => {
-    await startCommand('summary');
-    await page.getByTestId('composer').press('Enter');
-    const summary = page
-      .getByTestId('message')
-      .filter({ has: page.getByTestId('attachment-image') })
-      .last();
-    await summary.waitFor(WAIT);
-    const image = summary.getByTestId('attachment-image').locator('img');
-    await expect
-      .poll(() => image.evaluate((el: unknown) => (el as { naturalWidth: number }).naturalWidth), WAIT)
-      .toBeGreaterThan(0);
-    const file = summary.getByTestId('attachment-file').filter({ hasText: 'answers.csv' });
-    const href = (await file.locator('a').getAttribute('href')) ?? '';
-    expect(href).toMatch(/answers\.csv$/);
-    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href);
-    // The teacher's gradebook names the students, one row each.
-    for (const name of ['Alex', 'Sam', 'Priya']) expect(csv).toContain(name);
-    await summary.scrollIntoViewIfNeeded();
-    await shot('14-summary');
-  });
+  it(
+    'answers /summary in the thread with a rendered chart and a CSV to download',
+    async () => {
+      await startCommand('summary');
+      await page.getByTestId('composer').press('Enter');
+      const summary = page
+        .getByTestId('message')
+        .filter({ has: page.getByTestId('attachment-image') })
+        .last();
+      await summary.waitFor(WAIT);
+      const image = summary.getByTestId('attachment-image').locator('img');
+      await expect
+        .poll(() => image.evaluate((el: unknown) => (el as { naturalWidth: number }).naturalWidth), WAIT)
+        .toBeGreaterThan(0);
+      const file = summary.getByTestId('attachment-file').filter({ hasText: 'answers.csv' });
+      const href = (await file.locator('a').getAttribute('href')) ?? '';
+      expect(href).toMatch(/answers\.csv$/);
+      const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href);
+      // The teacher's gradebook names the students, one row each.
+      for (const name of ['Alex', 'Sam', 'Priya']) expect(csv).toContain(name);
+      await summary.scrollIntoViewIfNeeded();
+      await shot('14-summary');
+    },
+    STEP,
+  );
 
   it('raised no errors in the page', () => {
     expect(pageErrors).toEqual([]);
