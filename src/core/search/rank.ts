@@ -47,8 +47,6 @@ class TopScores {
 
 interface Candidate {
   readonly r: SearchResult;
-  /** Query words the passage covers so far, each with how much (1 for the word itself). */
-  readonly found: Map<string, number>;
   /** The best score it could reach. */
   readonly bound: number;
 }
@@ -84,33 +82,44 @@ export function rerank(
   );
   const hits: SearchHit[] = [];
   const best = new TopScores(limit);
-  for (const { r, found, bound } of candidates.slice(0, MAX_RERANKED)) {
+  // A word begins with its stem (nearly always: "negoti" → "negotiations"), so a skipped term is
+  // looked for as the start of a word in the passage's phrase form.
+  const wordStarts = skipped.map((t) => ` ${t}`);
+  const lastPhrase = phrases.length - 1;
+  for (let c = 0; c < Math.min(candidates.length, MAX_RERANKED); c++) {
+    const { r, bound } = candidates[c] as Candidate;
     if (bound < best.floor) break;
     const id = r.id as string;
     const passage = index.passages.get(id);
     if (!passage) continue;
     const forms = index.phraseForms.get(id);
     const copy = copyWording.get(id);
-    const inIt = (needle: string, typing: boolean) => inEither(forms, needle, typing, copy !== undefined);
-    if (!phrases.every((ph, i) => inIt(ph, lastPhraseTyping && i === phrases.length - 1))) continue;
-    // A word begins with its stem (nearly always: "negoti" → "negotiations"), so a skipped term is
-    // looked for as the start of a word in the passage's phrase form.
-    const byText: string[] = [];
-    for (const t of skipped) {
-      if (found.get(t) === 1 || !inIt(` ${t}`, true)) continue;
+    const withCopy = copy !== undefined;
+    if (
+      lastPhrase >= 0 &&
+      !phrases.every((ph, i) => inEither(forms, ph, lastPhraseTyping && i === lastPhrase, withCopy))
+    )
+      continue;
+    // Worked out again for the few re-ranked: not kept for every result (see boundedCandidates).
+    const found = coveredWords(r, plan, new Map());
+    let byText: string[] | undefined;
+    for (let i = 0; i < skipped.length; i++) {
+      const t = skipped[i] as string;
+      if (found.get(t) === 1 || !inEither(forms, wordStarts[i] as string, true, withCopy)) continue;
       found.set(t, 1);
-      byText.push(t);
+      (byText ??= []).push(t);
     }
-    const fragment = query.fragment !== '' && inIt(query.fragment, query.typing);
+    const fragment = query.fragment !== '' && inEither(forms, query.fragment, query.typing, withCopy);
     const score = scoreOf(
       relevance(r),
       coverage(found, rarity),
       rarity.total,
       fragment || phrases.length > 0,
     );
-    const hit = makeHit(passage, score, [...r.terms, ...correctedTerms(copy)], [...found.keys()]);
-    hits.push(copy ? { ...hit, copyWording: copy } : hit);
-    if (byText.length > 0) foundInText.set(hits[hits.length - 1] as SearchHit, byText);
+    const matched = withCopy ? [...r.terms, ...correctedTerms(copy)] : r.terms;
+    const hit = makeHit(passage, score, matched, [...found.keys()]);
+    hits.push(withCopy ? { ...hit, copyWording: copy } : hit);
+    if (byText) foundInText.set(hits[hits.length - 1] as SearchHit, byText);
     best.add(score);
   }
   return hits;
@@ -137,11 +146,26 @@ function withWordsFoundInText(hit: SearchHit): SearchHit {
   for (const w of words(hit.passage.corrected)) {
     const terms = indexTerms(w.word);
     if (terms.length === 0) continue; // a stop word is never a match
-    const form = phraseForm(w.word).trim();
+    const form = wordForm(w.word);
     if (starts.some((t) => form.startsWith(t) || terms.some((term) => term.startsWith(t))))
       for (const term of terms) matched.add(term);
   }
   return { ...hit, matched: [...matched] };
+}
+
+/** A word's phrase form, trimmed, kept: the best hits of every search are read word by word. */
+const wordForms = new Map<string, string>();
+/** Entries kept before the cache starts over, so it cannot grow without bound. */
+const WORD_FORMS_MAX = 50_000;
+
+function wordForm(word: string): string {
+  let form = wordForms.get(word);
+  if (form === undefined) {
+    if (wordForms.size >= WORD_FORMS_MAX) wordForms.clear();
+    form = phraseForm(word).trim();
+    wordForms.set(word, form);
+  }
+  return form;
 }
 
 /**
@@ -186,8 +210,7 @@ function relevance(r: SearchResult): number {
 }
 
 /** The query words a result covers, each with how much: its best match (see QueryPlan.meaning). */
-function coveredWords(r: SearchResult, plan: QueryPlan): Map<string, number> {
-  const found = new Map<string, number>();
+function coveredWords(r: SearchResult, plan: QueryPlan, found: Map<string, number>): Map<string, number> {
   for (const t of r.queryTerms) {
     const q = plan.origin.get(t) ?? t;
     const covers = plan.meaning.get(t) ?? 1;
@@ -207,11 +230,14 @@ function boundedCandidates(
   rarity: Rarity,
   boostPossible: boolean,
 ): Candidate[] {
+  // One map, cleared for each result: a search may have thousands of results, few re-ranked.
+  const scratch = new Map<string, number>();
   const candidates = results.map((r) => {
-    const found = coveredWords(r, plan);
+    scratch.clear();
+    const found = coveredWords(r, plan, scratch);
     let reachable = coverage(found, rarity);
     for (const t of skipped) reachable += (rarity.of.get(t) ?? 0) * (1 - (found.get(t) ?? 0));
-    return { r, found, bound: scoreOf(relevance(r), reachable, rarity.total, boostPossible) };
+    return { r, bound: scoreOf(relevance(r), reachable, rarity.total, boostPossible) };
   });
   return candidates.sort((a, b) => b.bound - a.bound);
 }
