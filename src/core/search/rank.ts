@@ -45,6 +45,9 @@ class TopScores {
   }
 }
 
+/** A bound's margin over rounding: 1 + 1e-9. */
+const BOUND_MARGIN = 1 + 1e-9;
+
 interface Candidate {
   readonly r: SearchResult;
   /** The best score it could reach. */
@@ -222,7 +225,11 @@ function coveredWords(r: SearchResult, plan: QueryPlan, found: Map<string, numbe
   return found;
 }
 
-/** Each result with the query words it covers and the best score it could reach, best first. */
+/**
+ * Each result with the best score it could reach, best first. The query words a result covers are
+ * counted in an array, one place per query word (see {@link coveredWords}, which this follows): a
+ * search may have thousands of results, of which few are re-ranked.
+ */
 function boundedCandidates(
   results: readonly SearchResult[],
   plan: QueryPlan,
@@ -230,14 +237,41 @@ function boundedCandidates(
   rarity: Rarity,
   boostPossible: boolean,
 ): Candidate[] {
-  // One map, cleared for each result: a search may have thousands of results, few re-ranked.
-  const scratch = new Map<string, number>();
-  const candidates = results.map((r) => {
-    scratch.clear();
-    const found = coveredWords(r, plan, scratch);
+  const slots = new Map<string, number>();
+  const slotOf = (q: string) => slots.get(q) ?? slots.set(q, slots.size).size - 1;
+  const terms = new Map<string, { of: number; covers: number; second: number }>();
+  for (const t of plan.queries) {
+    const second = plan.joins.get(t);
+    const covers = plan.meaning.get(t) ?? 1;
+    terms.set(t, {
+      of: slotOf(plan.origin.get(t) ?? t),
+      covers,
+      second: second === undefined ? -1 : slotOf(second),
+    });
+  }
+  const skippedSlots = skipped.map(slotOf);
+  const weights = [...slots.keys()].map((q) => rarity.of.get(q) ?? 0);
+  const share = new Float64Array(weights.length);
+  const mapBound = (r: SearchResult) => {
+    const found = coveredWords(r, plan, new Map());
     let reachable = coverage(found, rarity);
     for (const t of skipped) reachable += (rarity.of.get(t) ?? 0) * (1 - (found.get(t) ?? 0));
-    return { r, bound: scoreOf(relevance(r), reachable, rarity.total, boostPossible) };
+    return scoreOf(relevance(r), reachable, rarity.total, boostPossible);
+  };
+  const candidates = results.map((r) => {
+    share.fill(0);
+    for (const t of r.queryTerms) {
+      const term = terms.get(t);
+      // A term the plan did not search (a garbled phrase of the copy's): counted as rerank counts.
+      if (term === undefined) return { r, bound: mapBound(r) };
+      share[term.of] = Math.max(share[term.of] ?? 0, term.covers);
+      if (term.second >= 0) share[term.second] = Math.max(share[term.second] ?? 0, term.covers);
+    }
+    let reachable = 0;
+    for (let i = 0; i < weights.length; i++) reachable += (weights[i] ?? 0) * (share[i] ?? 0);
+    for (const i of skippedSlots) reachable += (weights[i] ?? 0) * (1 - (share[i] ?? 0));
+    // Summed in another order than the score is: rounded up, so as never to fall below it.
+    return { r, bound: scoreOf(relevance(r), reachable, rarity.total, boostPossible) * BOUND_MARGIN };
   });
   return candidates.sort((a, b) => b.bound - a.bound);
 }
