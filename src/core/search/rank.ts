@@ -45,10 +45,11 @@ class TopScores {
   }
 }
 
+/** A bound's margin over rounding: 1 + 1e-9. */
+const BOUND_MARGIN = 1 + 1e-9;
+
 interface Candidate {
   readonly r: SearchResult;
-  /** Query words the passage covers so far, each with how much (1 for the word itself). */
-  readonly found: Map<string, number>;
   /** The best score it could reach. */
   readonly bound: number;
 }
@@ -84,33 +85,44 @@ export function rerank(
   );
   const hits: SearchHit[] = [];
   const best = new TopScores(limit);
-  for (const { r, found, bound } of candidates.slice(0, MAX_RERANKED)) {
+  // A word begins with its stem (nearly always: "negoti" → "negotiations"), so a skipped term is
+  // looked for as the start of a word in the passage's phrase form.
+  const wordStarts = skipped.map((t) => ` ${t}`);
+  const lastPhrase = phrases.length - 1;
+  for (let c = 0; c < Math.min(candidates.length, MAX_RERANKED); c++) {
+    const { r, bound } = candidates[c] as Candidate;
     if (bound < best.floor) break;
     const id = r.id as string;
     const passage = index.passages.get(id);
     if (!passage) continue;
     const forms = index.phraseForms.get(id);
     const copy = copyWording.get(id);
-    const inIt = (needle: string, typing: boolean) => inEither(forms, needle, typing, copy !== undefined);
-    if (!phrases.every((ph, i) => inIt(ph, lastPhraseTyping && i === phrases.length - 1))) continue;
-    // A word begins with its stem (nearly always: "negoti" → "negotiations"), so a skipped term is
-    // looked for as the start of a word in the passage's phrase form.
-    const byText: string[] = [];
-    for (const t of skipped) {
-      if (found.get(t) === 1 || !inIt(` ${t}`, true)) continue;
+    const withCopy = copy !== undefined;
+    if (
+      lastPhrase >= 0 &&
+      !phrases.every((ph, i) => inEither(forms, ph, lastPhraseTyping && i === lastPhrase, withCopy))
+    )
+      continue;
+    // Worked out again for the few re-ranked: not kept for every result (see boundedCandidates).
+    const found = coveredWords(r, plan, new Map());
+    let byText: string[] | undefined;
+    for (let i = 0; i < skipped.length; i++) {
+      const t = skipped[i] as string;
+      if (found.get(t) === 1 || !inEither(forms, wordStarts[i] as string, true, withCopy)) continue;
       found.set(t, 1);
-      byText.push(t);
+      (byText ??= []).push(t);
     }
-    const fragment = query.fragment !== '' && inIt(query.fragment, query.typing);
+    const fragment = query.fragment !== '' && inEither(forms, query.fragment, query.typing, withCopy);
     const score = scoreOf(
       relevance(r),
       coverage(found, rarity),
       rarity.total,
       fragment || phrases.length > 0,
     );
-    const hit = makeHit(passage, score, [...r.terms, ...correctedTerms(copy)], [...found.keys()]);
-    hits.push(copy ? { ...hit, copyWording: copy } : hit);
-    if (byText.length > 0) foundInText.set(hits[hits.length - 1] as SearchHit, byText);
+    const matched = withCopy ? [...r.terms, ...correctedTerms(copy)] : r.terms;
+    const hit = makeHit(passage, score, matched, [...found.keys()]);
+    hits.push(withCopy ? { ...hit, copyWording: copy } : hit);
+    if (byText) foundInText.set(hits[hits.length - 1] as SearchHit, byText);
     best.add(score);
   }
   return hits;
@@ -137,11 +149,26 @@ function withWordsFoundInText(hit: SearchHit): SearchHit {
   for (const w of words(hit.passage.corrected)) {
     const terms = indexTerms(w.word);
     if (terms.length === 0) continue; // a stop word is never a match
-    const form = phraseForm(w.word).trim();
+    const form = wordForm(w.word);
     if (starts.some((t) => form.startsWith(t) || terms.some((term) => term.startsWith(t))))
       for (const term of terms) matched.add(term);
   }
   return { ...hit, matched: [...matched] };
+}
+
+/** A word's phrase form, trimmed, kept: the best hits of every search are read word by word. */
+const wordForms = new Map<string, string>();
+/** Entries kept before the cache starts over, so it cannot grow without bound. */
+const WORD_FORMS_MAX = 50_000;
+
+function wordForm(word: string): string {
+  let form = wordForms.get(word);
+  if (form === undefined) {
+    if (wordForms.size >= WORD_FORMS_MAX) wordForms.clear();
+    form = phraseForm(word).trim();
+    wordForms.set(word, form);
+  }
+  return form;
 }
 
 /**
@@ -186,8 +213,7 @@ function relevance(r: SearchResult): number {
 }
 
 /** The query words a result covers, each with how much: its best match (see QueryPlan.meaning). */
-function coveredWords(r: SearchResult, plan: QueryPlan): Map<string, number> {
-  const found = new Map<string, number>();
+function coveredWords(r: SearchResult, plan: QueryPlan, found: Map<string, number>): Map<string, number> {
   for (const t of r.queryTerms) {
     const q = plan.origin.get(t) ?? t;
     const covers = plan.meaning.get(t) ?? 1;
@@ -199,7 +225,11 @@ function coveredWords(r: SearchResult, plan: QueryPlan): Map<string, number> {
   return found;
 }
 
-/** Each result with the query words it covers and the best score it could reach, best first. */
+/**
+ * Each result with the best score it could reach, best first. The query words a result covers are
+ * counted in an array, one place per query word (see {@link coveredWords}, which this follows): a
+ * search may have thousands of results, of which few are re-ranked.
+ */
 function boundedCandidates(
   results: readonly SearchResult[],
   plan: QueryPlan,
@@ -207,11 +237,41 @@ function boundedCandidates(
   rarity: Rarity,
   boostPossible: boolean,
 ): Candidate[] {
-  const candidates = results.map((r) => {
-    const found = coveredWords(r, plan);
+  const slots = new Map<string, number>();
+  const slotOf = (q: string) => slots.get(q) ?? slots.set(q, slots.size).size - 1;
+  const terms = new Map<string, { of: number; covers: number; second: number }>();
+  for (const t of plan.queries) {
+    const second = plan.joins.get(t);
+    const covers = plan.meaning.get(t) ?? 1;
+    terms.set(t, {
+      of: slotOf(plan.origin.get(t) ?? t),
+      covers,
+      second: second === undefined ? -1 : slotOf(second),
+    });
+  }
+  const skippedSlots = skipped.map(slotOf);
+  const weights = [...slots.keys()].map((q) => rarity.of.get(q) ?? 0);
+  const share = new Float64Array(weights.length);
+  const mapBound = (r: SearchResult) => {
+    const found = coveredWords(r, plan, new Map());
     let reachable = coverage(found, rarity);
     for (const t of skipped) reachable += (rarity.of.get(t) ?? 0) * (1 - (found.get(t) ?? 0));
-    return { r, found, bound: scoreOf(relevance(r), reachable, rarity.total, boostPossible) };
+    return scoreOf(relevance(r), reachable, rarity.total, boostPossible);
+  };
+  const candidates = results.map((r) => {
+    share.fill(0);
+    for (const t of r.queryTerms) {
+      const term = terms.get(t);
+      // A term the plan did not search (a garbled phrase of the copy's): counted as rerank counts.
+      if (term === undefined) return { r, bound: mapBound(r) };
+      share[term.of] = Math.max(share[term.of] ?? 0, term.covers);
+      if (term.second >= 0) share[term.second] = Math.max(share[term.second] ?? 0, term.covers);
+    }
+    let reachable = 0;
+    for (let i = 0; i < weights.length; i++) reachable += (weights[i] ?? 0) * (share[i] ?? 0);
+    for (const i of skippedSlots) reachable += (weights[i] ?? 0) * (1 - (share[i] ?? 0));
+    // Summed in another order than the score is: rounded up, so as never to fall below it.
+    return { r, bound: scoreOf(relevance(r), reachable, rarity.total, boostPossible) * BOUND_MARGIN };
   });
   return candidates.sort((a, b) => b.bound - a.bound);
 }
