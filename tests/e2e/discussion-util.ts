@@ -5,12 +5,19 @@ import { buttonIds } from './harness.js';
 
 export const EPHEMERAL = 64;
 
-/** Runs /prompt as the teacher and returns the prompt post. */
+/** Runs /prompt as the teacher (in `general` of the first guild, or of `guild`) and returns the prompt post. */
 export async function postPrompt(
   standIn: StandIn,
   options: Record<string, string | boolean>,
+  guild?: number,
 ): Promise<APIMessage> {
-  const h = standIn.slash({ user: 'teacher', channel: 'general', name: 'prompt', options });
+  const h = standIn.slash({
+    user: 'teacher',
+    channel: 'general',
+    name: 'prompt',
+    options,
+    ...(guild !== undefined && { guild }),
+  });
   const done = await h.waitForOriginal((m) => m.content.length > 0);
   const url = /Posted: \S+\/(\d+)$/m.exec(done.content)?.[1];
   const post = url ? standIn.message(url) : undefined;

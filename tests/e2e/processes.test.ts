@@ -2,21 +2,17 @@
  * Two bot processes share one bot: SHARD_COUNT=2 in both, SHARD_IDS=0 in one and SHARD_IDS=1 in the
  * other, each started as `npm start` starts it, and both sending REST through one REST proxy
  * (`npm run proxy`, @discordjs/proxy) in front of the stand-in, as README's "Deploying N processes
- * on M machines" says. The stand-in has 2 shards and 2 guilds (guild i on shard i) and keeps its
- * 429s in force (`enforceRateLimits`), so a process that ignored a rate limit would be caught.
+ * on M machines" says (tests/e2e/processes-util.ts). The stand-in has 2 shards and 2 guilds (guild
+ * i on shard i) and keeps its 429s in force, so a process that ignored a rate limit would be caught.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare } from '../../src/core/compare.js';
 import { PROXY_USER_AGENT_MARK } from '../../src/proxy/server.js';
-import {
-  startStandIn,
-  World,
-  type InteractionHandle,
-  type StandIn,
-} from '../../src/sandbox/standin/index.js';
+import { World, type InteractionHandle, type StandIn } from '../../src/sandbox/standin/index.js';
 import { realLibrary } from '../helpers/content.js';
-import { botEnv, ENTRY, visibleText } from './harness.js';
-import { PROXY_ENTRY, run, type Running } from './process.js';
+import { visibleText } from './harness.js';
+import type { Running } from './process.js';
+import { answeredBy as processesThatAnswered, startProcesses, type Processes } from './processes-util.js';
 import { callbacksFor, ok, requestsFor } from './util.js';
 
 const library = await realLibrary();
@@ -32,51 +28,18 @@ const PASSAGE = [...library.content.passages.values()].find((p) => p.text.split(
 const QUERY = PASSAGE?.text.split(' ').slice(0, 8).join(' ') ?? 'no passage';
 const SHOWN = QUERY.split(' ').find((w) => /^[A-Za-z]{6,}$/.test(w)) ?? '';
 
+let processes: Processes;
 let standIn: StandIn;
 let proxy: Running;
-let proxyUrl = '';
 /** bots[i] holds shard i. */
-let bots: Running[] = [];
+let bots: readonly Running[] = [];
 
 beforeAll(async () => {
-  standIn = await startStandIn({
-    shards: 2,
-    guilds: 2,
-    maxConcurrency: 2,
-    enforceRateLimits: true,
-    heartbeatIntervalMs: 45_000,
-  });
-  proxy = run('proxy', PROXY_ENTRY, {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    PROXY_UPSTREAM: standIn.url,
-    PROXY_PORT: '0',
-    LOG_LEVEL: 'info',
-  });
-  proxyUrl = (await proxy.waitFor(/REST proxy listening at (\S+),/))[1] ?? '';
-  bots = [0, 1].map((shard) =>
-    run(
-      `bot with shard ${shard}`,
-      ENTRY,
-      botEnv(standIn, {
-        DISCORD_API_BASE: proxyUrl,
-        SHARD_COUNT: '2',
-        SHARD_IDS: String(shard),
-        // Empty: registered globally, so that both guilds run the registered, checked commands.
-        DISCORD_GUILD_ID: '',
-        LOG_LEVEL: 'info',
-      }),
-    ),
-  );
-  await bots[0]?.waitFor('Invite the bot');
-  await bots[1]?.waitFor('"msg":"connected"');
-  await standIn.waitForReady(2, 20_000);
+  processes = await startProcesses();
+  ({ standIn, proxy, bots } = processes);
 }, 60_000);
 
-afterAll(async () => {
-  for (const p of [...bots, proxy]) await p.stop();
-  await standIn.close();
-});
+afterAll(() => processes.stop());
 
 const connected = (bot: Running | undefined) => bot?.log().filter((e) => e.msg === 'connected') ?? [];
 
@@ -101,9 +64,7 @@ async function posted(h: InteractionHandle, guild: number) {
 }
 
 /** Which bot process logged having answered this interaction. */
-function answeredBy(h: InteractionHandle): string[] {
-  return bots.filter((b) => b.log().some((e) => e.interactionId === h.id)).map((b) => b.name);
-}
+const answeredBy = (h: InteractionHandle) => processesThatAnswered(bots, h);
 
 describe('two processes, one shard each, behind one REST proxy', () => {
   it('each process identifies its own shard only; the one with shard 0 registers the commands', () => {
