@@ -4,11 +4,7 @@
  * (`npm run proxy`, @discordjs/proxy) in front of it, and bot processes started as `npm start` starts
  * them, with SHARD_COUNT=2 and their own SHARD_IDS, sending all their REST through the proxy.
  */
-import {
-  startStandIn,
-  type InteractionHandle,
-  type StandIn,
-} from '../../src/sandbox/standin/index.js';
+import { startStandIn, type InteractionHandle, type StandIn } from '../../src/sandbox/standin/index.js';
 import { botEnv, ENTRY } from './harness.js';
 import { PROXY_ENTRY, run, type Running } from './process.js';
 
