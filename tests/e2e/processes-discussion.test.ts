@@ -13,7 +13,7 @@ import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEntry } from '../../src/core/discussion/ledger.js';
 import { PROXY_USER_AGENT_MARK } from '../../src/proxy/server.js';
-import type { StandIn } from '../../src/sandbox/standin/index.js';
+import type { InteractionHandle, StandIn } from '../../src/sandbox/standin/index.js';
 import { manyLibrary, type ManyLibrary } from '../helpers/many-library.js';
 import {
   eventually,
@@ -59,19 +59,28 @@ const promptOf = (guild: number): APIMessage => {
   return now;
 };
 
+/** The messages of a channel or thread of either guild. */
+const messagesIn = (channelId: string) =>
+  standIn.channelMessages(channelId, standIn.world.channels.get(channelId)?.guildId);
+
 const cardsIn = (promptId: string) =>
-  standIn.channelMessages(promptId).filter((m) => m.embeds[0]?.author?.name.startsWith('Answer') === true);
+  messagesIn(promptId).filter((m) => m.embeds[0]?.author?.name.startsWith('Answer') === true);
 
 /** The byline of the card showing this answer. */
 const bylineOf = (promptId: string, text: string) =>
   cardsIn(promptId).find((c) => c.embeds[0]?.description === text)?.embeds[0]?.author?.name;
 
 const ledgerAnswers = (prompt: APIMessage) =>
-  standIn
-    .channelMessages(ledgerIdOf(prompt))
+  messagesIn(ledgerIdOf(prompt))
     .map((m) => decodeEntry(m.embeds[0]?.description))
     .filter((e) => e?.kind === 'answer')
     .map((e) => e.record);
+
+/** Which of `bots` answered the interaction, once one has logged it (the log line follows the reply). */
+async function whoAnswered(bots: readonly Running[], h: InteractionHandle): Promise<string[]> {
+  await eventually(() => answeredBy(bots, h).length > 0);
+  return answeredBy(bots, h);
+}
 
 /** The guilds of the interactions a process logged having answered. */
 const guildsAnsweredBy = (bot: Running | undefined) => [
@@ -108,7 +117,7 @@ async function discussion(guild: number): Promise<void> {
   const reveal = press(standIn, 'teacher', promptOf(guild), 'reveal');
   const revealed = await reveal.waitForOriginal((m) => m.content.startsWith('Revealed'));
   expect(revealed.content, at).toContain('Revealed 2 answers');
-  expect(answeredBy(processes.bots, reveal), at).toEqual([processes.bots[guild]?.name]);
+  expect(await whoAnswered(processes.bots, reveal), at).toEqual([processes.bots[guild]?.name]);
   const bylines = [1, 2].map((student) => bylineOf(prompt.id, answerText(student, guild)));
   for (const b of bylines) expect(b, at).toMatch(/^Answer · Student \d+$/);
   expect(new Set(bylines).size, at).toBe(2);
@@ -122,7 +131,7 @@ async function discussion(guild: number): Promise<void> {
   ]);
 
   const { h, files, csv } = await summary(guild);
-  expect(answeredBy(processes.bots, h), at).toEqual([processes.bots[guild]?.name]);
+  expect(await whoAnswered(processes.bots, h), at).toEqual([processes.bots[guild]?.name]);
   expect(files, at).toEqual(['answers.csv', 'chart.png']);
   for (const student of [1, 2]) expect(csv, at).toContain(answerText(student, guild));
 }
@@ -146,7 +155,7 @@ describe('a post-first anonymous discussion on two processes behind one REST pro
     });
     const modal = await click.response();
     expect(modal.type).toBe(9);
-    expect(answeredBy(processes.bots, click)).toEqual([old1.name]);
+    expect(await whoAnswered(processes.bots, click)).toEqual([old1.name]);
 
     // Both processes stop; one new process, on its own, holds both shards.
     for (const bot of [old1, old0]) expect(await bot.stop(), bot.name).toEqual({ code: 0, signal: null });
@@ -172,7 +181,7 @@ describe('a post-first anonymous discussion on two processes behind one REST pro
       fields: { answer: 'Third answer.', evidence: 'river floods', reasoning: '' },
     });
     const preview = await submit.waitForOriginal();
-    expect(answeredBy([bot], submit)).toEqual([bot.name]);
+    expect(await whoAnswered([bot], submit)).toEqual([bot.name]);
     const ledger1 = ledgerIdOf(prompt1);
     standIn.failNext(1, { status: 429, retryAfter: 1 }, `POST /channels/${ledger1}/messages`);
     expect((await postPreview(standIn, 'student3', preview)).content).toMatch(/^Posted: /);
@@ -192,7 +201,7 @@ describe('a post-first anonymous discussion on two processes behind one REST pro
     // /summary in both guilds, answered by the new process from each ledger.
     const [summary0, summary1] = await Promise.all(GUILDS.map(summary));
     for (const s of [summary0, summary1]) {
-      expect(answeredBy([bot], s.h)).toEqual([bot.name]);
+      expect(await whoAnswered([bot], s.h)).toEqual([bot.name]);
       expect(s.files).toEqual(['answers.csv', 'chart.png']);
     }
     expect(summary0.csv).toContain(answerText(1, 0));
