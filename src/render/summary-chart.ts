@@ -75,8 +75,18 @@ type ChartPart = Extract<TopLevelSpec, { vconcat: unknown }>['vconcat'][number];
 // An explicit order (the summary's), the same in both layers of a chart.
 const y = (field: string, order: readonly string[]) =>
   ({ field, type: 'nominal', sort: [...order], title: null, axis: { labelLimit: LABEL_LIMIT } }) as const;
-const x = (field: string, title: string) =>
-  ({ field, type: 'quantitative', title, axis: { tickMinStep: 1, format: 'd' } }) as const;
+/**
+ * Whole-number ticks from 0 to `max`, about 10 at most: counts are never fractions, and Vega's own
+ * ticks for a domain of 0 to 1 include 0.5, which the whole-number format shows as a second "1".
+ */
+export function wholeTicks(max: number): number[] {
+  const step = Math.max(1, Math.ceil(max / 10));
+  const ticks: number[] = [];
+  for (let t = 0; t <= Math.max(max, 1); t += step) ticks.push(t);
+  return ticks;
+}
+const x = (field: string, title: string, max: number) =>
+  ({ field, type: 'quantitative', title, axis: { values: wholeTicks(max), format: 'd' } }) as const;
 /** The count at the end of each bar. */
 const COUNT = { type: 'text', align: 'left', dx: 4 } as const;
 
@@ -88,6 +98,7 @@ function studentsChart(summary: AnswerSummary): ChartPart {
     label: countLabel(students[order]),
   }));
   const order = totals.map((t) => t.student);
+  const most = Math.max(0, ...totals.map((t) => t.answers));
   return {
     title: titled('Answers per student', students.length, summary.students.length, 'students'),
     width: WIDTH,
@@ -98,7 +109,7 @@ function studentsChart(summary: AnswerSummary): ChartPart {
         mark: 'bar',
         encoding: {
           y: y('student', order),
-          x: x('answers', 'Answers'),
+          x: x('answers', 'Answers', most),
           color: {
             field: 'evidence',
             type: 'nominal',
@@ -110,7 +121,7 @@ function studentsChart(summary: AnswerSummary): ChartPart {
       {
         data: { values: totals },
         mark: COUNT,
-        encoding: { y: y('student', order), x: x('answers', 'Answers'), text: { field: 'label' } },
+        encoding: { y: y('student', order), x: x('answers', 'Answers', most), text: { field: 'label' } },
       },
     ],
   };
@@ -122,7 +133,8 @@ function articlesChart(summary: AnswerSummary, content: Content): ChartPart {
     evidence: a.evidence,
   }));
   const order = articles.map((a) => a.article);
-  const encoding = { y: y('article', order), x: x('evidence', 'Answers citing it') };
+  const most = Math.max(0, ...articles.map((a) => a.evidence));
+  const encoding = { y: y('article', order), x: x('evidence', 'Answers citing it', most) };
   return {
     title: titled('Evidence per article', articles.length, summary.articles.length, 'articles'),
     width: WIDTH,

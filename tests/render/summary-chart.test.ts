@@ -59,6 +59,19 @@ describe('the summary chart', () => {
     );
     expect(texts).toContain('Evidence found in an article');
   });
+  it('ticks whole numbers only, also when every count is 1 (no "0 1 1" from a tick at 0.5)', async () => {
+    const one = summarizeAnswers(
+      [
+        answer('1', 'Ann', { evidence: 'alpha#1', passageId: 'alpha#1' }),
+        answer('2', 'Bob', { evidence: 'beta#1', passageId: 'beta#1' }),
+      ],
+      content,
+    );
+    const ticks = svgTexts(await chartSvg(chartSpec(one, content))).filter((t) => /^\d+$/.test(t));
+    // Each chart: its axis 0 and 1, then a 1 at the end of each of its two bars. No tick at 0.5.
+    expect(ticks.sort()).toEqual(['0', '0', '1', '1', '1', '1', '1', '1']);
+  });
+
   it('makes a PNG of sane size', async () => {
     const image = await drawChart(chartSpec(summary, content));
     expect([...image.png.slice(0, 8)]).toEqual(PNG_SIGNATURE);
