@@ -4,14 +4,13 @@
  * student's /quote finds it. The sandbox writes into its own copy of the content folder.
  * Screenshots go to artifacts/sandbox/.
  */
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxProcess, type SandboxProcess } from './process.js';
+import { HAVE_CHROMIUM, openPage } from './browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const SHOTS = path.resolve('artifacts/sandbox');
 
 const TITLE = 'Harbour choir wins the lantern contest';
@@ -29,27 +28,12 @@ describe.skipIf(!HAVE_CHROMIUM)('adding an article in the sandbox page', () => {
   let sandbox: SandboxProcess | undefined;
   let browser: Browser | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     sandbox = await startSandboxProcess();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-sync'],
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.route(
-      (url) => url.hostname !== '127.0.0.1',
-      (route) => route.abort(),
-    );
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
-    await page.goto(sandbox.url);
+    ({ browser, page, pageErrors } = await openPage(sandbox.url));
     await page.getByTestId('channel-general').waitFor();
   }, 60_000);
 

@@ -9,16 +9,17 @@
  * Evidence is derived from the content the sandbox loads (TEST_CONTENT_DIR or content/): the passage
  * ids the prompt post quotes, and those passages' own words. No article id is written here.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Content, Passage } from '../../src/content/types.js';
+import type { Library } from '../../src/core/index.js';
+import { searchPassages } from '../../src/core/search/index.js';
 import { realLibrary } from '../helpers/content.js';
 import { startSandboxProcess, type SandboxProcess } from './process.js';
+import { HAVE_CHROMIUM, openPage } from './browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const SHOTS = path.resolve('artifacts/sandbox/discussion');
 /** The fixture students' names and usernames: none may reach a card, the count or a student's page. */
 const NAMES = ['Alex', 'Sam', 'Priya', 'alex.k', 'sam.t', 'priya.n'];
@@ -34,12 +35,26 @@ function wordsOf(p: Passage, count = 9): string {
 }
 
 /** The passage's first long words: shared with other passages, so the search offers several matches. */
-function keywordsOf(p: Passage, count = 3): string {
-  const words = p.corrected.split(/\s+/).map((w) => w.replace(/[^\p{L}]/gu, ''));
-  return words
-    .filter((w) => w.length >= 6)
-    .slice(0, count)
-    .join(' ');
+/**
+ * A word of `p` (6 letters or more) that the search finds in the most passages of the prompt's
+ * articles, at least two: typed as evidence, it gives the preview other matches to pick from,
+ * whichever prompt the bot chose.
+ */
+function sharedWordOf(p: Passage, library: Library, articleIds: readonly string[]): string {
+  const words = new Set(
+    p.corrected
+      .split(/\s+/)
+      .map((w) => w.replace(/[^\p{L}]/gu, '').toLowerCase())
+      .filter((w) => w.length >= 6),
+  );
+  const matches = (w: string) =>
+    searchPassages(library.index, w, { limit: 25, asYouType: false }).filter((h) =>
+      articleIds.includes(h.passage.articleId),
+    ).length;
+  const best = [...words].map((w) => ({ w, n: matches(w) })).sort((x, y) => y.n - x.n)[0];
+  if (!best || best.n < 2)
+    throw new Error(`no word of ${p.id} is in two passages of ${articleIds.join(', ')}`);
+  return best.w;
 }
 
 describe.skipIf(!HAVE_CHROMIUM)('a post-first anonymous discussion in the sandbox page', () => {
@@ -47,32 +62,19 @@ describe.skipIf(!HAVE_CHROMIUM)('a post-first anonymous discussion in the sandbo
   let browser: Browser | undefined;
   let page: Page;
   let content: Content;
-  const pageErrors: string[] = [];
+  let library: Library;
+  let pageErrors: string[] = [];
   /** The passage ids the prompt post quotes, in its order. */
   let quoted: string[] = [];
   let threadId = '';
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    content = (await realLibrary()).content;
+    library = await realLibrary();
+    content = library.content;
     sandbox = await startSandboxProcess();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-sync'],
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.route(
-      (url) => url.hostname !== '127.0.0.1',
-      (route) => route.abort(),
-    );
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      // A student asking for the teachers' private thread is refused it (403), on purpose.
-      if (m.type() === 'error' && !/status of 403/.test(m.text())) pageErrors.push(m.text());
-    });
-    await page.goto(sandbox.url);
+    // A student asking for the teachers' private thread is refused it (403), on purpose.
+    ({ browser, page, pageErrors } = await openPage(sandbox.url, /status of 403/));
     await page.getByTestId('channel-general').waitFor();
   }, 60_000);
 
@@ -179,10 +181,12 @@ describe.skipIf(!HAVE_CHROMIUM)('a post-first anonymous discussion in the sandbo
       await shot('4-student1-preview');
       await post(preview, 'The first article makes the stronger case.');
 
-      // student2: a few long words of the second quoted passage, which several passages share; then
-      // picks the next best match instead of the one shown.
+      // student2: a word of the second quoted passage that several passages share; then picks the
+      // next best match instead of the one shown.
       await actAs('student2');
-      preview = await respond('student2', 'Neither side convinces me fully.', keywordsOf(passage(second)));
+      const articleIds = [...new Set(quoted.map((id) => passage(id).articleId))];
+      const shared = sharedWordOf(passage(second), library, articleIds);
+      preview = await respond('student2', 'Neither side convinces me fully.', shared);
       const pick = preview.locator('[data-testid^="select-prompt|pick|"]');
       await pick.click();
       const options = preview.getByTestId('select-option');

@@ -6,7 +6,7 @@
  * drives, answering as the discussion bot would; the page and the stand-in are the sandbox's own.
  * Screenshots go to artifacts/sandbox/components/ (git-ignored).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import {
@@ -26,14 +26,13 @@ import {
   type Interaction,
   type TextChannel,
 } from 'discord.js';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type SandboxServer } from '../../src/sandbox/server.js';
 import { startStandIn, type StandIn } from '../../src/sandbox/standin/index.js';
 import { solidPng } from './png.js';
+import { HAVE_CHROMIUM, openPage } from './browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const SHOTS = path.resolve('artifacts/sandbox/components');
 const PNG = solidPng(160, 90, [88, 101, 242]);
 const CSV = 'student,answers,evidence\nAlex,2,1\nSam,1,1\n';
@@ -136,7 +135,7 @@ describe.skipIf(!HAVE_CHROMIUM)('select menus, modals, files and private threads
   let page: Page;
   let discussion: TextChannel;
   const received: Received[] = [];
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 
   beforeAll(async () => {
@@ -155,23 +154,11 @@ describe.skipIf(!HAVE_CHROMIUM)('select menus, modals, files and private threads
     });
     discussion = (await client.channels.fetch(standIn.channelId('discussion'))) as TextChannel;
     server = await startSandboxServer({ standIn, problems: () => [] });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.route(
-      (url) => url.hostname !== '127.0.0.1',
-      (route) => route.abort(),
-    );
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      // A student switched to while a private thread is open is refused it (403), on purpose.
-      if (m.type() === 'error' && !/status of 40[03]/.test(m.text())) pageErrors.push(m.text());
-    });
-    await page.goto(`${server.url}/#channel=${discussion.id}`);
+    // A student switched to while a private thread is open is refused it (403), on purpose.
+    ({ browser, page, pageErrors } = await openPage(
+      `${server.url}/#channel=${discussion.id}`,
+      /status of 40[03]/,
+    ));
     await page.getByTestId('user-select').selectOption('student1');
   }, 60_000);
 

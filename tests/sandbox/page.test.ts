@@ -4,16 +4,15 @@
  *
  * Chromium is never downloaded. Where it is missing the suite is skipped, saying how to install it.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare } from '../../src/core/compare.js';
 import { realLibrary } from '../helpers/content.js';
 import { startSandboxProcess, type SandboxProcess } from './process.js';
+import { CHROMIUM, HAVE_CHROMIUM, openPage } from './browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const SHOTS = path.resolve('artifacts/sandbox');
 
 if (!HAVE_CHROMIUM) {
@@ -28,7 +27,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the sandbox page in Chromium', () => {
   let browser: Browser | undefined;
   let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   let sandboxUrl = '';
   const started = () => sandboxUrl;
 
@@ -37,32 +36,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the sandbox page in Chromium', () => {
     const started = await startSandboxProcess();
     sandbox = started;
     sandboxUrl = started.url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    // playwright gives each launch a fresh, temporary profile. Only the sandbox on loopback is ever reached.
-    await context.route(
-      (url) => url.hostname !== '127.0.0.1',
-      (route) => route.abort(),
-    );
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      // The over-long message is refused with an HTTP 400 on purpose, which Chromium logs; anything else counts.
-      if (m.type() === 'error' && !/status of 400/.test(m.text())) pageErrors.push(m.text());
-    });
-    await page.goto(started.url);
+    // The over-long message is refused with an HTTP 400 on purpose, which Chromium logs; anything else counts.
+    ({ browser, context, page, pageErrors } = await openPage(started.url, /status of 400/));
     await page.getByTestId('channel-general').waitFor();
   }, 60_000);
 

@@ -2,33 +2,15 @@
  * The stand-in's attachment options (type 11): a real discord.js client receives the command with
  * the file in `resolved.attachments`, and downloads its bytes from the stand-in on loopback.
  */
-import { once } from 'node:events';
-import { ApplicationCommandOptionType, Client, Events, GatewayIntentBits, type Attachment } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ATTACHMENT_MAX_BYTES,
-  StandInError,
-  startStandIn,
-  type StandIn,
-} from '../../src/sandbox/standin/index.js';
+import { ApplicationCommandOptionType, Client, Events, type Attachment } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { ATTACHMENT_MAX_BYTES, StandInError, type StandIn } from '../../src/sandbox/standin/index.js';
+import { useConnectedClient } from './connected-client.js';
 
-let standIn: StandIn | undefined;
-let client: Client | undefined;
-afterEach(async () => {
-  await client?.destroy();
-  await standIn?.close();
-  client = undefined;
-  standIn = undefined;
-});
+const connect = useConnectedClient();
 
 async function connected(): Promise<{ standIn: StandIn; client: Client }> {
-  const s = await startStandIn();
-  standIn = s;
-  const c = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: s.url }, waitGuildTimeout: 200 });
-  const ready = once(c, Events.ClientReady);
-  await c.login(s.token);
-  await ready;
-  client = c;
+  const { standIn: s, client: c } = await connect();
   await c.application?.commands.set(
     [
       {

@@ -3,30 +3,17 @@
  * channel message, an interaction reply, a follow-up and an edit. The stand-in stores them, describes
  * them in `attachments` and serves their bytes on loopback.
  */
-import { once } from 'node:events';
-import { AttachmentBuilder, Client, Events, GatewayIntentBits, type TextChannel } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startStandIn, type StandIn } from '../../src/sandbox/standin/index.js';
+import { AttachmentBuilder, Client, Events, type TextChannel } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { type StandIn } from '../../src/sandbox/standin/index.js';
+import { useConnectedClient } from './connected-client.js';
 import { parseMultipart } from '../../src/sandbox/standin/multipart.js';
 import { solidPng } from './png.js';
 
-let standIn: StandIn | undefined;
-let client: Client | undefined;
-afterEach(async () => {
-  await client?.destroy();
-  await standIn?.close();
-  client = undefined;
-  standIn = undefined;
-});
+const connect = useConnectedClient();
 
 async function connected(): Promise<{ standIn: StandIn; client: Client }> {
-  const s = await startStandIn();
-  standIn = s;
-  const c = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: s.url }, waitGuildTimeout: 200 });
-  const ready = once(c, Events.ClientReady);
-  await c.login(s.token);
-  await ready;
-  client = c;
+  const { standIn: s, client: c } = await connect();
   return { standIn: s, client: c };
 }
 

@@ -2,14 +2,12 @@
  * What the sandbox page needs from the stand-in for modals and select menus: which modal a member
  * has open (until they submit or close it), and choices checked as Discord's client allows them.
  */
-import { once } from 'node:events';
 import {
   ActionRowBuilder,
   ButtonBuilder,
   ButtonStyle,
   Client,
   Events,
-  GatewayIntentBits,
   LabelBuilder,
   ModalBuilder,
   StringSelectMenuBuilder,
@@ -17,26 +15,14 @@ import {
   TextInputStyle,
   type TextChannel,
 } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { StandInError, startStandIn, type StandIn } from '../../src/sandbox/standin/index.js';
+import { describe, expect, it } from 'vitest';
+import { StandInError, type StandIn } from '../../src/sandbox/standin/index.js';
+import { useConnectedClient } from './connected-client.js';
 
-let standIn: StandIn | undefined;
-let client: Client | undefined;
-afterEach(async () => {
-  await client?.destroy();
-  await standIn?.close();
-  client = undefined;
-  standIn = undefined;
-});
+const connect = useConnectedClient();
 
 async function connected(): Promise<{ standIn: StandIn; client: Client; channel: TextChannel }> {
-  const s = await startStandIn();
-  standIn = s;
-  const c = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: s.url }, waitGuildTimeout: 200 });
-  const ready = once(c, Events.ClientReady);
-  await c.login(s.token);
-  await ready;
-  client = c;
+  const { standIn: s, client: c } = await connect();
   const channel = (await c.channels.fetch(s.channelId('discussion'))) as TextChannel;
   return { standIn: s, client: c, channel };
 }

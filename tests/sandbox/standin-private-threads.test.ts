@@ -2,37 +2,15 @@
  * Private threads in the stand-in: who sees them (members added to the thread, and members who may
  * manage threads), the thread-member routes discord.js calls, and reads refused to everyone else.
  */
-import { once } from 'node:events';
-import {
-  ButtonStyle,
-  ChannelType,
-  Client,
-  ComponentType,
-  DiscordAPIError,
-  Events,
-  GatewayIntentBits,
-  type TextChannel,
-} from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { StandInError, startStandIn, type StandIn } from '../../src/sandbox/standin/index.js';
+import { ButtonStyle, ChannelType, ComponentType, DiscordAPIError, type TextChannel } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { StandInError } from '../../src/sandbox/standin/index.js';
+import { useConnectedClient } from './connected-client.js';
 
-let standIn: StandIn | undefined;
-let client: Client | undefined;
-afterEach(async () => {
-  await client?.destroy();
-  await standIn?.close();
-  client = undefined;
-  standIn = undefined;
-});
+const connect = useConnectedClient();
 
 async function privateThread() {
-  const s = await startStandIn();
-  standIn = s;
-  const c = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: s.url }, waitGuildTimeout: 200 });
-  const ready = once(c, Events.ClientReady);
-  await c.login(s.token);
-  await ready;
-  client = c;
+  const { standIn: s, client: c } = await connect();
   const channel = (await c.channels.fetch(s.channelId('discussion'))) as TextChannel;
   const thread = await channel.threads.create({ name: 'teachers', type: ChannelType.PrivateThread });
   return { standIn: s, client: c, thread };
