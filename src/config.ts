@@ -91,6 +91,26 @@ function isFolder(dir: string): boolean {
   }
 }
 
+/** An http(s) URL setting; `message` says what to write. */
+export function httpUrlSetting(message: string) {
+  return z
+    .string()
+    .trim()
+    .refine((u) => URL.canParse(u) && ['http:', 'https:'].includes(new URL(u).protocol), message);
+}
+
+/** LOG_LEVEL, shared by the bot and the REST proxy. */
+export const LOG_LEVEL_SETTING = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(
+    z.enum(LOG_LEVELS, {
+      error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, or empty for info`,
+    }),
+  )
+  .optional();
+
 const schema = z.object({
   DISCORD_TOKEN: z
     .string()
@@ -106,24 +126,10 @@ const schema = z.object({
       'DISCORD_GUILD_ID must be a server id (17 to 20 digits: right-click the server in Discord → Copy Server ID), or empty to register commands globally',
     )
     .optional(),
-  DISCORD_API_BASE: z
-    .string()
-    .trim()
-    .refine(
-      (u) => URL.canParse(u) && ['http:', 'https:'].includes(new URL(u).protocol),
-      'DISCORD_API_BASE must be an http(s) URL like https://discord.com/api, or empty for Discord itself',
-    )
-    .optional(),
-  LOG_LEVEL: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(
-      z.enum(LOG_LEVELS, {
-        error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, or empty for info`,
-      }),
-    )
-    .optional(),
+  DISCORD_API_BASE: httpUrlSetting(
+    'DISCORD_API_BASE must be an http(s) URL like https://discord.com/api, or empty for Discord itself',
+  ).optional(),
+  LOG_LEVEL: LOG_LEVEL_SETTING,
   SHARD_COUNT: z
     .string()
     .trim()
@@ -201,22 +207,34 @@ export function dropBlankSettings(env: NodeJS.ProcessEnv): void {
   for (const key of CONFIG_KEYS) if (!isSet(env[key])) Reflect.deleteProperty(env, key);
 }
 
-/** Validates an environment. Blank values count as unset. Messages never contain the token. */
-export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
+/**
+ * The set ones of `keys` in `env` (blank counts as unset), checked by `schema`: its result, or one
+ * line per problem, each naming its setting.
+ */
+export function parseSettings<S extends z.ZodType>(
+  schema: S,
+  keys: readonly string[],
+  env: NodeJS.ProcessEnv,
+): { ok: true; data: z.output<S> } | { ok: false; errors: string[] } {
   const cleaned = Object.fromEntries(
-    CONFIG_KEYS.flatMap((key) => {
+    keys.flatMap((key) => {
       const value = env[key];
       return isSet(value) ? [[key, value]] : [];
     }),
   );
   const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => {
-      const key = String(i.path[0] ?? '');
-      return i.message.startsWith(key) ? i.message : `${key}: ${i.message}`;
-    });
-    return { ok: false, errors: [...new Set(errors)] };
-  }
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const errors = parsed.error.issues.map((i) => {
+    const key = String(i.path[0] ?? '');
+    return i.message.startsWith(key) ? i.message : `${key}: ${i.message}`;
+  });
+  return { ok: false, errors: [...new Set(errors)] };
+}
+
+/** Validates an environment. Blank values count as unset. Messages never contain the token. */
+export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const parsed = parseSettings(schema, CONFIG_KEYS, env);
+  if (!parsed.ok) return parsed;
   const e = parsed.data;
   const shardProblem = e.SHARD_IDS && shardIdsProblem(e.SHARD_IDS, e.SHARD_COUNT);
   if (shardProblem) return { ok: false, errors: [shardProblem] };

@@ -4,7 +4,13 @@
  * The proxy holds no token: every bot process sends its own, and the proxy passes it on.
  */
 import { z } from 'zod';
-import { DISCORD_API_DEFAULT, LOG_LEVELS } from '../config.js';
+import {
+  DISCORD_API_DEFAULT,
+  httpUrlSetting,
+  LOG_LEVEL_SETTING,
+  LOG_LEVELS,
+  parseSettings,
+} from '../config.js';
 
 export const PROXY_KEYS = ['PROXY_UPSTREAM', 'PROXY_HOST', 'PROXY_PORT', 'LOG_LEVEL'] as const;
 
@@ -24,13 +30,9 @@ export interface ProxyConfig {
 const PORT_HINT = `PROXY_PORT must be a port number from 1 to 65535 (or 0 for any free port), or empty for ${PROXY_PORT_DEFAULT}`;
 
 const schema = z.object({
-  PROXY_UPSTREAM: z
-    .string()
-    .trim()
-    .refine(
-      (u) => URL.canParse(u) && ['http:', 'https:'].includes(new URL(u).protocol),
-      `PROXY_UPSTREAM must be an http(s) URL like ${DISCORD_API_DEFAULT}, or empty for Discord itself`,
-    )
+  PROXY_UPSTREAM: httpUrlSetting(
+    `PROXY_UPSTREAM must be an http(s) URL like ${DISCORD_API_DEFAULT}, or empty for Discord itself`,
+  )
     .transform((u) => u.replace(/\/+$/, ''))
     .refine(
       (u) => !/\/v\d+$/.test(u),
@@ -52,36 +54,15 @@ const schema = z.object({
     .transform(Number)
     .refine((n) => n <= 65535, PORT_HINT)
     .optional(),
-  LOG_LEVEL: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(
-      z.enum(LOG_LEVELS, {
-        error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, or empty for info`,
-      }),
-    )
-    .optional(),
+  LOG_LEVEL: LOG_LEVEL_SETTING,
 });
 
 export type ProxyConfigResult = { ok: true; config: ProxyConfig } | { ok: false; errors: string[] };
 
 /** Validates the proxy's settings. Blank values count as unset. */
 export function readProxyConfig(env: NodeJS.ProcessEnv): ProxyConfigResult {
-  const cleaned = Object.fromEntries(
-    PROXY_KEYS.flatMap((key) => {
-      const value = env[key];
-      return value !== undefined && value.trim() !== '' ? [[key, value]] : [];
-    }),
-  );
-  const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => {
-      const key = String(i.path[0] ?? '');
-      return i.message.startsWith(key) ? i.message : `${key}: ${i.message}`;
-    });
-    return { ok: false, errors: [...new Set(errors)] };
-  }
+  const parsed = parseSettings(schema, PROXY_KEYS, env);
+  if (!parsed.ok) return parsed;
   const e = parsed.data;
   return {
     ok: true,
