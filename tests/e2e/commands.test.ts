@@ -11,6 +11,7 @@ import { escapeMarkdown } from '../../src/render/markdown.js';
 import { StandInError } from '../../src/sandbox/standin/index.js';
 import { hasArticle, realLibrary } from '../helpers/content.js';
 import { buttonIds, startStack, visibleText, type Stack } from './harness.js';
+import { EPHEMERAL } from './util.js';
 
 // The bot runs on the content under test (content/, or TEST_CONTENT_DIR); expectations come from the
 // same content loaded here. Tests about one shipped article's own passages run while it is there.
@@ -28,7 +29,6 @@ async function promptText(topicId: string, level: 'understand' | 'analyze' | 'ev
   return prompt.text;
 }
 
-const EPHEMERAL = 64;
 let stack: Stack;
 
 beforeAll(async () => {

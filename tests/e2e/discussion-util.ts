@@ -3,7 +3,7 @@ import type { APIMessage } from 'discord-api-types/v10';
 import type { StandIn } from '../../src/sandbox/standin/index.js';
 import { buttonIds } from './harness.js';
 
-export const EPHEMERAL = 64;
+export { EPHEMERAL } from './util.js';
 
 /** Runs /prompt as the teacher (in `general` of the first guild, or of `guild`) and returns the prompt post. */
 export async function postPrompt(

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANY_ARTICLES, MANY_TOPIC } from '../helpers/many-articles.js';
 import { manyLibrary, type ManyLibrary } from '../helpers/many-library.js';
 import { startStack, type Stack } from './harness.js';
+import { EPHEMERAL } from './util.js';
 
-const EPHEMERAL = 64;
 let stack: Stack;
 let many: ManyLibrary;
 
