@@ -16,6 +16,7 @@ import {
   FUZZY_WEIGHT,
   fuzzinessFor,
   MAX_FUZZY_TERMS,
+  MAX_COMPLETION_POSTINGS,
   MAX_FUZZY_VARIANTS,
   MAX_POSTINGS,
   MAX_PREFIX_EDITS,
@@ -51,6 +52,8 @@ class Candidates {
   readonly origin = new Map<string, string>();
   readonly joins = new Map<string, string>();
   readonly meaning = new Map<string, number>();
+  /** Completions of the word being typed. */
+  readonly completions = new Set<string>();
   readonly list: { term: string; cost: number }[] = [];
 
   constructor(private readonly query: ParsedQuery) {}
@@ -117,7 +120,8 @@ export function planQuery(
     if (unknown) joined.push(q);
     completions.sort((a, b) => b[1] - a[1]);
     for (const [term, n] of completions.slice(0, MAX_PREFIX_EXPANSIONS))
-      candidates.variant(term, q.term, PREFIX_WEIGHT * lengthRatio(q.term, term), n);
+      if (candidates.variant(term, q.term, PREFIX_WEIGHT * lengthRatio(q.term, term), n))
+        candidates.completions.add(term);
   }
   addJoinedWords(index, candidates, query, df);
   addPhrasalVerbs(candidates, query, df);
@@ -131,7 +135,7 @@ export function planQuery(
     misbegun.filter((t) => !nearlySpelled.has(t)),
   );
   return {
-    queries: withinPostings(candidates.list, candidates.meaning),
+    queries: withinPostings(candidates.list, candidates.meaning, candidates.completions),
     boost: candidates.boost,
     origin: candidates.origin,
     meaning: candidates.meaning,
@@ -278,7 +282,9 @@ function addNearSpellings(
 function withinPostings(
   candidates: { term: string; cost: number }[],
   meaning: ReadonlyMap<string, number>,
+  completions: ReadonlySet<string>,
 ): string[] {
+  let completionPostings = 0;
   const covers = (t: string) => meaning.get(t) ?? 1;
   candidates.sort((a, b) => covers(b.term) - covers(a.term) || a.cost - b.cost);
   const queries: string[] = [];
@@ -291,6 +297,10 @@ function withinPostings(
     if (covers(c.term) < FAMILY_COVERAGE) {
       if (synonymPostings + c.cost > MAX_SYNONYM_POSTINGS) continue;
       synonymPostings += c.cost;
+    }
+    if (completions.has(c.term)) {
+      if (completionPostings + c.cost > MAX_COMPLETION_POSTINGS) continue;
+      completionPostings += c.cost;
     }
     postings += c.cost;
     queries.push(c.term);

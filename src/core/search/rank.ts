@@ -9,7 +9,7 @@ import { makeHit, type CopyWording, type SearchHit } from './hit.js';
 import type { QueryPlan } from './plan.js';
 import type { ParsedQuery } from './query.js';
 import { inEither, type SearchIndex } from './search-index.js';
-import { FRAGMENT_BOOST, MAX_RERANKED, MIN_RELATIVE_SCORE, RARITY_FLOOR } from './tuning.js';
+import { FRAGMENT_BOOST, MAX_RERANKED, MIN_RELATIVE_SCORE, MIN_RERANKED, RARITY_FLOOR } from './tuning.js';
 
 /**
  * The one score: MiniSearch's, times the square of the share of query words `covered`, doubled
@@ -54,6 +54,17 @@ interface Candidate {
   readonly bound: number;
 }
 
+export interface RerankOptions {
+  /** How many hits the search returns: re-ranking stops once no other candidate can reach them. */
+  readonly limit: number;
+  /** Whether the last quoted phrase is still being typed (its last word may be cut short). */
+  readonly lastPhraseTyping: boolean;
+  /** Results matched by a garbled phrase of the copy, with what it is shown as (copy-wording.ts). */
+  readonly copyWording: ReadonlyMap<string, readonly CopyWording[]>;
+  /** When the search's time is up (`SEARCH_BUDGET_MS` after it began), as `performance.now()`. */
+  readonly deadline: number;
+}
+
 /**
  * MiniSearch's results, re-scored against their text. Words left out of the search for being too
  * common still count towards coverage when the passage has them, so they are looked up in its text;
@@ -66,32 +77,32 @@ export function rerank(
   query: ParsedQuery,
   plan: QueryPlan,
   results: readonly SearchResult[],
-  limit: number,
-  lastPhraseTyping: boolean,
-  copyWording: ReadonlyMap<string, readonly CopyWording[]> = new Map(),
+  options: RerankOptions,
 ): SearchHit[] {
+  const { limit, lastPhraseTyping, copyWording, deadline } = options;
   const searched = new Set(plan.queries);
   // Also the word being typed: a passage with any word that begins with it covers it, even when
   // that word is not among the completions searched.
   const skipped = query.terms.filter((q) => q.prefix || !searched.has(q.term)).map((q) => q.term);
   const phrases = query.phrases;
   const rarity = queryWordRarity(index, query, plan);
-  const candidates = boundedCandidates(
-    results,
-    plan,
-    skipped,
-    rarity,
-    phrases.length > 0 || query.fragment !== '',
-  );
+  const candidates = boundedCandidates(results, plan, skipped, rarity, {
+    always: phrases.length > 0,
+    fragment: query.fragment !== '',
+    withCopy: copyWording,
+    mistyped: query.terms.some((q) => !q.prefix && (index.documentFrequency.get(q.term) ?? 0) === 0),
+  });
   const hits: SearchHit[] = [];
   const best = new TopScores(limit);
   // A word begins with its stem (nearly always: "negoti" → "negotiations"), so a skipped term is
   // looked for as the start of a word in the passage's phrase form.
   const wordStarts = skipped.map((t) => ` ${t}`);
   const lastPhrase = phrases.length - 1;
-  for (let c = 0; c < Math.min(candidates.length, MAX_RERANKED); c++) {
+  for (let c = 0; c < candidates.length; c++) {
     const { r, bound } = candidates[c] as Candidate;
     if (bound < best.floor) break;
+    // Out of time (a large library under load): answer with the best re-ranked so far.
+    if (c >= MIN_RERANKED && c % 16 === 0 && performance.now() > deadline) break;
     const id = r.id as string;
     const passage = index.passages.get(id);
     if (!passage) continue;
@@ -226,6 +237,20 @@ function coveredWords(r: SearchResult, plan: QueryPlan, found: Map<string, numbe
 }
 
 /**
+ * When a result could be boosted ({@link FRAGMENT_BOOST}): `always` with quoted phrases (every hit
+ * has them); for the query verbatim (`fragment`), only a result that has every searched whole query
+ * word itself, since a passage with the query verbatim has each of its words, which the index holds
+ * under the word's own term. A whole word no passage shows (`mistyped`) rules the fragment out,
+ * except as the copy has it (results in `withCopy`: see copy-wording.ts).
+ */
+interface BoostRule {
+  readonly always: boolean;
+  readonly fragment: boolean;
+  readonly withCopy: ReadonlyMap<string, unknown>;
+  readonly mistyped: boolean;
+}
+
+/**
  * Each result with the best score it could reach, best first. The query words a result covers are
  * counted in an array, one place per query word (see {@link coveredWords}, which this follows): a
  * search may have thousands of results, of which few are re-ranked.
@@ -235,11 +260,12 @@ function boundedCandidates(
   plan: QueryPlan,
   skipped: readonly string[],
   rarity: Rarity,
-  boostPossible: boolean,
+  boost: BoostRule,
 ): Candidate[] {
+  const generous = boost.always || boost.fragment;
   const slots = new Map<string, number>();
   const slotOf = (q: string) => slots.get(q) ?? slots.set(q, slots.size).size - 1;
-  const terms = new Map<string, { of: number; covers: number; second: number }>();
+  const terms = new Map<string, { of: number; covers: number; second: number; word: boolean }>();
   for (const t of plan.queries) {
     const second = plan.joins.get(t);
     const covers = plan.meaning.get(t) ?? 1;
@@ -247,31 +273,66 @@ function boundedCandidates(
       of: slotOf(plan.origin.get(t) ?? t),
       covers,
       second: second === undefined ? -1 : slotOf(second),
+      word: !plan.origin.has(t),
     });
   }
   const skippedSlots = skipped.map(slotOf);
+  // The searched whole words a result must have itself for the fragment boost.
+  const wordSlots = [...new Set(plan.queries.filter((t) => !plan.origin.has(t)).map(slotOf))].filter(
+    (i) => !skippedSlots.includes(i),
+  );
   const weights = [...slots.keys()].map((q) => rarity.of.get(q) ?? 0);
   const share = new Float64Array(weights.length);
+  const own = new Uint8Array(weights.length);
   const mapBound = (r: SearchResult) => {
     const found = coveredWords(r, plan, new Map());
     let reachable = coverage(found, rarity);
     for (const t of skipped) reachable += (rarity.of.get(t) ?? 0) * (1 - (found.get(t) ?? 0));
-    return scoreOf(relevance(r), reachable, rarity.total, boostPossible);
+    return scoreOf(relevance(r), reachable, rarity.total, generous);
   };
-  const candidates = results.map((r) => {
+  const bounds = new Float64Array(results.length);
+  results.forEach((r, c) => {
     share.fill(0);
+    own.fill(0);
     for (const t of r.queryTerms) {
       const term = terms.get(t);
       // A term the plan did not search (a garbled phrase of the copy's): counted as rerank counts.
-      if (term === undefined) return { r, bound: mapBound(r) };
+      if (term === undefined) {
+        bounds[c] = mapBound(r);
+        return;
+      }
       share[term.of] = Math.max(share[term.of] ?? 0, term.covers);
       if (term.second >= 0) share[term.second] = Math.max(share[term.second] ?? 0, term.covers);
+      if (term.word) own[term.of] = 1;
     }
     let reachable = 0;
     for (let i = 0; i < weights.length; i++) reachable += (weights[i] ?? 0) * (share[i] ?? 0);
     for (const i of skippedSlots) reachable += (weights[i] ?? 0) * (1 - (share[i] ?? 0));
+    const boosted =
+      boost.always ||
+      (boost.fragment &&
+        (boost.withCopy.has(r.id as string) || (!boost.mistyped && wordSlots.every((i) => own[i] === 1))));
     // Summed in another order than the score is: rounded up, so as never to fall below it.
-    return { r, bound: scoreOf(relevance(r), reachable, rarity.total, boostPossible) * BOUND_MARGIN };
+    bounds[c] = scoreOf(relevance(r), reachable, rarity.total, boosted) * BOUND_MARGIN;
+  });
+  return bestBounded(results, bounds, MAX_RERANKED);
+}
+
+/**
+ * The `most` results with the highest bounds (and any tied with the last of them), highest first,
+ * in their given order among equals: what sorting every result would give first, without sorting
+ * thousands of objects.
+ */
+function bestBounded(results: readonly SearchResult[], bounds: Float64Array, most: number): Candidate[] {
+  let threshold = -Infinity;
+  if (results.length > most) {
+    const sorted = Float64Array.from(bounds).sort();
+    threshold = sorted[sorted.length - most] as number;
+  }
+  const candidates: Candidate[] = [];
+  results.forEach((r, c) => {
+    const bound = bounds[c] as number;
+    if (bound >= threshold) candidates.push({ r, bound });
   });
   return candidates.sort((a, b) => b.bound - a.bound);
 }

@@ -9,7 +9,7 @@
  * 5. A query of stop words only ("to be or not"), or one nothing else matched, is looked for
  *    verbatim.
  */
-import type { Query, SearchResult } from 'minisearch';
+import type { SearchResult } from 'minisearch';
 import type { Passage } from '../../content/types.js';
 import { foldTypography, phraseForm } from '../text.js';
 import { copyPhrasesIn, copyWordingById, withCopyResults } from './copy-wording.js';
@@ -17,7 +17,8 @@ import { makeHit, type SearchHit } from './hit.js';
 import { planQuery, type QueryPlan } from './plan.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { rerank, topHits } from './rank.js';
-import { inEither, type SearchIndex } from './search-index.js';
+import { inEither, MINI_OPTIONS, type SearchIndex } from './search-index.js';
+import { scoreTerms, type TermGroup } from './score.js';
 import { innerQuotesNamed, innerQuotesOf, passageHasPerson } from './speakers.js';
 import { DEFAULT_LIMIT, MAX_QUERY_CHARS, SEARCH_BUDGET_MS, SPEAKER_BOOST } from './tuning.js';
 
@@ -70,23 +71,15 @@ function findHits(index: SearchIndex, raw: string, options: SearchOptions, speak
   const copy = copyPhrasesIn(index, raw);
   if (plan.queries.length === 0 && copy.length === 0) return verbatim();
   const filtered = options.articleId !== undefined || options.articleIds !== undefined || speaker !== '';
-  const shown: SearchResult[] = index.mini.search(
-    { combineWith: 'OR', queries: speakerBoosted(plan) },
-    {
-      tokenize: (t) => [t],
-      processTerm: (t) => t,
-      boostTerm: (t) => plan.boost.get(t) ?? 1,
-      ...(filtered && {
-        filter: (r: SearchResult) => {
-          const p = index.passages.get(r.id as string);
-          return p !== undefined && keep(p);
-        },
-      }),
-    },
-  );
+  const shown = scoredResults(index, plan, filtered ? keep : undefined);
   const results = withCopyResults(index, query, plan, copy, keep, shown);
   const lastPhraseTyping = query.typing && /"[^"]*$/.test(foldTypography(raw));
-  const hits = rerank(index, query, plan, results, limit, lastPhraseTyping, copyWordingById(copy));
+  const hits = rerank(index, query, plan, results, {
+    limit,
+    lastPhraseTyping,
+    copyWording: copyWordingById(copy),
+    deadline,
+  });
   return hits.length === 0 ? verbatim() : topHits(hits, limit);
 }
 
@@ -112,18 +105,34 @@ export function personPassages(
 }
 
 /**
- * The plan's terms, the query's own words weighing a match in a person's name {@link SPEAKER_BOOST}
- * times a match in the text. A completion or near-spelling matches names at the text's weight: a
- * word being typed ("in") must not lift every passage of a speaker whose name it begins ("Ines").
+ * The plan's terms scored (see score.ts), the query's own words weighing a match in a person's name
+ * {@link SPEAKER_BOOST} times a match in the text. A completion or near-spelling matches names at the
+ * text's weight: a word being typed ("in") must not lift every passage of a speaker whose name it
+ * begins ("Ines").
  */
-function speakerBoosted(plan: QueryPlan): Query[] {
+export function scoredResults(
+  index: SearchIndex,
+  plan: QueryPlan,
+  keep?: (p: Passage) => boolean,
+): SearchResult[] {
+  const groups = termGroups(plan);
+  const termBoost = (t: string) => plan.boost.get(t) ?? 1;
+  const kept = (id: string) => {
+    const p = index.passages.get(id);
+    return p !== undefined && (keep === undefined || keep(p));
+  };
+  const fields = MINI_OPTIONS.searchOptions?.fields ?? [];
+  return scoreTerms(index.mini, groups, { fields, termBoost, ...(keep && { filter: kept }) });
+}
+
+/** The plan's terms in two groups: the query's words, boosted in names, and their variants. */
+export function termGroups(plan: QueryPlan): TermGroup[] {
   const words = plan.queries.filter((t) => !plan.origin.has(t));
   const variants = plan.queries.filter((t) => plan.origin.has(t));
-  const queries: Query[] = [];
-  if (words.length > 0)
-    queries.push({ combineWith: 'OR', queries: words, boost: { speakers: SPEAKER_BOOST } });
-  if (variants.length > 0) queries.push({ combineWith: 'OR', queries: variants });
-  return queries;
+  const groups: TermGroup[] = [];
+  if (words.length > 0) groups.push({ terms: words, fieldBoost: { speakers: SPEAKER_BOOST } });
+  if (variants.length > 0) groups.push({ terms: variants });
+  return groups;
 }
 
 /** The hit with the words of the person searched for quoted inside it, if any (see SearchHit). */
