@@ -5,6 +5,7 @@
  */
 import { ARTICLE_KINDS } from '../content/types.js';
 import type { ArticleFields } from './article-file.js';
+import { dateOfLine, isDateLine } from './date-line.js';
 import { collapse, type Draft, type DraftBlock } from './draft.js';
 import { findQuotes, intervieweeFrom, markInterview, questionCount } from './speakers.js';
 
@@ -18,23 +19,34 @@ function withoutOutlet(title: string, outlet: string | undefined): string {
   return stripped === '' ? title : stripped;
 }
 
-const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=[\s,]|$)/i;
-const NUMERIC_DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/;
+/** Whether block `i` is at the top of the draft: up to the paragraph after the first one. */
+function atTop(draft: Draft, i: number): boolean {
+  const firstParagraph = draft.blocks.findIndex((b) => b.kind === 'paragraph');
+  return i <= Math.max(firstParagraph, 0) + 1;
+}
 
-/** A line that is only a date or a time stamp ("14 March 2025", "Updated Feb. 3, 2025, 10:04 a.m."). */
-const isDateLine = (text: string): boolean =>
-  text.split(' ').length <= 10 &&
-  (MONTH.test(text) || NUMERIC_DATE.test(text)) &&
-  /\b(?:1[89]|20)\d{2}\b/.test(text) &&
-  /^(?:(?:published|updated|posted|last updated)\b[:\s]*)?[\p{L}\d ,.:/-]*$/iu.test(text) &&
-  !/\b(?:is|are|was|were|has|have|will|said)\b/i.test(text);
+/**
+ * The date a date line at the top gives (see date-line.ts), for an original whose metadata gives
+ * none, with the line it was read from: a publication line before an "Updated" one.
+ */
+function dateAtTop(draft: Draft): { date: string; line: string } | undefined {
+  const lines = draft.blocks
+    .filter((b, i) => b.kind === 'paragraph' && atTop(draft, i) && isDateLine(b.text))
+    .map((b) => b.text)
+    .sort((a, b) => Number(/^(?:last )?updated\b/i.test(a)) - Number(/^(?:last )?updated\b/i.test(b)));
+  for (const line of lines) {
+    const date = dateOfLine(line);
+    if (date !== undefined) return { date, line };
+  }
+  return undefined;
+}
 
 /** The body without the title heading, the byline and date lines at its top. */
 function bodyBlocks(draft: Draft, title: string | undefined): DraftBlock[] {
   const { byline, authors } = draft.meta;
   const firstParagraph = draft.blocks.findIndex((b) => b.kind === 'paragraph');
   return draft.blocks.filter((b, i) => {
-    const top = i <= Math.max(firstParagraph, 0) + 1;
+    const top = atTop(draft, i);
     if (b.kind === 'heading' && title && i < firstParagraph + 1 && same(b.text, title)) return false;
     if (b.kind !== 'paragraph' || !top) return true;
     if (byline && same(b.text, byline)) return false;
@@ -125,6 +137,12 @@ export function decideFields(draft: Draft, id: string, source: string, baseName:
     uncertain.push('the original gives no title: a `description` stands in; add a `title` if it has one');
   if (meta.authors.length === 0 && !meta.organisation)
     uncertain.push('no author is named: `authors` left out');
+  const topDate = meta.date === undefined ? dateAtTop(draft) : undefined;
+  if (topDate)
+    uncertain.push(
+      `the date ${topDate.date} was read from the line "${topDate.line}" at the top: check that it is when the article was published`,
+    );
+  const date = meta.date ?? topDate?.date;
   const quotes = findQuotes(blocks, uncertain);
   const fields: ArticleFields = {
     id,
@@ -133,7 +151,7 @@ export function decideFields(draft: Draft, id: string, source: string, baseName:
     ...(meta.organisation !== undefined && meta.authors.length === 0 && { organisation: meta.organisation }),
     ...(voices && { interviewer, interviewee }),
     ...(outlet !== undefined && { outlet }),
-    ...(meta.date !== undefined && { date: meta.date }),
+    ...(date !== undefined && { date }),
     ...(meta.url !== undefined && { url: meta.url }),
     source,
     kind,

@@ -21,6 +21,35 @@ describe('decideFields', () => {
     expect(blocks.map((b) => b.text)).toEqual(['In 2024 it rained.', 'By the river, Ann Lee waited.']);
   });
 
+  it('reads the date from a date line at the top when the metadata gives none, and says so', () => {
+    const { fields, uncertain } = decide({ title: 'Big news', authors: ['Ann Lee'] }, [
+      { kind: 'heading', text: 'Big news' },
+      para('By Ann Lee'),
+      para('March 3, 2025'),
+      para('The council met on April 9, 2025.'),
+    ]);
+    expect(fields.date).toBe('2025-03-03');
+    expect(uncertain).toContain(
+      'the date 2025-03-03 was read from the line "March 3, 2025" at the top: check that it is when the article was published',
+    );
+    // The page's own metadata wins, and a date in the text is never taken.
+    expect(
+      decide({ title: 'T', date: '2025-01-02' }, [para('March 3, 2025'), para('Text.')]).fields.date,
+    ).toBe('2025-01-02');
+    expect(
+      decide({ title: 'T' }, [para('Text.'), para('More.'), para('March 3, 2025')]).fields.date,
+    ).toBeUndefined();
+  });
+
+  it('prefers the publication line to an "Updated" one', () => {
+    const { fields } = decide({ title: 'T' }, [
+      para('Updated March 5, 2025'),
+      para('Published March 3, 2025'),
+      para('Text.'),
+    ]);
+    expect(fields.date).toBe('2025-03-03');
+  });
+
   it('strips the outlet the page names from the end of its title', () => {
     expect(decide({ title: 'Big news | The Paper', outlet: 'The Paper' }, [para('Text.')]).fields.title).toBe(
       'Big news',
