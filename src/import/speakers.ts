@@ -79,6 +79,8 @@ export function findQuotes(blocks: readonly DraftBlock[], uncertain: string[]): 
   const quotes: DraftQuote[] = [];
   const seen = new Set<string>();
   for (const text of paragraphs) {
+    // Where each attribution ends, with its speaker: a quote right after it continues it.
+    const ends: { at: number; speaker: string }[] = [];
     for (const pattern of PATTERNS) {
       for (const m of text.matchAll(pattern)) {
         const quote = m.groups?.quote;
@@ -92,14 +94,52 @@ export function findQuotes(blocks: readonly DraftBlock[], uncertain: string[]): 
           else
             uncertain.push(`quote ${shorten(quote)} is attributed to "${speaker}" only: check the full name`);
         }
+        ends.push({ at: m.index + m[0].length, speaker });
         if (seen.has(quote)) continue;
         seen.add(quote);
         quotes.push({ speaker, text: quote });
       }
     }
+    for (const end of ends) addContinuations(text, end, seen, quotes, uncertain);
   }
   return quotes;
 }
+
+/**
+ * A quote that directly follows an attributed one, with nothing but the end of its sentence
+ * between (“…,” said Rosa Lind. “…”), is the same person speaking on: taken as theirs, and listed
+ * as a point to check. A quote with an attribution of its own is never taken so (it is in `seen`).
+ */
+function addContinuations(
+  text: string,
+  end: { at: number; speaker: string },
+  seen: Set<string>,
+  quotes: DraftQuote[],
+  uncertain: string[],
+): void {
+  let at = end.at;
+  for (let m = CONTINUATION.exec(text.slice(at)); m; m = CONTINUATION.exec(text.slice(at))) {
+    const quote = m.groups?.quote ?? '';
+    at += m[0].length;
+    // “…,” said a spokesperson / according to … / he said: someone else may be speaking.
+    if (ATTRIBUTED_AFTER.test(text.slice(at))) return;
+    if (seen.has(quote)) continue;
+    seen.add(quote);
+    quotes.push({ speaker: end.speaker, text: quote });
+    uncertain.push(
+      `quote ${shorten(quote)} is taken as ${end.speaker}'s, continuing the quote before it: check`,
+    );
+  }
+}
+
+/** An attribution of any kind right after a quote, even one to no clear name. */
+const ATTRIBUTED_AFTER = new RegExp(
+  String.raw`^\s+(?:according\s+to\b|(?:[\p{L}’'.-]+\s+){0,4}?${VERB}\b)`,
+  'u',
+);
+
+/** The end of an attribution's sentence, then a quote (see addContinuations). */
+const CONTINUATION = new RegExp(String.raw`^[.,;:]?\s+(?<quote>${CURLY}|${STRAIGHT})`, 'u');
 
 const shorten = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}…”` : text);
 

@@ -27,6 +27,37 @@ describe('findQuotes', () => {
     expect(uncertain).toEqual([]);
   });
 
+  it('takes a quote right after an attributed one as the same person speaking on, and says so', () => {
+    const uncertain: string[] = [];
+    const quotes = findQuotes(
+      paragraphs(
+        '"We had nowhere to study," said council member Rosa Lind. "This helps families." "It is cheap."',
+        '“It is late,” John Smith said, “and we are tired.”',
+        // Someone else speaks next, clearly or not: never taken as the first speaker's.
+        '“Yes,” said Jane Roe. “No,” said Bob Lee.',
+        '“Yes,” said Jane Roe. “Maybe,” said a spokesperson.',
+        '“Yes,” said Jane Roe. “Later,” according to the mayor.',
+        // Words between the attribution and the next quote: not a continuation.
+        '“Yes,” said Jane Roe. Critics called it “a disaster.”',
+      ),
+      uncertain,
+    );
+    expect(quotes).toEqual([
+      { speaker: 'Rosa Lind', text: '"We had nowhere to study,"' },
+      { speaker: 'Rosa Lind', text: '"This helps families."' },
+      { speaker: 'Rosa Lind', text: '"It is cheap."' },
+      { speaker: 'John Smith', text: '“It is late,”' },
+      { speaker: 'John Smith', text: '“and we are tired.”' },
+      { speaker: 'Jane Roe', text: '“Yes,”' },
+      { speaker: 'Bob Lee', text: '“No,”' },
+    ]);
+    expect(uncertain).toContain(
+      'quote "This helps families." is taken as Rosa Lind\'s, continuing the quote before it: check',
+    );
+    // John Smith's second part is attributed by its own pattern (Name said, “…”): nothing to check.
+    expect(uncertain).toHaveLength(2);
+  });
+
   it('leaves out quotes attributed to a pronoun or no one, and drops titles', () => {
     const quotes = findQuotes(
       paragraphs(
