@@ -7,7 +7,7 @@ import type { SearchResult } from 'minisearch';
 import { indexTerms, phraseForm, words } from '../text.js';
 import { makeHit, type CopyWording, type SearchHit } from './hit.js';
 import type { QueryPlan } from './plan.js';
-import type { ParsedQuery } from './query.js';
+import type { ParsedQuery, QueryTerm } from './query.js';
 import { inEither, type SearchIndex } from './search-index.js';
 import { FRAGMENT_BOOST, MAX_RERANKED, MIN_RELATIVE_SCORE, MIN_RERANKED, RARITY_FLOOR } from './tuning.js';
 
@@ -86,11 +86,13 @@ export function rerank(
   const skipped = query.terms.filter((q) => q.prefix || !searched.has(q.term)).map((q) => q.term);
   const phrases = query.phrases;
   const rarity = queryWordRarity(index, query, plan);
+  const literal = new Set(query.terms.filter(writtenOneWay).map((q) => q.term));
   const candidates = boundedCandidates(results, plan, skipped, rarity, {
     always: phrases.length > 0,
     fragment: query.fragment !== '',
     withCopy: copyWording,
-    mistyped: query.terms.some((q) => !q.prefix && (index.documentFrequency.get(q.term) ?? 0) === 0),
+    literal,
+    mistyped: [...literal].some((t) => (index.documentFrequency.get(t) ?? 0) === 0),
   });
   const hits: SearchHit[] = [];
   const best = new TopScores(limit);
@@ -247,7 +249,20 @@ interface BoostRule {
   readonly always: boolean;
   readonly fragment: boolean;
   readonly withCopy: ReadonlyMap<string, unknown>;
+  /** The whole query words whose every written form in a passage is indexed under their term. */
+  readonly literal: ReadonlySet<string>;
   readonly mistyped: boolean;
+}
+
+/**
+ * Whether a whole query word, wherever a passage has it as the query writes it (in phrase form),
+ * is indexed there under the word's own term. Not so for a word whose phrase form is also that of
+ * another word: "thats" is the phrase form of "That's", a stop word never indexed; "US" (`usa`)
+ * that of the pronoun "us"; and in general "Xs" that of "X's", whose possessive is dropped.
+ */
+function writtenOneWay(q: QueryTerm): boolean {
+  if (q.prefix || q.word === 'usa') return false;
+  return !q.word.endsWith('s') || indexTerms(`${q.word.slice(0, -1)}'s`)[0] === q.term;
 }
 
 /**
@@ -278,9 +293,9 @@ function boundedCandidates(
   }
   const skippedSlots = skipped.map(slotOf);
   // The searched whole words a result must have itself for the fragment boost.
-  const wordSlots = [...new Set(plan.queries.filter((t) => !plan.origin.has(t)).map(slotOf))].filter(
-    (i) => !skippedSlots.includes(i),
-  );
+  const wordSlots = [
+    ...new Set(plan.queries.filter((t) => !plan.origin.has(t) && boost.literal.has(t)).map(slotOf)),
+  ].filter((i) => !skippedSlots.includes(i));
   const weights = [...slots.keys()].map((q) => rarity.of.get(q) ?? 0);
   const share = new Float64Array(weights.length);
   const own = new Uint8Array(weights.length);

@@ -67,7 +67,8 @@ interface Scratch {
    * MiniSearch works it out for every posting; and what it was worked out from.
    */
   readonly norms: Map<number, Float64Array>;
-  readonly documentCount: number;
+  /** What the scratch was made for: an index with other passages gets a new one. */
+  readonly made: { readonly fieldLength: object; readonly nextId: number; readonly documentCount: number };
   readonly groupSum: Float64Array[];
   readonly termSum: Float64Array;
   /** Bit g: touched by group g's terms; bit 7: by the current term. */
@@ -80,10 +81,15 @@ const scratches = new WeakMap<object, Scratch>();
 function scratchFor(mini: object, ix: Internals, groups: number): Scratch {
   const size = ix._nextId;
   let s = scratches.get(mini);
-  if (!s || s.seen.length < size || s.groupSum.length < groups || s.documentCount !== ix._documentCount) {
+  const same =
+    s?.made.fieldLength === ix._fieldLength &&
+    s.made.nextId === size &&
+    s.made.documentCount === ix._documentCount &&
+    s.groupSum.length >= groups;
+  if (!s || !same) {
     s = {
       norms: new Map(),
-      documentCount: ix._documentCount,
+      made: { fieldLength: ix._fieldLength, nextId: size, documentCount: ix._documentCount },
       groupSum: Array.from({ length: Math.max(groups, 2) }, () => new Float64Array(size)),
       termSum: new Float64Array(size),
       seen: new Uint8Array(size),
@@ -163,6 +169,31 @@ export function scoreFromIndex(
   const s = scratchFor(mini, ix, groups.length);
   const firstSeen: number[][] = groups.map(() => []);
   const termTouched: number[] = [];
+  try {
+    scoreGroups(ix, s, groups, options, { firstSeen, termTouched });
+    return collect(ix, s, groups.length, firstSeen, options.filter);
+  } catch (error) {
+    // A boost or filter that throws must not leave sums behind for the next search.
+    for (const docs of [...firstSeen, termTouched])
+      for (const doc of docs) {
+        s.seen[doc] = 0;
+        s.matched[doc] = undefined;
+      }
+    throw error;
+  }
+}
+
+/** Adds every posting of the groups' terms into the scratch (see scoreFromIndex). */
+function scoreGroups(
+  ix: Internals,
+  s: Scratch,
+  groups: readonly TermGroup[],
+  options: ScoreOptions,
+  touched: { readonly firstSeen: number[][]; readonly termTouched: number[] },
+): void {
+  const { firstSeen, termTouched } = touched;
+  // Each field once, as MiniSearch's boosts object has it.
+  const fields = [...new Set(options.fields)];
   groups.forEach((group, g) => {
     const sum = s.groupSum[g] as Float64Array;
     const bit = 1 << g;
@@ -170,11 +201,12 @@ export function scoreFromIndex(
       const data = ix._index.get(term);
       if (!data) continue;
       const boost = options.termBoost(term);
-      for (const field of options.fields) {
+      for (const field of fields) {
         const fieldId = ix._fieldIds[field];
         const postings = fieldId === undefined ? undefined : data.get(fieldId);
         if (fieldId === undefined || !postings) continue;
-        const weight = boost * (group.fieldBoost?.[field] ?? 1);
+        // As MiniSearch: a field boost of 0 (or none) counts as 1.
+        const weight = boost * (group.fieldBoost?.[field] || 1);
         const idf = Math.log(1 + (ix._documentCount - postings.size + 0.5) / (postings.size + 0.5));
         const norms = normsFor(ix, s, fieldId);
         for (const [doc, tf] of postings) {
@@ -204,7 +236,6 @@ export function scoreFromIndex(
       termTouched.length = 0;
     }
   });
-  return collect(ix, s, groups.length, firstSeen, options.filter);
 }
 
 /**

@@ -61,7 +61,8 @@ export const MAX_FUZZY_TERMS = 4;
 export const MAX_RERANKED = 500;
 /**
  * Fewest results re-ranked before the search's time budget ({@link SEARCH_BUDGET_MS}) may cut the
- * re-ranking short: what a search finds on a class's articles never depends on the machine's speed.
+ * re-ranking short: a search with no more candidates than this, as nearly every search of a class's
+ * articles is, finds the same whatever the machine's speed.
  */
 export const MIN_RERANKED = 150;
 /** Most near-spellings searched for one mistyped word: the most frequent ones. */

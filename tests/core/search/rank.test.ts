@@ -60,3 +60,41 @@ describe('makeHit', () => {
     expect(makeHit(p)).toEqual({ passage: p, score: 1, matched: [], queryTerms: [] });
   });
 });
+
+describe('re-ranking in order of the best score a result could reach', () => {
+  const filler = Array.from({ length: 20 }, (_, i) => made(100 + i, `filler number${i} words`));
+  const best = (
+    index: ReturnType<typeof createSearchIndex>,
+    query: string,
+    limit: number,
+    asYouType = false,
+  ) => searchPassages(index, query, { limit, asYouType })[0]?.passage.id;
+
+  // Re-ranking stops at the first result whose bound is below the best `limit` scores: a bound
+  // below a result's true score shows as a different first result for a smaller limit.
+  it.each([
+    // "thats" is the phrase form of "That's", a stop word the index never holds.
+    [['That’s enough.', 'That is enough, enough, more than enough.'], 'thats enough', false],
+    [['That’s enough.', 'That is enough, enough, more than enough.'], 'thats enou', true],
+    // "US" (`usa`) has the phrase form of the pronoun "us".
+    [
+      ['They warned us sanctions would follow.', 'Sanctions followed.', 'The U.S. economy and more words.'],
+      'US sanctions',
+      false,
+    ],
+  ])('finds the same best result for a limit of 1 as of 10: %j, %s', (texts, query, typing) => {
+    const index = createSearchIndex([...texts.map((t, i) => made(i, t)), ...filler]);
+    const first = best(index, query, 10, typing);
+    expect(first).toBeDefined();
+    expect(best(index, query, 1, typing)).toBe(first);
+  });
+
+  it('gives the verbatim bonus to the passage with the query verbatim', () => {
+    const index = createSearchIndex([
+      made(0, 'That’s enough.'),
+      made(1, 'That is enough, enough, more than enough.'),
+      ...filler,
+    ]);
+    expect(best(index, 'thats enough', 1)).toBe('m#1');
+  });
+});

@@ -12,6 +12,7 @@ import { parseQuery } from '../../../src/core/search/query.js';
 import {
   internalsOf,
   scoreFromIndex,
+  scoreTerms,
   searchTerms,
   type ScoreOptions,
 } from '../../../src/core/search/score.js';
@@ -108,5 +109,37 @@ describe('scoring from the index', () => {
       comparable(searchTerms(index.mini, groups, options)).map((r) => r.id),
     );
     for (const r of fast) expect(index.passages.get(r.id)?.articleId).toBe(firstArticle);
+    // What the filter dropped left nothing behind for the next search.
+    const all: ScoreOptions = { fields, termBoost: () => 1 };
+    expect(comparable(scoreFromIndex(index.mini, groups, all) ?? [])).toEqual(
+      comparable(searchTerms(index.mini, groups, all)),
+    );
+  });
+
+  it('leaves nothing behind when a boost throws part-way', () => {
+    const plan = planQuery(index, parseQuery('president said the war ', false), true, Infinity);
+    const groups = termGroups(plan);
+    let calls = 0;
+    const throwing: ScoreOptions = {
+      fields,
+      termBoost: () => {
+        if (++calls === 2) throw new Error('boom');
+        return 1;
+      },
+    };
+    expect(() => scoreFromIndex(index.mini, groups, throwing)).toThrow('boom');
+    const plain: ScoreOptions = { fields, termBoost: () => 1 };
+    expect(comparable(scoreFromIndex(index.mini, groups, plain) ?? [])).toEqual(
+      comparable(searchTerms(index.mini, groups, plain)),
+    );
+  });
+
+  it('leaves an index it cannot read, or more groups than it counts, to MiniSearch', () => {
+    const plan = planQuery(index, parseQuery('president said the war ', false), true, Infinity);
+    const options: ScoreOptions = { fields, termBoost: () => 1 };
+    expect(internalsOf(Object.create(null) as typeof index.mini)).toBeNull();
+    const eight = Array.from({ length: 8 }, () => ({ terms: plan.queries }));
+    expect(scoreFromIndex(index.mini, eight, options)).toBeNull();
+    expect(scoreTerms(index.mini, eight, options).length).toBeGreaterThan(0);
   });
 });
