@@ -9,7 +9,7 @@ import { makeHit, type CopyWording, type SearchHit } from './hit.js';
 import type { QueryPlan } from './plan.js';
 import type { ParsedQuery, QueryTerm } from './query.js';
 import { inEither, type SearchIndex } from './search-index.js';
-import { FRAGMENT_BOOST, MAX_RERANKED, MIN_RELATIVE_SCORE, MIN_RERANKED, RARITY_FLOOR } from './tuning.js';
+import { FRAGMENT_BOOST, MAX_RERANKED, MIN_RELATIVE_SCORE, RARITY_FLOOR } from './tuning.js';
 
 /**
  * The one score: MiniSearch's, times the square of the share of query words `covered`, doubled
@@ -61,8 +61,6 @@ export interface RerankOptions {
   readonly lastPhraseTyping: boolean;
   /** Results matched by a garbled phrase of the copy, with what it is shown as (copy-wording.ts). */
   readonly copyWording: ReadonlyMap<string, readonly CopyWording[]>;
-  /** When the search's time is up (`SEARCH_BUDGET_MS` after it began), as `performance.now()`. */
-  readonly deadline: number;
 }
 
 /**
@@ -79,7 +77,7 @@ export function rerank(
   results: readonly SearchResult[],
   options: RerankOptions,
 ): SearchHit[] {
-  const { limit, lastPhraseTyping, copyWording, deadline } = options;
+  const { limit, lastPhraseTyping, copyWording } = options;
   const searched = new Set(plan.queries);
   // Also the word being typed: a passage with any word that begins with it covers it, even when
   // that word is not among the completions searched.
@@ -100,11 +98,9 @@ export function rerank(
   // looked for as the start of a word in the passage's phrase form.
   const wordStarts = skipped.map((t) => ` ${t}`);
   const lastPhrase = phrases.length - 1;
-  for (let c = 0; c < candidates.length; c++) {
+  for (let c = 0; c < Math.min(candidates.length, MAX_RERANKED); c++) {
     const { r, bound } = candidates[c] as Candidate;
     if (bound < best.floor) break;
-    // Out of time (a large library under load): answer with the best re-ranked so far.
-    if (c >= MIN_RERANKED && c % 16 === 0 && performance.now() > deadline) break;
     const id = r.id as string;
     const passage = index.passages.get(id);
     if (!passage) continue;

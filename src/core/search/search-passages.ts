@@ -78,7 +78,6 @@ function findHits(index: SearchIndex, raw: string, options: SearchOptions, speak
     limit,
     lastPhraseTyping,
     copyWording: copyWordingById(copy),
-    deadline,
   });
   return hits.length === 0 ? verbatim() : topHits(hits, limit);
 }

@@ -59,12 +59,6 @@ export const MAX_PREFIX_EXPANSIONS = 6;
 export const MAX_FUZZY_TERMS = 4;
 /** Most results re-ranked against their text: the best by MiniSearch's score. */
 export const MAX_RERANKED = 500;
-/**
- * Fewest results re-ranked before the search's time budget ({@link SEARCH_BUDGET_MS}) may cut the
- * re-ranking short: a search with no more candidates than this, as nearly every search of a class's
- * articles is, finds the same whatever the machine's speed.
- */
-export const MIN_RERANKED = 150;
 /** Most near-spellings searched for one mistyped word: the most frequent ones. */
 export const MAX_FUZZY_VARIANTS = 12;
 /**
