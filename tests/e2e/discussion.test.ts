@@ -3,10 +3,10 @@
  * → private preview with the evidence resolved among the prompt's articles → correct it → Post →
  * a card in the thread; the teachers' ledger in a private thread; Withdraw and Remove.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeEntry } from '../../src/core/discussion/ledger.js';
-import { manyLibrary, type ManyLibrary } from '../helpers/many-library.js';
-import { buttonIds, startStack, visibleText, type Stack } from './harness.js';
+import { buttonIds, visibleText } from './harness.js';
+import { manyLibraryStack } from './many-stack.js';
 import {
   EPHEMERAL,
   eventually,
@@ -18,21 +18,11 @@ import {
   respond,
 } from './discussion-util.js';
 
-let stack: Stack;
-let many: ManyLibrary;
-
-beforeAll(async () => {
-  many = await manyLibrary();
-  stack = await startStack({ env: { CONTENT_DIR: many.dir } });
-});
-afterAll(async () => {
-  await stack.stop();
-  many.remove();
-});
+const run = manyLibraryStack();
 
 const FLOODS = ['baker-winter', 'garcia-farms'];
 const ledgerRecords = (ledgerId: string) =>
-  stack.standIn
+  run.stack.standIn
     .channelMessages(ledgerId)
     .map((m) => decodeEntry(m.embeds[0]?.description))
     .filter((e) => e?.kind === 'answer')
@@ -40,7 +30,7 @@ const ledgerRecords = (ledgerId: string) =>
 
 describe('answering a prompt (open mode)', () => {
   it('answer → preview with the passage quoted → another match picked → Post puts a card in the thread', async () => {
-    const { standIn } = stack;
+    const { standIn } = run.stack;
     const prompt = await postPrompt(standIn, { topic: 'river-floods' });
     expect(buttonIds(prompt)).toContain(idWith(prompt, 'respond'));
     const preview = await respond(standIn, 'student1', prompt, {
@@ -53,7 +43,7 @@ describe('answering a prompt (open mode)', () => {
     // The passage quoted word for word with its credit, the draft shown as typed.
     expect(text).toContain('lower streets');
     const shownId = preview.embeds.map((e) => /· (\S+#\d+)$/.exec(e.footer?.text ?? '')?.[1]).find(Boolean);
-    const best = shownId === undefined ? undefined : many.library.content.passages.get(shownId);
+    const best = shownId === undefined ? undefined : run.many.library.content.passages.get(shownId);
     expect(FLOODS).toContain(best?.articleId);
     expect(best?.display).toContain('lower streets');
     // Every offered match is a passage of the prompt's articles.
@@ -117,7 +107,7 @@ describe('answering a prompt (open mode)', () => {
   });
 
   it('evidence that matches no passage of the prompt’s articles is said so, and nothing is attached', async () => {
-    const { standIn } = stack;
+    const { standIn } = run.stack;
     const prompt = await postPrompt(standIn, { topic: 'river-floods' });
     // "school meals" is in other articles of the class, never in the two on river floods.
     const preview = await respond(standIn, 'student2', prompt, {
@@ -146,7 +136,7 @@ describe('answering a prompt (open mode)', () => {
   });
 
   it('a student withdraws their own answer, not another’s; a teacher removes any', async () => {
-    const { standIn } = stack;
+    const { standIn } = run.stack;
     const prompt = await postPrompt(standIn, { topic: 'river-floods' });
     const mine = await respond(standIn, 'student1', prompt, { answer: 'Mine.' });
     await postPreview(standIn, 'student1', mine);
@@ -179,7 +169,7 @@ describe('answering a prompt (open mode)', () => {
   });
 
   it('a discussion posted by /compare’s Discuss gets Respond too', async () => {
-    const { standIn } = stack;
+    const { standIn } = run.stack;
     const shown = standIn.slash({
       user: 'teacher',
       channel: 'general',

@@ -3,35 +3,24 @@
  * stand-in over loopback: polls offer only the articles that address the topic, most relevant
  * first, and an article outside every curated topic gets a question from templates.yaml.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MANY_ARTICLES, MANY_TOPIC } from '../helpers/many-articles.js';
-import { manyLibrary, type ManyLibrary } from '../helpers/many-library.js';
-import { startStack, type Stack } from './harness.js';
+import { manyLibraryStack } from './many-stack.js';
 import { EPHEMERAL } from './util.js';
 
-let stack: Stack;
-let many: ManyLibrary;
+const run = manyLibraryStack();
 
-beforeAll(async () => {
-  many = await manyLibrary();
-  stack = await startStack({ env: { CONTENT_DIR: many.dir } });
-});
-afterAll(async () => {
-  await stack.stop();
-  many.remove();
-});
-
-const shortOf = (id: string) => many.library.content.articleById.get(id)?.short ?? id;
-const inAnyTopic = () => new Set([...many.addressing.values()].flat());
+const shortOf = (id: string) => run.many.library.content.articleById.get(id)?.short ?? id;
+const inAnyTopic = () => new Set([...run.many.addressing.values()].flat());
 
 async function prompt(options: Record<string, string | boolean>) {
-  const h = stack.standIn.slash({ user: 'teacher', channel: 'general', name: 'prompt', options });
+  const h = run.stack.standIn.slash({ user: 'teacher', channel: 'general', name: 'prompt', options });
   const done = await h.waitForOriginal((m) => m.content.length > 0);
   return done;
 }
 
 const postWithFooter = (footer: string) =>
-  stack.standIn.channelMessages('general').findLast((m) => m.embeds[0]?.footer?.text === footer);
+  run.stack.standIn.channelMessages('general').findLast((m) => m.embeds[0]?.footer?.text === footer);
 
 describe('/prompt in a class of ten articles', () => {
   it('polls only the articles that address the topic, most relevant first, plus "Not sure yet"', async () => {
@@ -40,11 +29,11 @@ describe('/prompt in a class of ten articles', () => {
     expect(done.content).not.toMatch(/No poll/);
     const post = postWithFooter(`Prompt ${MANY_TOPIC}:analyze`);
     expect(post?.poll?.answers.map((a) => a.poll_media.text)).toEqual([
-      ...many.energyByPassages.map(shortOf),
+      ...run.many.energyByPassages.map(shortOf),
       'Not sure yet',
     ]);
-    expect(post?.embeds.slice(1).map((e) => e.author?.name)).toEqual(many.energyByPassages.map(shortOf));
-    const none = (many.notAddressing.get(MANY_TOPIC) ?? []).map(shortOf);
+    expect(post?.embeds.slice(1).map((e) => e.author?.name)).toEqual(run.many.energyByPassages.map(shortOf));
+    const none = (run.many.notAddressing.get(MANY_TOPIC) ?? []).map(shortOf);
     expect(post?.embeds[0]?.description).toContain(`Not addressed by: ${none.join(', ')}`);
   });
 
@@ -57,13 +46,13 @@ describe('/prompt in a class of ten articles', () => {
     expect(done.content).toContain(`No poll: only ${shortOf(outside.id)} addresses this`);
     // Either of the two understand templates (lines 3 and 4 of TEST_TEMPLATES), whichever the
     // rotation picked: both are unused, and ties are broken at random.
-    const title = many.library.content.articleById.get(outside.id)?.title ?? '';
+    const title = run.many.library.content.articleById.get(outside.id)?.title ?? '';
     const questions: Readonly<Record<string, string>> = {
       '1.1': `What does ${outside.author} say about “${title}”?`,
       '2.1': `What is the point of “${title}” (${shortOf(outside.id)})?`,
     };
     const prefix = `Prompt article:${outside.id}:understand:`;
-    const post = stack.standIn
+    const post = run.stack.standIn
       .channelMessages('general')
       .findLast((m) => m.embeds[0]?.footer?.text.startsWith(prefix) === true);
     const question = questions[post?.embeds[0]?.footer?.text.slice(prefix.length) ?? ''];
@@ -76,7 +65,7 @@ describe('/prompt in a class of ten articles', () => {
 
   it('with article: on an article in a curated topic, posts one of that topic’s questions', async () => {
     const id = 'diaz-gardens';
-    expect(many.addressing.get('school-meals')).toContain(id);
+    expect(run.many.addressing.get('school-meals')).toContain(id);
     await prompt({ article: id, level: 'evaluate' });
     expect(postWithFooter('Prompt school-meals:evaluate')).toBeDefined();
   });
@@ -90,7 +79,7 @@ describe('/prompt in a class of ten articles', () => {
   });
 
   it('autocompletes the article option', async () => {
-    const choices = await stack.standIn
+    const choices = await run.stack.standIn
       .autocomplete({ user: 'teacher', name: 'prompt', focused: 'article', options: { article: 'had' } })
       .choices();
     expect(choices.map((c) => c.value)).toEqual(['haddad-library']);
