@@ -6,13 +6,14 @@
  * area"): then the passages where that correction applies are searched in their copy's wording
  * too, and the hit says so ({@link SearchHit.copyWording}).
  */
-import type { Query, SearchResult } from 'minisearch';
+import type { SearchResult } from 'minisearch';
 import { applyCorrections, bracketChanges } from '../../content/corrections.js';
 import type { Correction, Passage } from '../../content/types.js';
 import { foldTypography, phraseForm } from '../text.js';
 import type { CopyWording } from './hit.js';
 import type { QueryPlan } from './plan.js';
 import type { ParsedQuery } from './query.js';
+import { scoreTerms } from './score.js';
 import type { SearchIndex } from './search-index.js';
 import { MAX_QUERY_CHARS } from './tuning.js';
 
@@ -84,14 +85,11 @@ export function withCopyResults(
   const ids = new Set(phrases.flatMap((c) => c.passageIds));
   // Every query word as typed too: a phrase is only found whole, so its last word is complete.
   const terms = [...new Set([...plan.queries, ...query.terms.map((q) => q.term)])];
-  const all: Query = { combineWith: 'OR', queries: terms };
-  const again = index.mini.search(all, {
+  const again = scoreTerms(index.mini, [{ terms }], {
     fields: ['text', 'copy', 'speakers'],
-    tokenize: (t) => [t],
-    processTerm: (t) => t,
-    boostTerm: (t) => plan.boost.get(t) ?? 1,
-    filter: (r) => {
-      const p = ids.has(r.id as string) ? index.passages.get(r.id as string) : undefined;
+    termBoost: (t) => plan.boost.get(t) ?? 1,
+    filter: (id) => {
+      const p = ids.has(id) ? index.passages.get(id) : undefined;
       return p !== undefined && keep(p);
     },
   });

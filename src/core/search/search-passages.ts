@@ -109,19 +109,16 @@ export function personPassages(
  * text's weight: a word being typed ("in") must not lift every passage of a speaker whose name it
  * begins ("Ines").
  */
-export function scoredResults(
-  index: SearchIndex,
-  plan: QueryPlan,
-  keep?: (p: Passage) => boolean,
-): SearchResult[] {
-  const groups = termGroups(plan);
+function scoredResults(index: SearchIndex, plan: QueryPlan, keep?: (p: Passage) => boolean): SearchResult[] {
   const termBoost = (t: string) => plan.boost.get(t) ?? 1;
-  const kept = (id: string) => {
-    const p = index.passages.get(id);
-    return p !== undefined && (keep === undefined || keep(p));
-  };
+  const filter =
+    keep &&
+    ((id: string) => {
+      const p = index.passages.get(id);
+      return p !== undefined && keep(p);
+    });
   const fields = MINI_OPTIONS.searchOptions?.fields ?? [];
-  return scoreTerms(index.mini, groups, { fields, termBoost, ...(keep && { filter: kept }) });
+  return scoreTerms(index.mini, termGroups(plan), { fields, termBoost, ...(filter && { filter }) });
 }
 
 /** The plan's terms in two groups: the query's words, boosted in names, and their variants. */
